@@ -1,0 +1,59 @@
+// User mistakes are data, not exceptions: every stage appends Diagnostics and carries on where it
+// can, so that one run reports all the errors of an agreement and its logs together.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "engine/base/source.h"
+
+namespace pactum {
+
+enum class DiagLevel { Error, Warning, Note };
+
+struct Diagnostic {
+  DiagLevel level = DiagLevel::Error;
+  std::string code;        // stable code for lint entries and agreement errors ("unknown-party"), may be empty
+  SourceLoc loc;           // where to point the caret
+  uint32_t width = 1;      // how many characters the caret underlines
+  std::string message;     // one sentence: what is wrong / what was expected
+  std::vector<std::string> notes;  // extra lines: "did you mean `Acme`?", a suggested rewrite
+};
+
+// Collects diagnostics with an upper bound on errors (after which further ones are dropped and
+// counted), so a file full of garbage still gives a readable, bounded report.
+class Diagnostics {
+ public:
+  explicit Diagnostics(size_t error_limit = 50) : error_limit_(error_limit) {}
+
+  void add(Diagnostic d);
+  void error(SourceLoc loc, std::string message, std::vector<std::string> notes = {}, uint32_t width = 1);
+  void warning(SourceLoc loc, std::string message, std::vector<std::string> notes = {}, uint32_t width = 1);
+
+  bool has_errors() const { return errors_ > 0; }
+  size_t error_count() const { return errors_; }
+  size_t dropped() const { return dropped_; }
+  bool full() const { return errors_ >= error_limit_; }
+  const std::vector<Diagnostic>& items() const { return items_; }
+  // Stable order for output: by file, line, column (insertion order among equals).
+  void sort();
+
+ private:
+  size_t error_limit_;
+  size_t errors_ = 0;
+  size_t dropped_ = 0;
+  std::vector<Diagnostic> items_;
+};
+
+// "did you mean" support: the candidate closest to `word` by edit distance (case-insensitive),
+// or empty when none is close enough to be a plausible misspelling.
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+
+// Renders diagnostics in compiler style:
+//   file:line:column: error: message
+//     7 |   every site_visit ... befor
+//       |                        ^~~~~
+//     = did you mean `before`?
+std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources, bool color = false);
+
+}  // namespace pactum

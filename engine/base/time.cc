@@ -1,0 +1,210 @@
+#include "engine/base/time.h"
+
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace pactum {
+
+namespace {
+
+struct Cursor {
+  std::string_view s;
+  size_t i = 0;
+  bool at_end() const { return i >= s.size(); }
+  char peek() const { return at_end() ? '\0' : s[i]; }
+  bool digits(size_t n, int& out) {
+    if (i + n > s.size()) return false;
+    int v = 0;
+    for (size_t k = 0; k < n; ++k) {
+      char c = s[i + k];
+      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+      v = v * 10 + (c - '0');
+    }
+    i += n;
+    out = v;
+    return true;
+  }
+  bool eat(char c) {
+    if (peek() != c) return false;
+    ++i;
+    return true;
+  }
+};
+
+bool fail(std::string* why, const char* reason) {
+  if (why) *why = reason;
+  return false;
+}
+
+bool read_date(Cursor& c, date::year_month_day& ymd, std::string* why) {
+  int y, m, d;
+  if (!c.digits(4, y) || !c.eat('-') || !c.digits(2, m) || !c.eat('-') || !c.digits(2, d))
+    return fail(why, "expected a date YYYY-MM-DD");
+  ymd = date::year{y} / date::month{static_cast<unsigned>(m)} / date::day{static_cast<unsigned>(d)};
+  if (!ymd.ok()) return fail(why, "no such calendar date");
+  if (y < kMinYear || y > kMaxYear) return fail(why, "year outside the supported range 1900-2300");
+  return true;
+}
+
+}  // namespace
+
+std::optional<date::year_month_day> parse_date(std::string_view text) {
+  Cursor c{text};
+  date::year_month_day ymd;
+  if (!read_date(c, ymd, nullptr) || !c.at_end()) return std::nullopt;
+  return ymd;
+}
+
+std::optional<ParsedTime> parse_timestamp(std::string_view text, std::string* why) {
+  Cursor c{text};
+  date::year_month_day ymd;
+  if (!read_date(c, ymd, why)) return std::nullopt;
+  ParsedTime out;
+  if (c.at_end()) {
+    out.local = LocalTime{date::local_days{ymd}};
+    out.date_only = true;
+    return out;
+  }
+  if (!c.eat('T') && !c.eat('t') && !c.eat(' ')) {
+    fail(why, "expected `T` or a space between date and time");
+    return std::nullopt;
+  }
+  int hh, mm, ss = 0;
+  long long ms = 0;
+  if (!c.digits(2, hh) || !c.eat(':') || !c.digits(2, mm)) {
+    fail(why, "expected a time HH:MM");
+    return std::nullopt;
+  }
+  if (c.eat(':')) {
+    if (!c.digits(2, ss)) {
+      fail(why, "expected seconds SS");
+      return std::nullopt;
+    }
+    if (c.eat('.') || c.eat(',')) {
+      size_t start = c.i;
+      long long frac = 0;
+      size_t n = 0;
+      while (std::isdigit(static_cast<unsigned char>(c.peek()))) {
+        if (n < 3) frac = frac * 10 + (c.peek() - '0');
+        ++n;
+        ++c.i;
+      }
+      if (c.i == start) {
+        fail(why, "expected digits after the decimal point");
+        return std::nullopt;
+      }
+      for (size_t k = n; k < 3; ++k) frac *= 10;
+      ms = frac;
+    }
+  }
+  bool is_24 = hh == 24 && mm == 0 && ss == 0 && ms == 0;
+  if ((hh > 23 && !is_24) || mm > 59 || ss > 59) {
+    fail(why, "time of day out of range");
+    return std::nullopt;
+  }
+  // Optional space before the zone designator is tolerated ("2026-01-05 10:00:00 Z" is not ISO).
+  if (c.eat('Z') || c.eat('z')) {
+    out.offset = std::chrono::minutes{0};
+  } else if (c.peek() == '+' || c.peek() == '-') {
+    int sign = c.peek() == '-' ? -1 : 1;
+    ++c.i;
+    int oh, om = 0;
+    if (!c.digits(2, oh)) {
+      fail(why, "expected an offset +HH:MM");
+      return std::nullopt;
+    }
+    if (c.eat(':')) {
+      if (!c.digits(2, om)) {
+        fail(why, "expected an offset +HH:MM");
+        return std::nullopt;
+      }
+    } else if (!c.at_end()) {
+      if (!c.digits(2, om)) {
+        fail(why, "expected an offset +HH:MM");
+        return std::nullopt;
+      }
+    }
+    if (oh > 18 || om > 59) {
+      fail(why, "UTC offset out of range");
+      return std::nullopt;
+    }
+    out.offset = std::chrono::minutes{sign * (oh * 60 + om)};
+  }
+  if (!c.at_end()) {
+    fail(why, "unexpected text after the time");
+    return std::nullopt;
+  }
+  out.local = LocalTime{date::local_days{ymd}} + std::chrono::hours{hh} + std::chrono::minutes{mm} +
+              std::chrono::seconds{ss} + Millis{ms};
+  return out;
+}
+
+Resolved resolve_local(LocalTime local, const date::time_zone* zone) {
+  auto info = zone->get_info(date::floor<std::chrono::seconds>(local));
+  Resolved r;
+  switch (info.result) {
+    case date::local_info::unique:
+      r.instant = Instant{(local - info.first.offset).time_since_epoch()};
+      break;
+    case date::local_info::ambiguous:  // a fold: the earlier instant (first offset)
+      r.instant = Instant{(local - info.first.offset).time_since_epoch()};
+      break;
+    case date::local_info::nonexistent:
+      r.status = LocalResolution::Nonexistent;
+      r.instant = date::time_point_cast<Millis>(info.second.begin);  // where the gap ends
+      break;
+  }
+  return r;
+}
+
+Resolved resolve(const ParsedTime& t, const date::time_zone* zone) {
+  if (t.offset) return Resolved{Instant{(t.local - *t.offset).time_since_epoch()}, LocalResolution::Ok};
+  return resolve_local(t.local, zone);
+}
+
+Instant start_of_local_day(date::local_days day, const date::time_zone* zone) {
+  return resolve_local(LocalTime{day}, zone).instant;
+}
+
+date::local_days local_day(Instant t, const date::time_zone* zone) {
+  auto local = zone->to_local(t);
+  return date::floor<date::days>(local);
+}
+
+std::string format_instant(Instant t, const date::time_zone* zone) {
+  auto info = zone->get_info(date::floor<std::chrono::seconds>(t));
+  auto local = t + info.offset;  // the zone's offset at t, given by the tz database
+  auto day = date::floor<date::days>(local);
+  date::year_month_day ymd{day};
+  date::hh_mm_ss<Millis> tod{local - day};
+  auto off = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
+  char sign = off < 0 ? '-' : '+';
+  if (off < 0) off = -off;
+  std::string ms = tod.subseconds().count() ? fmt::format(".{:03}", tod.subseconds().count()) : "";
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{}{:02}:{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), tod.hours().count(),
+                     tod.minutes().count(), tod.seconds().count(), ms, sign, off / 60, off % 60);
+}
+
+std::string format_local(Instant t, const date::time_zone* zone) {
+  static const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  auto local = zone->to_local(t);
+  auto day = date::floor<date::days>(local);
+  date::year_month_day ymd{day};
+  date::weekday wd{day};
+  date::hh_mm_ss<Millis> tod{local - day};
+  return fmt::format("{} {:04}-{:02}-{:02} {:02}:{:02}", kDays[wd.c_encoding()], static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), tod.hours().count(),
+                     tod.minutes().count());
+}
+
+const date::time_zone* find_zone(const std::string& name) {
+  try {
+    return date::locate_zone(name);
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+}  // namespace pactum

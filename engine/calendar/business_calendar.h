@@ -1,0 +1,67 @@
+// Business time of one party: weekly hours in its own time zone, minus its holidays (spec 5,
+// "Business time" and "Durations"). All conversions between wall time and instants go through
+// date/tz, so daylight-saving changes move opening hours exactly as they move on the wall clock.
+#pragma once
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/base/time.h"
+#include "engine/model/agreement.h"
+
+namespace pactum::calendar {
+
+// A half-open interval of instants [start, end).
+struct Interval {
+  Instant start{};
+  Instant end{};
+};
+
+class BusinessCalendar {
+ public:
+  // `hours` as declared (spans may wrap days and run past midnight); holidays are local dates.
+  BusinessCalendar(const date::time_zone* zone, const std::vector<model::HoursSpan>& hours,
+                   const std::vector<date::year_month_day>& holidays);
+
+  const date::time_zone* zone() const { return zone_; }
+  // True when the weekly hours contain any time at all (else the calendar is unusable).
+  bool has_weekly_hours() const;
+
+  // Opening time is inside, closing time outside (09:00 in, 17:00 out).
+  bool is_open(Instant t) const;
+  bool is_holiday(date::local_days day) const;
+  // A date that keeps any business time after holidays are removed.
+  bool is_business_day(date::local_days day) const;
+  // Business time that falls on local date `day`, as instants, in order (empty on holidays).
+  // Night spans contribute their after-midnight part to the following date.
+  std::vector<Interval> open_intervals(date::local_days day) const;
+
+  // `within N business days after`: 24:00 at the end of the N-th business day strictly after
+  // A's local date (N = 0: 24:00 of A's own date). nullopt when no such day within ~50 years.
+  std::optional<Instant> business_days_after(Instant a, int64_t n) const;
+  // `at least N business days before`: 24:00 at the end of the N-th business day strictly
+  // before A's local date. `within N business days before`: 00:00 of that same day.
+  std::optional<Instant> end_of_business_days_before(Instant a, int64_t n) const;
+  std::optional<Instant> start_of_business_days_before(Instant a, int64_t n) const;
+  // The instant when `minutes` of business time have elapsed since `a` (counting from the next
+  // opening when `a` is outside hours); and the symmetric instant going backwards.
+  std::optional<Instant> add_business_minutes(Instant a, int64_t minutes) const;
+  std::optional<Instant> subtract_business_minutes(Instant a, int64_t minutes) const;
+
+  // The longest closed stretch (between consecutive business intervals) over [from, to), with
+  // where it starts; used by lint's `deadline-outside-hours`.
+  struct Gap {
+    Instant start{};
+    Instant end{};
+  };
+  std::optional<Gap> longest_closure(Instant from, Instant to) const;
+
+ private:
+  const date::time_zone* zone_;
+  // For each weekday (0=mon..6=sun): merged minute ranges [open, close) within that local date.
+  std::vector<std::pair<int, int>> weekly_[7];
+  std::unordered_set<int> holidays_;  // local_days count since epoch
+};
+
+}  // namespace pactum::calendar

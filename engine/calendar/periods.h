@@ -1,0 +1,35 @@
+// Calendar windows for periodic rules (spec 5, "Calendar periods"): day, ISO week (Monday
+// 00:00), month, quarter (Jan/Apr/Jul/Oct), year in the agreement timezone, and `N days|weeks|
+// months` windows laid end to end from an anchor (the effective start, else the judged start).
+#pragma once
+#include <vector>
+
+#include "engine/base/time.h"
+#include "engine/calendar/business_calendar.h"
+#include "engine/model/agreement.h"
+
+namespace pactum::calendar {
+
+class WindowSequence {
+ public:
+  // `anchor` is a local date: the first day of the first N-day/week/month window.
+  WindowSequence(model::Period period, const date::time_zone* zone, date::local_days anchor);
+
+  // The window that contains instant `t`.
+  Interval containing(Instant t) const;
+  // The window that starts where `w` ends.
+  Interval next(const Interval& w) const;
+  // All windows lying completely inside [from, to] (start >= from, end <= to), in order.
+  std::vector<Interval> complete_windows(Instant from, Instant to) const;
+
+ private:
+  // The local start date of the window that contains local date `day`, and of its successor.
+  date::local_days start_of(date::local_days day) const;
+  date::local_days advance(date::local_days start) const;
+
+  model::Period period_;
+  const date::time_zone* zone_;
+  date::local_days anchor_;
+};
+
+}  // namespace pactum::calendar

@@ -1,0 +1,83 @@
+// Compact, column-friendly storage of the events of one or more logs. Strings are interned into
+// Symbols, times are integers, attributes live in one flat array: a million events stay well
+// under a hundred megabytes and are cheap to scan in time order.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/base/time.h"
+
+namespace pactum::log {
+
+using Symbol = uint32_t;
+constexpr Symbol kNoSymbol = UINT32_MAX;
+
+// Interns strings: equal texts get equal Symbols, so `with same` and type lookups are integer
+// comparisons.
+class SymbolTable {
+ public:
+  Symbol intern(std::string_view text);
+  std::optional<Symbol> find(std::string_view text) const;
+  std::string_view text(Symbol s) const { return s == kNoSymbol ? std::string_view{} : std::string_view(texts_[s]); }
+  size_t size() const { return texts_.size(); }
+
+ private:
+  std::deque<std::string> texts_;  // deque: stable addresses for the string_view keys
+  std::unordered_map<std::string_view, Symbol> index_;
+};
+
+// An attribute value. A plain YAML scalar that reads as a number is a Number (its text kept);
+// `true`/`false` are Bool; quoted scalars are always String ("80" is not 80); a sequence of
+// scalars is a List (items in EventLog::list_items).
+struct Value {
+  enum class Kind : uint8_t { String, Number, Bool, List };
+  Kind kind = Kind::String;
+  bool boolean = false;
+  Symbol text = kNoSymbol;  // scalar text as written (String, Number, Bool)
+  uint32_t list_begin = 0;  // List
+  uint32_t list_size = 0;
+  double number = 0;        // Number
+};
+
+struct Attribute {
+  Symbol key;
+  Value value;
+};
+
+struct Event {
+  Instant at{};
+  Symbol type = kNoSymbol;
+  Symbol by = kNoSymbol;  // a declared party name, or kNoSymbol
+  Symbol id = kNoSymbol;
+  uint32_t file = 0;      // SourceManager file id
+  uint32_t index = 0;     // 0-based position in its file (document number for a stream)
+  uint32_t line = 0;      // where the event's mapping starts (1-based)
+  uint32_t column = 0;
+  uint32_t attr_begin = 0;  // attributes [attr_begin, attr_begin + attr_count) in EventLog::attributes
+  uint32_t attr_count = 0;
+  uint32_t order = 0;       // position in the merged log: file order on the command line, then index
+};
+
+class EventLog {
+ public:
+  SymbolTable symbols;
+  std::vector<Event> events;
+  std::vector<Attribute> attributes;
+  std::vector<Value> list_items;
+
+  // The attribute `key` of `e` (null attributes are never stored), or nullptr.
+  const Value* attribute(const Event& e, Symbol key) const {
+    for (uint32_t i = e.attr_begin, end = e.attr_begin + e.attr_count; i < end; ++i)
+      if (attributes[i].key == key) return &attributes[i].value;
+    return nullptr;
+  }
+  // Stable sort by time (then merged order); skipped when already in order (the usual case).
+  void sort_by_time();
+};
+
+}  // namespace pactum::log

@@ -1,0 +1,24 @@
+// Canonical text of rules, patterns and conditions: keywords in lower case, single spaces,
+// names backticked only where needed. Used in reports (`rule_text`), by lint to compare
+// patterns, and by `pactum fmt`.
+#pragma once
+#include <string>
+
+#include "engine/model/agreement.h"
+
+namespace pactum::model {
+
+std::string canonical_text(const Rule& rule);
+std::string canonical_text(const Pattern& pattern);
+std::string canonical_text(const Condition& condition);
+std::string canonical_text(const Literal& literal);
+std::string canonical_text(const Duration& duration);
+std::string canonical_text(const Period& period);
+// A name as it must be written: bare, or in backticks when it is a reserved word.
+std::string written_name(const std::string& name);
+bool is_reserved_word(const std::string& word);  // case-insensitive
+
+// The whole agreement in canonical layout (pactum fmt).
+std::string format_agreement(const Agreement& agreement);
+
+}  // namespace pactum::model
