@@ -152,7 +152,7 @@ Resolved resolve_local(LocalTime local, const date::time_zone* zone) {
       break;
     case date::local_info::nonexistent:
       r.status = LocalResolution::Nonexistent;
-      r.instant = date::time_point_cast<Millis>(info.second.begin);  // where the gap ends
+      r.instant = std::chrono::time_point_cast<Millis>(info.second.begin);  // where the gap ends
       break;
   }
   return r;

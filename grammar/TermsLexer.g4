@@ -1,0 +1,3 @@
+lexer grammar TermsLexer;
+ID: [a-z]+;
+WS: [ \t\r\n]+ -> skip;

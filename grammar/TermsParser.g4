@@ -1,0 +1,3 @@
+parser grammar TermsParser;
+options { tokenVocab = TermsLexer; }
+file: ID* EOF;

@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+
+#include "engine/base/time.h"
+
+using namespace pactum;
+
+TEST_CASE("timestamps parse in every accepted form and reject impossible dates") {
+  struct Row {
+    const char* text;
+    bool ok;
+    const char* utc;  // resolved in America/New_York when no offset
+  };
+  const Row rows[] = {
+      {"2026-01-13T10:00:00-05:00", true, "2026-01-13T15:00:00+00:00"},
+      {"2026-01-13T10:00-05:00", true, "2026-01-13T15:00:00+00:00"},
+      {"2026-01-13 10:00:00Z", true, "2026-01-13T10:00:00+00:00"},
+      {"2026-01-13T10:00:00.250Z", true, "2026-01-13T10:00:00.250+00:00"},
+      {"2026-01-13T10:00:00+0530", true, "2026-01-13T04:30:00+00:00"},
+      {"2026-01-13T10:00", true, "2026-01-13T15:00:00+00:00"},
+      {"2026-07-13", true, "2026-07-13T04:00:00+00:00"},
+      {"2026-02-30", false, ""},
+      {"2026-01-13T25:00", false, ""},
+      {"2026-01-13T10:60", false, ""},
+      {"2026-13-01", false, ""},
+      {"26-01-13", false, ""},
+      {"2026-01-13T10:00:00+05:00 extra", false, ""},
+      {"", false, ""},
+  };
+  const auto* utc = find_zone("UTC");
+  const auto* ny = find_zone("America/New_York");
+  for (const auto& row : rows) {
+    INFO("input: " << row.text);
+    auto parsed = parse_timestamp(row.text);
+    REQUIRE(parsed.has_value() == row.ok);
+    if (!row.ok) continue;
+    auto r = resolve(*parsed, ny);
+    CHECK(r.status == LocalResolution::Ok);
+    CHECK(format_instant(r.instant, utc) == row.utc);
+  }
+}
+
+TEST_CASE("local times in a daylight-saving gap are nonexistent; a fold means the earlier instant") {
+  const auto* ny = find_zone("America/New_York");
+  const auto* utc = find_zone("UTC");
+  auto gap = resolve(*parse_timestamp("2026-03-08T02:30"), ny);
+  CHECK(gap.status == LocalResolution::Nonexistent);
+  auto fold = resolve(*parse_timestamp("2026-11-01T01:30"), ny);
+  CHECK(fold.status == LocalResolution::Ok);
+  CHECK(format_instant(fold.instant, utc) == "2026-11-01T05:30:00+00:00");  // EDT, the earlier one
+  CHECK(format_instant(fold.instant, ny) == "2026-11-01T01:30:00-04:00");
+}
+
+TEST_CASE("instants print with the offset the zone has at that time") {
+  const auto* ny = find_zone("America/New_York");
+  auto winter = resolve(*parse_timestamp("2026-01-13T15:00Z"), ny).instant;
+  auto summer = resolve(*parse_timestamp("2026-07-13T15:00Z"), ny).instant;
+  CHECK(format_instant(winter, ny) == "2026-01-13T10:00:00-05:00");
+  CHECK(format_instant(summer, ny) == "2026-07-13T11:00:00-04:00");
+  CHECK(format_local(winter, ny) == "Tue 2026-01-13 10:00");
+  CHECK(find_zone("Mars/Olympus") == nullptr);
+}
