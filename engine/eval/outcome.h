@@ -1,0 +1,62 @@
+// What evaluation produces: findings, pending items and the counts of the summary (spec 5, 6,
+// 8.1). Events are referred to by their index in the time-sorted EventLog.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/time.h"
+#include "engine/calendar/business_calendar.h"
+#include "engine/model/agreement.h"
+
+namespace pactum::eval {
+
+// A measured value of a finding ("notice_hours": 25, "deadline": "2026-...").
+struct Measure {
+  std::string key;
+  std::optional<double> number;  // numeric value, else `text`
+  std::string text;
+  std::vector<std::string> list;  // a list of names (e.g. the parties whose hours were missed)
+};
+
+struct Finding {
+  size_t block_index = 0;
+  const model::Block* block = nullptr;
+  const model::Rule* rule = nullptr;
+  std::string reason;  // late, missing, early, pending, outside-hours, too-few, too-many, forbidden,
+                       // below-target, above-target, no-data
+  std::vector<std::string> responsible;  // ["unassigned"] when nobody is
+  Instant at{};                           // the activation's time, or the window's start
+  std::optional<calendar::Interval> window;
+  std::vector<uint32_t> events;  // indices into the sorted EventLog; activation/offending event first
+  std::vector<Measure> measured;
+  std::string message;  // one plain-English sentence
+};
+
+// How a periodic rule (5.3, 5.4, 5.6) fared over all its judged windows (for lint `never-met`).
+struct PeriodicSummary {
+  size_t block_index = 0;
+  const model::Block* block = nullptr;
+  const model::Rule* rule = nullptr;
+  size_t judged_windows = 0;
+  size_t failed_windows = 0;       // tolerated misses count as failures
+  std::optional<double> best_value;  // best count or aggregate seen in a judged window
+};
+
+struct Outcome {
+  bool evaluated = false;  // false: no events and no --as-of
+  Instant as_of{};
+  Instant judged_from{};
+  Instant judged_to{};
+  size_t events = 0;          // events read
+  size_t ignored_events = 0;  // outside the judged interval
+  size_t rules = 0;
+  size_t tolerated = 0;
+  std::vector<Finding> findings;  // ordered per spec 6
+  std::vector<Finding> pending;   // same order
+  std::vector<PeriodicSummary> periodic;
+  std::map<std::string, size_t> by_party;  // every declared party, plus "unassigned" when used
+};
+
+}  // namespace pactum::eval

@@ -1,0 +1,57 @@
+// The checks between parsing and evaluation (spec 3, "agreement errors"): duplicate parties,
+// reversed or zero-length periods, unknown parties, time zones and calendars. What comes out is
+// an agreement whose names are all known and whose calendars are built, ready to evaluate.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostics.h"
+#include "engine/calendar/business_calendar.h"
+#include "engine/model/agreement.h"
+
+namespace pactum::semantic {
+
+// Stable codes of agreement errors (also lint codes, spec 7).
+inline constexpr const char* kDuplicateParty = "duplicate-party";
+inline constexpr const char* kBadPeriod = "bad-period";
+inline constexpr const char* kUnknownParty = "unknown-party";
+inline constexpr const char* kUnknownTimezone = "unknown-timezone";
+inline constexpr const char* kBadCalendar = "bad-calendar";
+
+struct Party {
+  std::string id;
+  const model::PartyDecl* decl = nullptr;
+  calendar::BusinessCalendar calendar;  // own hours/zone/holidays, each inherited separately
+};
+
+class ResolvedAgreement {
+ public:
+  const model::Agreement* ast = nullptr;
+  std::string name;                      // empty when the file has no `agreement`
+  const date::time_zone* zone = nullptr; // the agreement timezone (UTC by default)
+  std::optional<Instant> effective_start;  // 00:00 of the first day, agreement timezone
+  std::optional<Instant> effective_end;    // 24:00 of the last day
+  std::vector<Party> parties;              // in declaration order
+  std::optional<calendar::BusinessCalendar> agreement_calendar;
+
+  const Party* find_party(const std::string& id) const;
+  std::vector<std::string> party_names() const;
+  // The calendar of `party`, or the agreement's when `party` is empty/unknown.
+  const calendar::BusinessCalendar& calendar_of(const std::string& party) const;
+};
+
+// Runs every agreement check; each problem becomes an error Diagnostic with its code.
+// Returns nullopt when any agreement error was found.
+std::optional<ResolvedAgreement> resolve_agreement(const model::Agreement& agreement, Diagnostics& diags);
+
+// The calendar a `business` duration uses (spec 5, Durations): `of P`; else the party the
+// target pattern names with `by`; else the agreement's.
+const calendar::BusinessCalendar& duration_calendar(const ResolvedAgreement& agreement, const model::Duration& d,
+                                                    const model::Pattern& target);
+
+// The responsible parties a rule fixes by its text alone (target `by` for requires-rules, block
+// `responsible`, pattern `by`); empty when it depends on the events (spec 5).
+std::vector<std::string> responsible_by_text(const model::Block& block, const model::Rule& rule);
+
+}  // namespace pactum::semantic
