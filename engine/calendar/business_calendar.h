@@ -58,10 +58,18 @@ class BusinessCalendar {
   std::optional<Gap> longest_closure(Instant from, Instant to) const;
 
  private:
+  // open_intervals without copying: a reference into the cache, valid until the next call.
+  const std::vector<Interval>& intervals_on(date::local_days day) const;
+  std::vector<Interval> compute_intervals(date::local_days day) const;
+
   const date::time_zone* zone_;
   // For each weekday (0=mon..6=sun): merged minute ranges [open, close) within that local date.
   std::vector<std::pair<int, int>> weekly_[7];
   std::unordered_set<int> holidays_;  // local_days count since epoch
+  // open_intervals is a pure function of the date but costs tz look-ups; evaluation asks for
+  // the same few dates again and again. Bounded (cleared when full). Not safe for concurrent
+  // use of one calendar object from several threads.
+  mutable std::unordered_map<int, std::vector<Interval>> cache_;
 };
 
 }  // namespace pactum::calendar

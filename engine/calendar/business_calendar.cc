@@ -1,0 +1,143 @@
+// Weekly hours, holidays and the business time of one local date (spec 5, "Business time").
+// Business-day counting lives here too; business-minute arithmetic is in business_time.cc.
+#include "engine/calendar/business_calendar.h"
+
+#include <algorithm>
+
+#include "engine/calendar/calendar_util.h"
+
+namespace pactum::calendar {
+
+namespace {
+
+constexpr int kDayMinutes = 24 * 60;
+constexpr size_t kCacheLimit = 1 << 14;  // ~45 years of dates; cleared when exceeded
+
+void merge_minutes(std::vector<std::pair<int, int>>& ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<int, int>> out;
+  for (const auto& r : ranges) {
+    if (!out.empty() && r.first <= out.back().second)
+      out.back().second = std::max(out.back().second, r.second);
+    else
+      out.push_back(r);
+  }
+  ranges = std::move(out);
+}
+
+}  // namespace
+
+BusinessCalendar::BusinessCalendar(const date::time_zone* zone, const std::vector<model::HoursSpan>& hours,
+                                   const std::vector<date::year_month_day>& holidays)
+    : zone_(zone) {
+  for (const auto& span : hours) {
+    int open = std::clamp(span.open_minute, 0, kDayMinutes);
+    int close = std::clamp(span.close_minute, 0, kDayMinutes);
+    if (open == close) continue;  // empty span (00:00-24:00 has open 0, close 1440)
+    // Days walk forward from first_day to last_day, wrapping past Sunday (fri-mon).
+    int first = ((span.first_day % 7) + 7) % 7;
+    int last = ((span.last_day % 7) + 7) % 7;
+    for (int d = first;; d = (d + 1) % 7) {
+      if (open < close) {
+        weekly_[d].emplace_back(open, close);
+      } else {
+        // Night span: the evening part belongs to this date, the morning part to the next.
+        weekly_[d].emplace_back(open, kDayMinutes);
+        if (close > 0) weekly_[(d + 1) % 7].emplace_back(0, close);
+      }
+      if (d == last) break;
+    }
+  }
+  for (auto& ranges : weekly_) merge_minutes(ranges);
+  for (const auto& h : holidays) holidays_.insert(day_number(date::local_days{h}));
+}
+
+bool BusinessCalendar::has_weekly_hours() const {
+  return std::any_of(std::begin(weekly_), std::end(weekly_), [](const auto& r) { return !r.empty(); });
+}
+
+bool BusinessCalendar::is_holiday(date::local_days day) const { return holidays_.count(day_number(day)) > 0; }
+
+bool BusinessCalendar::is_business_day(date::local_days day) const {
+  // Checked through the intervals, not the weekly table: hours lying wholly inside a DST gap
+  // leave no business time on that date.
+  return !intervals_on(day).empty();
+}
+
+std::vector<Interval> BusinessCalendar::open_intervals(date::local_days day) const { return intervals_on(day); }
+
+const std::vector<Interval>& BusinessCalendar::intervals_on(date::local_days day) const {
+  static const std::vector<Interval> kNone;
+  const auto& ranges = weekly_[weekday_index(day)];
+  if (ranges.empty() || is_holiday(day)) return kNone;  // no tz look-up needed
+  int key = day_number(day);
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  if (cache_.size() >= kCacheLimit) cache_.clear();
+  return cache_.emplace(key, compute_intervals(day)).first->second;
+}
+
+std::vector<Interval> BusinessCalendar::compute_intervals(date::local_days day) const {
+  std::vector<Interval> out;
+  for (const auto& [open, close] : weekly_[weekday_index(day)]) {
+    // resolve_local: a boundary in a gap moves to where the gap ends, in a fold to the earlier
+    // instant. 24:00 is 00:00 of the next date, resolved the same way.
+    Instant start = resolve_local(LocalTime{day} + std::chrono::minutes{open}, zone_).instant;
+    Instant end = resolve_local(LocalTime{day} + std::chrono::minutes{close}, zone_).instant;
+    if (start >= end) continue;  // the whole range fell into a gap
+    if (!out.empty() && start <= out.back().end)
+      out.back().end = std::max(out.back().end, end);  // touching once a gap is squeezed out
+    else
+      out.push_back({start, end});
+  }
+  return out;
+}
+
+bool BusinessCalendar::is_open(Instant t) const {
+  for (const auto& iv : intervals_on(local_day(t, zone_)))
+    if (iv.start <= t && t < iv.end) return true;
+  return false;
+}
+
+std::optional<Instant> BusinessCalendar::business_days_after(Instant a, int64_t n) const {
+  if (n < 0) return std::nullopt;
+  auto day = local_day(a, zone_);
+  if (n > 0) {
+    if (!has_weekly_hours()) return std::nullopt;
+    int64_t found = 0;
+    for (int i = 0; i < kSearchDays && found < n; ++i) {
+      day += date::days{1};
+      if (is_business_day(day)) ++found;
+    }
+    if (found < n) return std::nullopt;
+  }
+  return start_of_local_day(day + date::days{1}, zone_);  // 24:00 of that date
+}
+
+// The n-th business day strictly before a's local date (n = 0: a's own date).
+static std::optional<date::local_days> nth_business_day_before(const BusinessCalendar& cal, Instant a,
+                                                               int64_t n) {
+  if (n < 0) return std::nullopt;
+  auto day = local_day(a, cal.zone());
+  if (n == 0) return day;
+  if (!cal.has_weekly_hours()) return std::nullopt;
+  int64_t found = 0;
+  for (int i = 0; i < kSearchDays; ++i) {
+    day -= date::days{1};
+    if (cal.is_business_day(day) && ++found == n) return day;
+  }
+  return std::nullopt;
+}
+
+std::optional<Instant> BusinessCalendar::end_of_business_days_before(Instant a, int64_t n) const {
+  auto day = nth_business_day_before(*this, a, n);
+  if (!day) return std::nullopt;
+  return start_of_local_day(*day + date::days{1}, zone_);
+}
+
+std::optional<Instant> BusinessCalendar::start_of_business_days_before(Instant a, int64_t n) const {
+  auto day = nth_business_day_before(*this, a, n);
+  if (!day) return std::nullopt;
+  return start_of_local_day(*day, zone_);
+}
+
+}  // namespace pactum::calendar

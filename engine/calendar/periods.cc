@@ -1,0 +1,116 @@
+// Calendar windows (spec 5, "Calendar periods"). Windows are computed on local dates and only
+// then turned into instants with start_of_local_day, so a window keeps its wall-clock edges
+// (00:00) across DST changes: a day is 23 or 25 hours long, a DST week 167 or 169.
+#include "engine/calendar/periods.h"
+
+#include <algorithm>
+
+#include "engine/calendar/calendar_util.h"
+
+namespace pactum::calendar {
+
+namespace {
+
+using Unit = model::Period::Unit;
+
+// Months since year 0 of a date's month: lets month arithmetic run on plain integers.
+int64_t month_index(date::year_month_day ymd) {
+  return int64_t{static_cast<int>(ymd.year())} * 12 + static_cast<unsigned>(ymd.month()) - 1;
+}
+
+// The first day of the month `index`, or `day` of it clamped to the month's last day.
+date::local_days month_day(int64_t index, unsigned day) {
+  date::year y{static_cast<int>(floor_div(index, 12))};
+  date::month m{static_cast<unsigned>(index - floor_div(index, 12) * 12 + 1)};
+  date::year_month_day_last last{y / m / date::last};
+  return date::local_days{y / m / std::min(date::day{day}, last.day())};
+}
+
+}  // namespace
+
+WindowSequence::WindowSequence(model::Period period, const date::time_zone* zone, date::local_days anchor)
+    : period_(period), zone_(zone), anchor_(anchor) {
+  if (period_.count < 1) period_.count = 1;  // `every 0 days` is rejected earlier (bad-period)
+}
+
+date::local_days WindowSequence::start_of(date::local_days day) const {
+  date::year_month_day ymd{day};
+  switch (period_.unit) {
+    case Unit::Day:
+      return day;
+    case Unit::Week:  // ISO week: back to Monday
+      return day - date::days{weekday_index(day)};
+    case Unit::Month:
+      return month_day(month_index(ymd), 1);
+    case Unit::Quarter:
+      return month_day(floor_div(month_index(ymd), 3) * 3, 1);
+    case Unit::Year:
+      return date::local_days{ymd.year() / date::January / 1};
+    case Unit::Days:
+    case Unit::Weeks: {
+      int64_t len = period_.count * (period_.unit == Unit::Weeks ? 7 : 1);
+      int64_t k = floor_div((day - anchor_).count(), len);
+      return anchor_ + date::days{k * len};
+    }
+    case Unit::Months: {
+      // Window k starts k*N months after the anchor, on the anchor's day of month clamped to
+      // the month's length (an anchor on the 31st starts later windows on the 30th, 28th, ...).
+      date::year_month_day a{anchor_};
+      unsigned dom = static_cast<unsigned>(a.day());
+      int64_t k = floor_div(month_index(ymd) - month_index(a), period_.count);
+      auto start = month_day(month_index(a) + k * period_.count, dom);
+      if (start > day) start = month_day(month_index(a) + (k - 1) * period_.count, dom);
+      return start;
+    }
+  }
+  return day;
+}
+
+date::local_days WindowSequence::advance(date::local_days start) const {
+  date::year_month_day ymd{start};
+  switch (period_.unit) {
+    case Unit::Day:
+      return start + date::days{1};
+    case Unit::Week:
+      return start + date::days{7};
+    case Unit::Month:
+      return month_day(month_index(ymd) + 1, 1);
+    case Unit::Quarter:
+      return month_day(month_index(ymd) + 3, 1);
+    case Unit::Year:
+      return date::local_days{(ymd.year() + date::years{1}) / date::January / 1};
+    case Unit::Days:
+      return start + date::days{period_.count};
+    case Unit::Weeks:
+      return start + date::days{7 * period_.count};
+    case Unit::Months: {
+      // Recomputed from the anchor (not from `start`) so clamping never drifts: Jan 31 ->
+      // Feb 28 -> Mar 31.
+      date::year_month_day a{anchor_};
+      int64_t k = floor_div(month_index(ymd) - month_index(a), period_.count);
+      return month_day(month_index(a) + (k + 1) * period_.count, static_cast<unsigned>(a.day()));
+    }
+  }
+  return start + date::days{1};
+}
+
+Interval WindowSequence::containing(Instant t) const {
+  auto start = start_of(local_day(t, zone_));
+  return {start_of_local_day(start, zone_), start_of_local_day(advance(start), zone_)};
+}
+
+Interval WindowSequence::next(const Interval& w) const { return containing(w.end); }
+
+std::vector<Interval> WindowSequence::complete_windows(Instant from, Instant to) const {
+  std::vector<Interval> out;
+  if (to < from) return out;
+  auto w = containing(from);
+  if (w.start < from) w = next(w);  // the first window began before `from`: incomplete
+  while (w.end <= to) {
+    out.push_back(w);
+    w = next(w);
+  }
+  return out;
+}
+
+}  // namespace pactum::calendar
