@@ -86,7 +86,8 @@ static std::string caret_prefix(const std::string& line, uint32_t column) {
 }
 
 std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources, bool color) {
-  const char* level = d.level == DiagLevel::Error ? "error" : d.level == DiagLevel::Warning ? "warning" : "note";
+  std::string level = !d.label.empty() ? d.label
+                      : d.level == DiagLevel::Error ? "error" : d.level == DiagLevel::Warning ? "warning" : "note";
   const char* on = "";
   const char* off = "";
   if (color) {

@@ -18,6 +18,7 @@ struct Diagnostic {
   uint32_t width = 1;      // how many characters the caret underlines
   std::string message;     // one sentence: what is wrong / what was expected
   std::vector<std::string> notes;  // extra lines: "did you mean `Acme`?", a suggested rewrite
+  std::string label;               // shown instead of error/warning when set ("finding")
 };
 
 // Collects diagnostics with an upper bound on errors (after which further ones are dropped and

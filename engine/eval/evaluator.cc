@@ -1,0 +1,138 @@
+#include "engine/eval/evaluator.h"
+
+#include <algorithm>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "engine/eval/rule_evaluator.h"
+
+namespace pactum::eval {
+
+// ---- shared helpers of rule evaluators -------------------------------------------------------
+
+void EvalContext::warn(const log::Event& e, std::string message) {
+  if (warnings_given >= warning_limit) {
+    ++warnings_dropped;
+    return;
+  }
+  ++warnings_given;
+  warnings.warning(SourceLoc{e.file, e.line, e.column}, std::move(message));
+}
+
+Finding RuleEvaluator::make_finding(std::string reason, Instant at) const {
+  Finding f;
+  f.block_index = block_index_;
+  f.block = &block_;
+  f.rule = &rule_;
+  f.reason = std::move(reason);
+  f.at = at;
+  return f;
+}
+
+std::vector<std::string> RuleEvaluator::responsible(const log::Event* trigger) const {
+  auto fixed = semantic::responsible_by_text(block_, rule_);
+  if (!fixed.empty()) return fixed;
+  if (trigger && trigger->by != log::kNoSymbol) return {std::string(ctx_.log.symbols.text(trigger->by))};
+  return {"unassigned"};
+}
+
+std::string RuleEvaluator::describe(uint32_t index) const {
+  const log::Event& e = ctx_.log.events[index];
+  std::string type(ctx_.log.symbols.text(e.type));
+  if (e.id != log::kNoSymbol) return fmt::format("{} {}", type, ctx_.log.symbols.text(e.id));
+  return fmt::format("{} at {}", type, format_local(e.at, ctx_.agreement.zone));
+}
+
+// ---- the pass --------------------------------------------------------------------------------
+
+namespace {
+
+std::unique_ptr<RuleEvaluator> make_rule(EvalContext& ctx, size_t block_index, const model::Block& block,
+                                         const model::Rule& rule) {
+  switch (rule.kind) {
+    case model::Rule::Kind::Requires: return make_requires_rule(ctx, block_index, block, rule);
+    case model::Rule::Kind::OccursWithin: return make_hours_rule(ctx, block_index, block, rule);
+    case model::Rule::Kind::AtLeast:
+    case model::Rule::Kind::AtMost:
+    case model::Rule::Kind::Aggregate: return make_periodic_rule(ctx, block_index, block, rule);
+    case model::Rule::Kind::No: return make_forbidden_rule(ctx, block_index, block, rule);
+  }
+  return nullptr;
+}
+
+struct Hook {
+  RuleEvaluator* rule;
+  int role;
+};
+
+// Spec 6: by time, then block order, then rule number, then the first event's merged position.
+void order_findings(std::vector<Finding>& findings, const log::EventLog& log) {
+  auto first_event = [&](const Finding& f) {
+    return f.events.empty() ? UINT32_MAX : log.events[f.events.front()].order;
+  };
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    if (a.at != b.at) return a.at < b.at;
+    if (a.block_index != b.block_index) return a.block_index < b.block_index;
+    if (a.rule->number != b.rule->number) return a.rule->number < b.rule->number;
+    return first_event(a) < first_event(b);
+  });
+}
+
+}  // namespace
+
+Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventLog& log, const EvalOptions& options,
+                 Diagnostics& warnings) {
+  Outcome out;
+  out.events = log.events.size();
+  for (const auto& p : agreement.parties) out.by_party[p.id] = 0;
+  for (const auto& block : agreement.ast->blocks) out.rules += block.rules.size();
+  if (log.events.empty() && !options.as_of) return out;  // nothing to evaluate (lint still runs)
+
+  // The judged interval (spec 5).
+  out.as_of = options.as_of ? *options.as_of : log.events.back().at;
+  out.judged_from = agreement.effective_start ? *agreement.effective_start
+                                              : (log.events.empty() ? out.as_of : log.events.front().at);
+  out.judged_to = agreement.effective_end ? std::min(*agreement.effective_end, out.as_of) : out.as_of;
+  out.evaluated = true;
+
+  EvalContext ctx{agreement, log, out.judged_from, out.judged_to, out.as_of, warnings, options.warning_limit};
+  std::vector<std::unique_ptr<RuleEvaluator>> rules;
+  for (size_t b = 0; b < agreement.ast->blocks.size(); ++b)
+    for (const auto& rule : agreement.ast->blocks[b].rules)
+      rules.push_back(make_rule(ctx, b, agreement.ast->blocks[b], rule));
+
+  // Rules indexed by event type: each event reaches only the rules that name its type.
+  std::vector<std::vector<Hook>> hooks[2];
+  for (auto& h : hooks) h.resize(log.symbols.size());
+  for (const auto& rule : rules)
+    for (const auto& s : rule->subscriptions())
+      if (s.type != log::kNoSymbol) hooks[s.phase == Phase::First ? 0 : 1][s.type].push_back(Hook{rule.get(), s.role});
+
+  // One pass in time order; events after as-of are invisible to every rule.
+  const auto& events = log.events;
+  size_t n = events.size();
+  size_t visible = 0;
+  while (visible < n && events[visible].at <= out.as_of) ++visible;
+  for (size_t i = 0; i < n; ++i)
+    if (!ctx.judged(events[i])) ++out.ignored_events;
+  for (size_t group = 0; group < visible;) {
+    size_t end = group + 1;
+    while (end < visible && events[end].at == events[group].at) ++end;
+    for (const auto& phase : hooks)
+      for (size_t i = group; i < end; ++i)
+        for (const Hook& h : phase[events[i].type]) h.rule->on_event(static_cast<uint32_t>(i), h.role);
+    group = end;
+  }
+  for (auto& rule : rules) rule->finish(out);
+  if (ctx.warnings_dropped)
+    warnings.warning(SourceLoc{}, fmt::format("{} more input warnings were not shown", ctx.warnings_dropped));
+
+  order_findings(out.findings, log);
+  order_findings(out.pending, log);
+  for (const auto& f : out.findings)
+    for (const auto& party : f.responsible) ++out.by_party[party];
+  return out;
+}
+
+}  // namespace pactum::eval

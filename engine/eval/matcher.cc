@@ -1,0 +1,239 @@
+#include "engine/eval/matcher.h"
+
+#include <cstring>
+
+namespace pactum::eval {
+
+using model::CompareOp;
+using model::Condition;
+using model::Literal;
+
+FieldRef FieldRef::compile(const std::string& name, const log::EventLog& log) {
+  FieldRef ref;
+  if (name == "at") ref.kind = Kind::At;
+  else if (name == "by") ref.kind = Kind::By;
+  else if (name == "type") ref.kind = Kind::Type;
+  else if (name == "id") ref.kind = Kind::Id;
+  else ref.key = log.symbols.find(name).value_or(log::kNoSymbol);
+  return ref;
+}
+
+static FieldValue from_value(const log::Value& v) {
+  FieldValue out;
+  switch (v.kind) {
+    case log::Value::Kind::String: out.kind = FieldValue::Kind::String; break;
+    case log::Value::Kind::Number: out.kind = FieldValue::Kind::Number; break;
+    case log::Value::Kind::Bool: out.kind = FieldValue::Kind::Bool; break;
+    case log::Value::Kind::List: out.kind = FieldValue::Kind::List; break;
+  }
+  out.text = v.text;
+  out.number = v.number;
+  out.boolean = v.boolean;
+  out.list_begin = v.list_begin;
+  out.list_size = v.list_size;
+  return out;
+}
+
+FieldValue read_field(const log::EventLog& log, const log::Event& e, const FieldRef& ref) {
+  FieldValue out;
+  auto symbol = [&](log::Symbol s) {
+    if (s != log::kNoSymbol) {
+      out.kind = FieldValue::Kind::String;
+      out.text = s;
+    }
+    return out;
+  };
+  switch (ref.kind) {
+    case FieldRef::Kind::At:
+      out.kind = FieldValue::Kind::Time;
+      out.time = e.at;
+      return out;
+    case FieldRef::Kind::By: return symbol(e.by);
+    case FieldRef::Kind::Type: return symbol(e.type);
+    case FieldRef::Kind::Id: return symbol(e.id);
+    case FieldRef::Kind::Attribute:
+      if (ref.key == log::kNoSymbol) return out;
+      if (const log::Value* v = log.attribute(e, ref.key)) return from_value(*v);
+      return out;
+  }
+  return out;
+}
+
+static void append_bytes(std::string& key, const void* p, size_t n) { key.append(static_cast<const char*>(p), n); }
+
+bool append_key(const log::EventLog& log, const FieldValue& v, std::string& key) {
+  char tag = static_cast<char>(v.kind);
+  switch (v.kind) {
+    case FieldValue::Kind::Missing: return false;
+    case FieldValue::Kind::String:
+    case FieldValue::Kind::Bool:
+      key += tag;
+      append_bytes(key, &v.text, sizeof v.text);
+      return true;
+    case FieldValue::Kind::Number: {
+      double n = v.number == 0 ? 0.0 : v.number;  // +0 and -0 are the same number
+      key += tag;
+      append_bytes(key, &n, sizeof n);
+      return true;
+    }
+    case FieldValue::Kind::Time: {
+      auto ms = v.time.time_since_epoch().count();
+      key += tag;
+      append_bytes(key, &ms, sizeof ms);
+      return true;
+    }
+    case FieldValue::Kind::List:
+      key += tag;
+      append_bytes(key, &v.list_size, sizeof v.list_size);
+      for (uint32_t i = 0; i < v.list_size; ++i) {
+        const log::Value& item = log.list_items[v.list_begin + i];
+        FieldValue fv = from_value(item);
+        if (!append_key(log, fv, key)) return false;
+      }
+      return true;
+  }
+  return false;
+}
+
+std::optional<Instant> read_instant(const log::EventLog& log, const FieldValue& v, const date::time_zone* zone,
+                                    bool date_means_end_of_day) {
+  if (v.kind == FieldValue::Kind::Time) return v.time;
+  if (v.kind != FieldValue::Kind::String) return std::nullopt;
+  auto parsed = parse_timestamp(log.symbols.text(v.text));
+  if (!parsed) return std::nullopt;
+  if (parsed->date_only && date_means_end_of_day) {
+    auto day = date::floor<date::days>(parsed->local);
+    return start_of_local_day(day + date::days{1}, zone);
+  }
+  return resolve(*parsed, zone).instant;
+}
+
+// ---- conditions ------------------------------------------------------------------------------
+
+namespace {
+
+// A literal ready for comparison against FieldValues.
+struct CompiledLiteral {
+  Literal::Kind kind = Literal::Kind::String;
+  double number = 0;
+  bool boolean = false;
+  std::string text;
+  log::Symbol symbol = log::kNoSymbol;  // String/Identifier: kNoSymbol when no event has the text
+  Instant time{};
+};
+
+CompiledLiteral compile_literal(const Literal& l, const log::EventLog& log, const date::time_zone* zone) {
+  CompiledLiteral c;
+  c.kind = l.kind;
+  c.number = l.number;
+  c.boolean = l.boolean;
+  c.text = l.text;
+  if (l.kind == Literal::Kind::String || l.kind == Literal::Kind::Identifier)
+    c.symbol = log.symbols.find(l.text).value_or(log::kNoSymbol);
+  if (l.kind == Literal::Kind::Date || l.kind == Literal::Kind::DateTime) c.time = resolve(l.time, zone).instant;
+  return c;
+}
+
+template <typename T>
+bool ordered(CompareOp op, const T& a, const T& b) {
+  switch (op) {
+    case CompareOp::Eq: return a == b;
+    case CompareOp::Ne: return a != b;
+    case CompareOp::Lt: return a < b;
+    case CompareOp::Le: return a <= b;
+    case CompareOp::Gt: return a > b;
+    case CompareOp::Ge: return a >= b;
+  }
+  return false;
+}
+
+}  // namespace
+
+class CompiledCondition {
+ public:
+  CompiledCondition(const Condition& c, const log::EventLog& log, const date::time_zone* zone)
+      : kind_(c.kind), op_(c.op), log_(&log), zone_(zone) {
+    for (const auto& operand : c.operands) operands_.emplace_back(operand, log, zone);
+    if (kind_ != Condition::Kind::Or && kind_ != Condition::Kind::And && kind_ != Condition::Kind::Not)
+      field_ = FieldRef::compile(c.attribute.text, log);
+    for (const auto& v : c.values) values_.push_back(compile_literal(v, log, zone));
+  }
+
+  bool holds(const log::Event& e) const {
+    switch (kind_) {
+      case Condition::Kind::Or:
+        for (const auto& o : operands_)
+          if (o.holds(e)) return true;
+        return false;
+      case Condition::Kind::And:
+        for (const auto& o : operands_)
+          if (!o.holds(e)) return false;
+        return true;
+      case Condition::Kind::Not: return !operands_.front().holds(e);
+      case Condition::Kind::Present: return read_field(*log_, e, field_).kind != FieldValue::Kind::Missing;
+      case Condition::Kind::Absent: return read_field(*log_, e, field_).kind == FieldValue::Kind::Missing;
+      case Condition::Kind::Compare: return compare(read_field(*log_, e, field_), values_.front(), op_);
+      case Condition::Kind::Include: {
+        FieldValue v = read_field(*log_, e, field_);
+        if (v.kind != FieldValue::Kind::List) return false;
+        for (const auto& wanted : values_) {
+          bool found = false;
+          for (uint32_t i = 0; i < v.list_size && !found; ++i)
+            found = compare(from_value(log_->list_items[v.list_begin + i]), wanted, CompareOp::Eq);
+          if (!found) return false;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  // A missing value or a type mismatch makes every comparison false (`!=` too), spec 5.
+  bool compare(const FieldValue& v, const CompiledLiteral& l, CompareOp op) const {
+    switch (l.kind) {
+      case Literal::Kind::String:
+      case Literal::Kind::Identifier:
+        if (v.kind != FieldValue::Kind::String) return false;
+        if (op == CompareOp::Eq) return v.text == l.symbol && l.symbol != log::kNoSymbol;
+        if (op == CompareOp::Ne) return v.text != l.symbol || l.symbol == log::kNoSymbol;
+        return ordered(op, log_->symbols.text(v.text), std::string_view(l.text));  // UTF-8 bytes order = code points
+      case Literal::Kind::Number:
+        return v.kind == FieldValue::Kind::Number && ordered(op, v.number, l.number);
+      case Literal::Kind::Bool:
+        if (v.kind != FieldValue::Kind::Bool) return false;
+        return (op == CompareOp::Eq || op == CompareOp::Ne) && ordered(op, v.boolean, l.boolean);
+      case Literal::Kind::Date:
+      case Literal::Kind::DateTime: {
+        auto t = read_instant(*log_, v, zone_, false);
+        return t && ordered(op, *t, l.time);
+      }
+    }
+    return false;
+  }
+
+  Condition::Kind kind_;
+  CompareOp op_;
+  const log::EventLog* log_;
+  const date::time_zone* zone_;
+  std::vector<CompiledCondition> operands_;
+  FieldRef field_;
+  std::vector<CompiledLiteral> values_;
+};
+
+CompiledPattern::CompiledPattern(const model::Pattern& pattern, const log::EventLog& log, const date::time_zone* zone)
+    : log_(&log), type_(log.symbols.find(pattern.type.text).value_or(log::kNoSymbol)) {
+  if (pattern.by) by_ = log.symbols.find(pattern.by->text).value_or(log::kNoSymbol);
+  if (pattern.where) where_ = std::make_unique<CompiledCondition>(*pattern.where, log, zone);
+}
+
+CompiledPattern::~CompiledPattern() = default;
+CompiledPattern::CompiledPattern(CompiledPattern&&) noexcept = default;
+
+bool CompiledPattern::matches(const log::Event& e) const {
+  if (type_ == log::kNoSymbol || e.type != type_) return false;
+  if (by_ && (*by_ == log::kNoSymbol || e.by != *by_)) return false;
+  return !where_ || where_->holds(e);
+}
+
+}  // namespace pactum::eval

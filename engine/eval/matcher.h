@@ -1,0 +1,62 @@
+// Patterns and conditions compiled against one EventLog: names become Symbols and date literals
+// become instants once, so matching an event is integer work on the hot path.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/log/event_log.h"
+#include "engine/model/agreement.h"
+
+namespace pactum::eval {
+
+// Where a name in a condition or `with same` reads from: an attribute, or one of the event's
+// own fields (`at`, `by`, `type`, `id`).
+struct FieldRef {
+  enum class Kind { Attribute, At, By, Type, Id };
+  Kind kind = Kind::Attribute;
+  log::Symbol key = log::kNoSymbol;  // Attribute; kNoSymbol: no event has it
+  static FieldRef compile(const std::string& name, const log::EventLog& log);
+};
+
+// A value read from an event, whatever field it came from.
+struct FieldValue {
+  enum class Kind { Missing, String, Number, Bool, List, Time };
+  Kind kind = Kind::Missing;
+  log::Symbol text = log::kNoSymbol;
+  double number = 0;
+  bool boolean = false;
+  Instant time{};
+  uint32_t list_begin = 0;
+  uint32_t list_size = 0;
+};
+FieldValue read_field(const log::EventLog& log, const log::Event& e, const FieldRef& ref);
+
+// Appends a byte encoding of `v` to `key` (for `with same` hash keys); false when v is missing.
+bool append_key(const log::EventLog& log, const FieldValue& v, std::string& key);
+
+// Reads a field as an instant (a `no later than` due date, a date comparison): a date means the
+// given `date_time_of_day`: 00:00 for comparisons, 24:00 for due dates. nullopt when unreadable.
+std::optional<Instant> read_instant(const log::EventLog& log, const FieldValue& v, const date::time_zone* zone,
+                                    bool date_means_end_of_day);
+
+class CompiledCondition;
+
+class CompiledPattern {
+ public:
+  CompiledPattern(const model::Pattern& pattern, const log::EventLog& log, const date::time_zone* zone);
+  ~CompiledPattern();
+  CompiledPattern(CompiledPattern&&) noexcept;
+
+  log::Symbol type() const { return type_; }  // kNoSymbol: no event has this type
+  bool matches(const log::Event& e) const;
+
+ private:
+  const log::EventLog* log_;
+  log::Symbol type_;
+  std::optional<log::Symbol> by_;  // set when the pattern names `by`
+  std::unique_ptr<CompiledCondition> where_;
+};
+
+}  // namespace pactum::eval

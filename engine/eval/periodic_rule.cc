@@ -1,0 +1,234 @@
+// Rules 5.3 (`at least N P every period [allowing K missed per period2]`), 5.4 (`at most N P
+// every period`) and 5.6 (`aggregate attr of P at least|at most X every period`).
+//
+// Matching events are bucketed by calendar window as they stream past; when the pass ends,
+// every window lying completely inside the judged interval is judged, including empty ones.
+#include <algorithm>
+#include <limits>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "engine/calendar/periods.h"
+#include "engine/eval/rule_evaluator.h"
+#include "engine/eval/wording.h"
+#include "engine/model/rule_text.h"
+
+namespace pactum::eval {
+
+namespace {
+
+using Kind = model::Rule::Kind;
+
+struct Bucket {
+  std::vector<uint32_t> events;  // matching events in time order
+  size_t values = 0;             // numeric values (aggregates)
+  double sum = 0;
+  double min = std::numeric_limits<double>::infinity();
+  double max = -std::numeric_limits<double>::infinity();
+  double latest = 0;
+};
+
+date::local_days anchor_day(const semantic::ResolvedAgreement& a, Instant judged_from) {
+  if (a.ast->header && a.ast->header->effective_from && a.effective_start)
+    return date::local_days{*a.ast->header->effective_from};
+  return local_day(judged_from, a.zone);
+}
+
+class PeriodicRule : public RuleEvaluator {
+ public:
+  PeriodicRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
+      : RuleEvaluator(ctx, b, block, rule),
+        pattern_(rule.subject, ctx.log, ctx.agreement.zone),
+        windows_(rule.period, ctx.agreement.zone, anchor_day(ctx.agreement, ctx.from)),
+        attribute_(FieldRef::compile(rule.attribute.text, ctx.log)) {}
+
+  std::vector<Subscription> subscriptions() const override { return {{pattern_.type(), Phase::Second, 0}}; }
+
+  void on_event(uint32_t index, int) override {
+    const log::Event& e = ctx_.log.events[index];
+    if (!ctx_.judged(e) || !pattern_.matches(e)) return;
+    if (!(e.at >= current_.start && e.at < current_.end)) current_ = windows_.containing(e.at);
+    Bucket& bucket = buckets_[current_.start.time_since_epoch().count()];
+    bucket.events.push_back(index);
+    if (rule_.kind == Kind::Aggregate) add_value(bucket, e);
+  }
+
+  void finish(Outcome& out) override {
+    PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
+    static const Bucket kEmpty;
+    std::vector<std::pair<calendar::Interval, const Bucket*>> misses;  // too-few, before tolerance
+    for (const auto& w : windows_.complete_windows(ctx_.from, ctx_.to)) {
+      auto it = buckets_.find(w.start.time_since_epoch().count());
+      const Bucket& bucket = it == buckets_.end() ? kEmpty : it->second;
+      ++summary.judged_windows;
+      bool failed = false;
+      if (rule_.kind == Kind::AtLeast) {
+        note_best(summary, double(bucket.events.size()), true);
+        failed = int64_t(bucket.events.size()) < rule_.count;
+        if (failed) misses.emplace_back(w, &bucket);
+      } else if (rule_.kind == Kind::AtMost) {
+        note_best(summary, double(bucket.events.size()), false);
+        failed = int64_t(bucket.events.size()) > rule_.count;
+        if (failed) too_many(w, bucket, out);
+      } else {
+        failed = judge_aggregate(w, bucket, summary, out);
+      }
+      if (failed) ++summary.failed_windows;
+    }
+    apply_tolerance(misses, out);
+    out.periodic.push_back(summary);
+  }
+
+ private:
+  void add_value(Bucket& bucket, const log::Event& e) {
+    FieldValue v = read_field(ctx_.log, e, attribute_);
+    if (v.kind != FieldValue::Kind::Number) {
+      std::string what = v.kind == FieldValue::Kind::Missing
+                             ? "is missing"
+                             : fmt::format("is not a number (\"{}\")", ctx_.log.symbols.text(v.text));
+      ctx_.warn(e, fmt::format("{}: `{}` {}; it is not counted by rule {} of \"{}\"", describe(bucket.events.back()),
+                               rule_.attribute.text, what, rule_.number, block_.name));
+      return;
+    }
+    ++bucket.values;
+    bucket.sum += v.number;
+    bucket.min = std::min(bucket.min, v.number);
+    bucket.max = std::max(bucket.max, v.number);
+    bucket.latest = v.number;
+  }
+
+  static void note_best(PeriodicSummary& s, double value, bool higher_is_better) {
+    if (!s.best_value || (higher_is_better ? value > *s.best_value : value < *s.best_value)) s.best_value = value;
+  }
+
+  std::string pattern_text() const { return model::canonical_text(rule_.subject); }
+
+  std::string window_text(const calendar::Interval& w) const {
+    const auto* zone = ctx_.agreement.zone;
+    auto day = local_day(w.start, zone);
+    date::year_month_day ymd{day};
+    static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                    "July",    "August",   "September", "October", "November", "December"};
+    int year = int(ymd.year());
+    unsigned month = unsigned(ymd.month());
+    switch (rule_.period.unit) {
+      case model::Period::Unit::Day: return fmt::format("on {}", format_local(w.start, zone).substr(0, 14));
+      case model::Period::Unit::Week: return fmt::format("in the week of {}", format_local(w.start, zone).substr(0, 14));
+      case model::Period::Unit::Month: return fmt::format("in {} {}", kMonths[month - 1], year);
+      case model::Period::Unit::Quarter: return fmt::format("in Q{} {}", (month - 1) / 3 + 1, year);
+      case model::Period::Unit::Year: return fmt::format("in {}", year);
+      default:
+        return fmt::format("in the period {} to {}", format_local(w.start, zone).substr(4, 10),
+                           format_local(w.end, zone).substr(4, 10));
+    }
+  }
+
+  Finding window_finding(const char* reason, const calendar::Interval& w, const log::Event* trigger) const {
+    Finding f = make_finding(reason, w.start);
+    f.window = w;
+    f.responsible = responsible(trigger);
+    return f;
+  }
+
+  void apply_tolerance(const std::vector<std::pair<calendar::Interval, const Bucket*>>& misses, Outcome& out) {
+    std::unordered_map<int64_t, int64_t> tolerated_in_group;
+    std::optional<calendar::WindowSequence> groups;
+    if (rule_.allowed_misses)
+      groups.emplace(rule_.allowance_period, ctx_.agreement.zone, anchor_day(ctx_.agreement, ctx_.from));
+    for (const auto& [w, bucket] : misses) {
+      if (groups) {
+        auto group = groups->containing(w.start).start.time_since_epoch().count();
+        if (tolerated_in_group[group] < *rule_.allowed_misses) {
+          ++tolerated_in_group[group];
+          ++out.tolerated;
+          continue;
+        }
+      }
+      Finding f = window_finding("too-few", w, nullptr);
+      f.events = bucket->events;
+      f.measured.push_back(Measure{"count", double(bucket->events.size()), "", {}});
+      f.measured.push_back(Measure{"required", double(rule_.count), "", {}});
+      f.message = fmt::format("only {} of the required {} {} {}", bucket->events.size(), rule_.count, pattern_text(),
+                              window_text(w));
+      out.findings.push_back(std::move(f));
+    }
+  }
+
+  void too_many(const calendar::Interval& w, const Bucket& bucket, Outcome& out) {
+    std::vector<uint32_t> excess(bucket.events.begin() + rule_.count, bucket.events.end());
+    Finding f = window_finding("too-many", w, &ctx_.log.events[excess.front()]);
+    f.events = excess;
+    f.measured.push_back(Measure{"count", double(bucket.events.size()), "", {}});
+    f.measured.push_back(Measure{"allowed", double(rule_.count), "", {}});
+    f.message = fmt::format("{} {} {}, {} more than the {} allowed", bucket.events.size(), pattern_text(),
+                            window_text(w), excess.size(), rule_.count);
+    out.findings.push_back(std::move(f));
+  }
+
+  // Returns true when the window failed.
+  bool judge_aggregate(const calendar::Interval& w, const Bucket& bucket, PeriodicSummary& summary, Outcome& out) {
+    std::string what = fmt::format("{} {} of {}", aggregate_name(), rule_.attribute.text, pattern_text());
+    std::string bound = plain_number(rule_.bound) + (rule_.percent ? "%" : "");
+    if (bucket.values == 0) {
+      Finding f = window_finding("no-data", w, nullptr);
+      f.events = bucket.events;
+      f.measured.push_back(Measure{"bound", rule_.bound, "", {}});
+      f.message = fmt::format("no {} with a numeric `{}` {}, so the target {} {} cannot be shown to be met",
+                              pattern_text(), rule_.attribute.text, window_text(w),
+                              rule_.at_least ? "at least" : "at most", bound);
+      out.findings.push_back(std::move(f));
+      return true;
+    }
+    double value = aggregate(bucket);
+    note_best(summary, value, rule_.at_least);
+    bool failed = rule_.at_least ? value < rule_.bound : value > rule_.bound;
+    if (!failed) return false;
+    Finding f = window_finding(rule_.at_least ? "below-target" : "above-target", w, nullptr);
+    f.events = bucket.events;
+    f.measured.push_back(Measure{"value", value, "", {}});
+    f.measured.push_back(Measure{"bound", rule_.bound, "", {}});
+    f.measured.push_back(Measure{"count", double(bucket.values), "", {}});
+    f.message = fmt::format("{} was {}{} {}; the agreement requires {} {}", what, plain_number(value),
+                            rule_.percent ? "%" : "", window_text(w), rule_.at_least ? "at least" : "at most", bound);
+    out.findings.push_back(std::move(f));
+    return true;
+  }
+
+  double aggregate(const Bucket& b) const {
+    switch (rule_.aggregate) {
+      case model::Aggregate::Average: return b.sum / double(b.values);
+      case model::Aggregate::Minimum: return b.min;
+      case model::Aggregate::Maximum: return b.max;
+      case model::Aggregate::Total: return b.sum;
+      case model::Aggregate::Latest: return b.latest;
+    }
+    return 0;
+  }
+
+  const char* aggregate_name() const {
+    switch (rule_.aggregate) {
+      case model::Aggregate::Average: return "the average";
+      case model::Aggregate::Minimum: return "the minimum";
+      case model::Aggregate::Maximum: return "the maximum";
+      case model::Aggregate::Total: return "the total";
+      case model::Aggregate::Latest: return "the latest";
+    }
+    return "";
+  }
+
+  CompiledPattern pattern_;
+  calendar::WindowSequence windows_;
+  FieldRef attribute_;
+  calendar::Interval current_{Instant::max(), Instant::min()};
+  std::unordered_map<int64_t, Bucket> buckets_;  // by window start
+};
+
+}  // namespace
+
+std::unique_ptr<RuleEvaluator> make_periodic_rule(EvalContext& ctx, size_t b, const model::Block& block,
+                                                  const model::Rule& rule) {
+  return std::make_unique<PeriodicRule>(ctx, b, block, rule);
+}
+
+}  // namespace pactum::eval

@@ -1,0 +1,73 @@
+// The interface every rule form implements, and what they share while evaluating.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostics.h"
+#include "engine/eval/matcher.h"
+#include "engine/eval/outcome.h"
+#include "engine/log/event_log.h"
+#include "engine/semantic/resolved_agreement.h"
+
+namespace pactum::eval {
+
+struct EvalContext {
+  const semantic::ResolvedAgreement& agreement;
+  const log::EventLog& log;
+  Instant from{};    // judged interval start
+  Instant to{};      // judged interval end: min(effective end, as-of)
+  Instant as_of{};
+  Diagnostics& warnings;
+  size_t warning_limit = 100;
+  size_t warnings_given = 0;
+  size_t warnings_dropped = 0;
+
+  // Activations are checked only inside the judged interval (before 24:00 of the effective end).
+  bool judged(const log::Event& e) const {
+    return e.at >= from && e.at <= as_of && (!agreement.effective_end || e.at < *agreement.effective_end);
+  }
+  void warn(const log::Event& e, std::string message);
+};
+
+// Events reach a rule in two phases per timestamp, so that "before" allows equal times
+// (targets are recorded before activations are judged) and "after" does too (activations are
+// recorded before targets resolve them).
+enum class Phase { First, Second };
+
+struct Subscription {
+  log::Symbol type;
+  Phase phase;
+  int role;  // rule-specific: activation, target, counted...
+};
+
+class RuleEvaluator {
+ public:
+  RuleEvaluator(EvalContext& ctx, size_t block_index, const model::Block& block, const model::Rule& rule)
+      : ctx_(ctx), block_index_(block_index), block_(block), rule_(rule) {}
+  virtual ~RuleEvaluator() = default;
+
+  virtual std::vector<Subscription> subscriptions() const = 0;
+  virtual void on_event(uint32_t index, int role) = 0;
+  // Settles what is open as of the end of the judged interval.
+  virtual void finish(Outcome& outcome) = 0;
+
+ protected:
+  // A finding with block, rule and severity filled in.
+  Finding make_finding(std::string reason, Instant at) const;
+  // Responsible parties, spec 5: the first of target `by` (requires), block `responsible`,
+  // pattern `by`, the triggering event's `by`; else "unassigned".
+  std::vector<std::string> responsible(const log::Event* trigger) const;
+  std::string describe(uint32_t index) const;  // "site_visit V-1"
+
+  EvalContext& ctx_;
+  size_t block_index_;
+  const model::Block& block_;
+  const model::Rule& rule_;
+};
+
+std::unique_ptr<RuleEvaluator> make_requires_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
+std::unique_ptr<RuleEvaluator> make_hours_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
+std::unique_ptr<RuleEvaluator> make_periodic_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
+std::unique_ptr<RuleEvaluator> make_forbidden_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
+
+}  // namespace pactum::eval

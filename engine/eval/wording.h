@@ -1,0 +1,19 @@
+// Plain-English pieces of finding messages: durations, numbers, event descriptions.
+#pragma once
+#include <string>
+
+#include "engine/base/time.h"
+#include "engine/model/agreement.h"
+
+namespace pactum::eval {
+
+// "25 hours", "2 days 3 hours", "45 minutes", "0 minutes".
+std::string human_duration(Millis d);
+// A number without trailing zeros: 25, 25.5, 81.25.
+std::string plain_number(double v);
+// Hours as a JSON-friendly number rounded to 2 decimals.
+double hours_of(Millis d);
+// "48 hours", "3 business days of Acme".
+std::string duration_text(const model::Duration& d);
+
+}  // namespace pactum::eval

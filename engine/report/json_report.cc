@@ -1,0 +1,107 @@
+// The JSON report of spec 8.1. The other machine formats (SARIF) build on json_document().
+#include <nlohmann/json.hpp>
+
+#include "engine/report/json_report.h"
+#include "engine/report/report.h"
+
+namespace pactum::report {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json location_json(const SourceManager& sources, SourceLoc loc) {
+  ordered_json j;
+  j["file"] = loc.file < sources.size() ? sources.name(loc.file) : "";
+  j["line"] = loc.line;
+  j["column"] = loc.column;
+  return j;
+}
+
+ordered_json event_json(const ReportData& d, uint32_t index) {
+  const auto& e = d.log->events[index];
+  ordered_json j;
+  j["file"] = d.sources.name(e.file);
+  j["line"] = e.line;
+  j["index"] = e.index;
+  j["id"] = e.id == log::kNoSymbol ? ordered_json(nullptr) : ordered_json(std::string(d.log->symbols.text(e.id)));
+  j["type"] = std::string(d.log->symbols.text(e.type));
+  j["at"] = format_instant(e.at, d.agreement.zone);
+  return j;
+}
+
+}  // namespace
+
+ordered_json finding_json(const ReportData& d, const eval::Finding& f) {
+  ordered_json j;
+  j["block"] = f.block->name;
+  j["kind"] = kind_name(*f.block);
+  j["clause"] = f.block->clause ? ordered_json(*f.block->clause) : ordered_json(nullptr);
+  j["rule"] = f.rule->number;
+  j["rule_text"] = f.rule->text;
+  j["location"] = location_json(d.sources, f.rule->loc);
+  j["reason"] = f.reason;
+  j["severity"] = severity_name(f.block->severity);
+  j["responsible"] = f.responsible;
+  j["at"] = format_instant(f.at, d.agreement.zone);
+  if (f.window)
+    j["window"] = {{"start", format_instant(f.window->start, d.agreement.zone)},
+                   {"end", format_instant(f.window->end, d.agreement.zone)}};
+  j["events"] = ordered_json::array();
+  for (auto i : f.events) j["events"].push_back(event_json(d, i));
+  ordered_json measured = ordered_json::object();
+  for (const auto& m : f.measured) {
+    if (m.number) measured[m.key] = *m.number;
+    else if (!m.list.empty()) measured[m.key] = m.list;
+    else measured[m.key] = m.text;
+  }
+  j["measured"] = measured;
+  j["message"] = f.message;
+  return j;
+}
+
+ordered_json lint_json(const ReportData& d, const Diagnostic& l) {
+  ordered_json j;
+  j["code"] = l.code;
+  j["severity"] = l.level == DiagLevel::Error ? "error" : "warning";
+  j["location"] = location_json(d.sources, l.loc);
+  j["message"] = l.message;
+  if (!l.notes.empty()) j["suggestion"] = l.notes.front();
+  return j;
+}
+
+ordered_json json_document(const ReportData& d) {
+  ordered_json j;
+  j["pactum"] = 1;
+  j["agreement"] = d.agreement.name;
+  if (d.outcome) {
+    const auto& o = *d.outcome;
+    const auto* zone = d.agreement.zone;
+    j["as_of"] = o.evaluated ? ordered_json(format_instant(o.as_of, zone)) : ordered_json(nullptr);
+    j["judged"] = o.evaluated ? ordered_json{{"from", format_instant(o.judged_from, zone)},
+                                             {"to", format_instant(o.judged_to, zone)}}
+                              : ordered_json(nullptr);
+    ordered_json by_party = ordered_json::object();
+    for (const auto& p : d.agreement.parties) by_party[p.id] = o.by_party.count(p.id) ? o.by_party.at(p.id) : 0;
+    if (o.by_party.count("unassigned")) by_party["unassigned"] = o.by_party.at("unassigned");
+    j["summary"] = {{"events", o.events},           {"ignored_events", o.ignored_events},
+                    {"rules", o.rules},             {"findings", o.findings.size()},
+                    {"pending", o.pending.size()},  {"tolerated", o.tolerated},
+                    {"by_party", by_party}};
+    j["findings"] = ordered_json::array();
+    for (const auto& f : o.findings) j["findings"].push_back(finding_json(d, f));
+    j["pending"] = ordered_json::array();
+    for (const auto& f : o.pending) j["pending"].push_back(finding_json(d, f));
+  }
+  j["lint"] = ordered_json::array();
+  for (const auto& l : d.lint) j["lint"].push_back(lint_json(d, l));
+  ordered_json obligations = ordered_json::object();
+  for (const auto& [party, n] : d.balance.per_party) obligations[party] = n;
+  obligations["depends on events"] = d.balance.by_events;
+  j["obligations"] = obligations;
+  return j;
+}
+
+std::string render_json(const ReportData& d) { return json_document(d).dump(2) + "\n"; }
+
+}  // namespace pactum::report

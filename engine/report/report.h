@@ -1,0 +1,45 @@
+// Renderers of the check and lint reports (spec 8, 8.1). Every format reads the same data; none
+// computes anything of its own.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostics.h"
+#include "engine/eval/outcome.h"
+#include "engine/lint/lint.h"
+#include "engine/log/event_log.h"
+#include "engine/semantic/resolved_agreement.h"
+
+namespace pactum::report {
+
+enum class Format { Text, Json, Junit, Sarif, Github, Markdown, Html };
+std::optional<Format> parse_format(const std::string& name);
+const std::vector<std::string>& format_names();
+
+struct ReportData {
+  const SourceManager& sources;
+  const semantic::ResolvedAgreement& agreement;
+  const log::EventLog* log = nullptr;     // check only
+  const eval::Outcome* outcome = nullptr; // check only
+  std::vector<Diagnostic> lint;           // sorted by file, line, column, code
+  lint::ObligationBalance balance;
+  bool color = false;                     // ANSI colours in text output
+};
+
+std::string render(Format format, const ReportData& data);
+
+// Pieces shared by several renderers.
+std::string severity_name(model::Severity s);
+std::string kind_name(const model::Block& b);  // "term" / "expectation"
+std::string rule_location(const ReportData& d, const model::Rule& r);  // "file:line:column"
+
+std::string render_text(const ReportData& data);
+std::string render_json(const ReportData& data);
+std::string render_junit(const ReportData& data);
+std::string render_sarif(const ReportData& data);
+std::string render_github(const ReportData& data);
+std::string render_markdown(const ReportData& data);
+std::string render_html(const ReportData& data);
+
+}  // namespace pactum::report

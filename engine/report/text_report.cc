@@ -1,0 +1,96 @@
+// The human report: compiler-style blocks (location, the rule's source line with a caret, the
+// events involved, one plain sentence), then the per-party scorecard and a one-line summary.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/report/report.h"
+
+namespace pactum::report {
+
+namespace {
+
+std::string event_line(const ReportData& d, uint32_t index) {
+  const auto& e = d.log->events[index];
+  std::string id = e.id == log::kNoSymbol ? "" : " " + std::string(d.log->symbols.text(e.id));
+  std::string by = e.by == log::kNoSymbol ? "" : fmt::format(" by {}", d.log->symbols.text(e.by));
+  return fmt::format("{}:{}: {}{}{} at {}", d.sources.name(e.file), e.line, d.log->symbols.text(e.type), id, by,
+                     format_local(e.at, d.agreement.zone));
+}
+
+Diagnostic finding_diagnostic(const ReportData& d, const eval::Finding& f, bool pending) {
+  Diagnostic diag;
+  diag.level = DiagLevel::Error;
+  diag.loc = f.rule->loc;
+  diag.width = static_cast<uint32_t>(f.rule->text.find(' ') == std::string::npos ? f.rule->text.size()
+                                                                                  : f.rule->text.find(' '));
+  std::string clause = f.block->clause ? fmt::format(", clause {}", *f.block->clause) : "";
+  diag.label = pending ? "pending" : severity_name(f.block->severity);
+  diag.message = fmt::format("{} \"{}\"{}, rule {}: {}", kind_name(*f.block), f.block->name, clause, f.rule->number,
+                             pending ? "awaiting a response" : f.reason);
+  diag.notes.push_back(f.message);
+  diag.notes.push_back(fmt::format("responsible: {}", fmt::join(f.responsible, ", ")));
+  if (f.window)
+    diag.notes.push_back(fmt::format("window: {} to {}", format_local(f.window->start, d.agreement.zone),
+                                     format_local(f.window->end, d.agreement.zone)));
+  const size_t shown = 8;
+  for (size_t i = 0; i < f.events.size() && i < shown; ++i) diag.notes.push_back("event: " + event_line(d, f.events[i]));
+  if (f.events.size() > shown) diag.notes.push_back(fmt::format("... and {} more events", f.events.size() - shown));
+  return diag;
+}
+
+std::string bar(size_t n, size_t most) {
+  size_t width = most == 0 ? 0 : (n * 30 + most - 1) / most;
+  std::string s;
+  for (size_t i = 0; i < width; ++i) s += "#";
+  return s;
+}
+
+}  // namespace
+
+std::string render_text(const ReportData& d) {
+  std::string out;
+  for (const auto& l : d.lint) out += render_diagnostic(l, d.sources, d.color) + "\n";
+  if (d.outcome) {
+    const auto& o = *d.outcome;
+    for (const auto& f : o.findings) out += render_diagnostic(finding_diagnostic(d, f, false), d.sources, d.color) + "\n";
+    for (const auto& f : o.pending) out += render_diagnostic(finding_diagnostic(d, f, true), d.sources, d.color) + "\n";
+
+    // Scorecard: findings per responsible party, then how many rules bind each party.
+    size_t most = 0, name_width = 10;
+    for (const auto& [party, n] : o.by_party) {
+      most = std::max(most, n);
+      name_width = std::max(name_width, party.size());
+    }
+    out += "Scorecard: findings per responsible party\n";
+    for (const auto& p : d.agreement.parties) {
+      size_t n = o.by_party.count(p.id) ? o.by_party.at(p.id) : 0;
+      out += fmt::format("  {:<{}} {:>5}  {}\n", p.id, name_width, n, bar(n, most));
+    }
+    if (o.by_party.count("unassigned"))
+      out += fmt::format("  {:<{}} {:>5}  {}\n", "unassigned", name_width, o.by_party.at("unassigned"),
+                         bar(o.by_party.at("unassigned"), most));
+  }
+  std::vector<std::string> balance;
+  for (const auto& [party, n] : d.balance.per_party) balance.push_back(fmt::format("{} {}", party, n));
+  if (d.balance.by_events) balance.push_back(fmt::format("depending on the events {}", d.balance.by_events));
+  out += fmt::format("Obligations: rules binding each party: {}\n", fmt::join(balance, ", "));
+
+  size_t lint_errors = std::count_if(d.lint.begin(), d.lint.end(), [](const Diagnostic& l) { return l.level == DiagLevel::Error; });
+  std::string lint = fmt::format("{} lint error{}, {} warning{}", lint_errors, lint_errors == 1 ? "" : "s",
+                                 d.lint.size() - lint_errors, d.lint.size() - lint_errors == 1 ? "" : "s");
+  if (!d.outcome) return out + fmt::format("Summary: {}\n", lint);
+  const auto& o = *d.outcome;
+  if (!o.evaluated) return out + fmt::format("Summary: no events and no --as-of: nothing was evaluated; {}\n", lint);
+  size_t by_severity[3] = {0, 0, 0};
+  for (const auto& f : o.findings) ++by_severity[static_cast<int>(f.block->severity)];
+  out += fmt::format(
+      "Summary: {} finding{} ({} critical, {} major, {} minor), {} pending, {} tolerated; {} events ({} ignored), "
+      "{} rules; judged {} to {}; {}\n",
+      o.findings.size(), o.findings.size() == 1 ? "" : "s", by_severity[0], by_severity[1], by_severity[2],
+      o.pending.size(), o.tolerated, o.events, o.ignored_events, o.rules, format_instant(o.judged_from, d.agreement.zone),
+      format_instant(o.judged_to, d.agreement.zone), lint);
+  return out;
+}
+
+}  // namespace pactum::report
