@@ -29,7 +29,10 @@ void merge_minutes(std::vector<std::pair<int, int>>& ranges) {
 
 BusinessCalendar::BusinessCalendar(const date::time_zone* zone, const std::vector<model::HoursSpan>& hours,
                                    const std::vector<date::year_month_day>& holidays)
-    : zone_(zone) {
+    : zone_(zone ? zone : date::locate_zone("UTC")) {  // unknown zones are rejected earlier
+  auto add = [this](int weekday, int open, int close) {
+    if (open < close) weekly_[weekday].emplace_back(open, close);  // 24:00-06:00 adds no evening
+  };
   for (const auto& span : hours) {
     int open = std::clamp(span.open_minute, 0, kDayMinutes);
     int close = std::clamp(span.close_minute, 0, kDayMinutes);
@@ -39,11 +42,11 @@ BusinessCalendar::BusinessCalendar(const date::time_zone* zone, const std::vecto
     int last = ((span.last_day % 7) + 7) % 7;
     for (int d = first;; d = (d + 1) % 7) {
       if (open < close) {
-        weekly_[d].emplace_back(open, close);
+        add(d, open, close);
       } else {
         // Night span: the evening part belongs to this date, the morning part to the next.
-        weekly_[d].emplace_back(open, kDayMinutes);
-        if (close > 0) weekly_[(d + 1) % 7].emplace_back(0, close);
+        add(d, open, kDayMinutes);
+        add((d + 1) % 7, 0, close);
       }
       if (d == last) break;
     }

@@ -38,19 +38,25 @@ class BusinessCalendar {
   std::vector<Interval> open_intervals(date::local_days day) const;
 
   // `within N business days after`: 24:00 at the end of the N-th business day strictly after
-  // A's local date (N = 0: 24:00 of A's own date). nullopt when no such day within ~50 years.
+  // A's local date (N = 0: 24:00 of A's own date). nullopt when no such day within ~50 years,
+  // and for N < 0.
   std::optional<Instant> business_days_after(Instant a, int64_t n) const;
   // `at least N business days before`: 24:00 at the end of the N-th business day strictly
   // before A's local date. `within N business days before`: 00:00 of that same day.
+  // N = 0 means A's own date (its 24:00, its 00:00), business day or not; N < 0: nullopt.
   std::optional<Instant> end_of_business_days_before(Instant a, int64_t n) const;
   std::optional<Instant> start_of_business_days_before(Instant a, int64_t n) const;
   // The instant when `minutes` of business time have elapsed since `a` (counting from the next
-  // opening when `a` is outside hours); and the symmetric instant going backwards.
+  // opening when `a` is outside hours); and the symmetric instant going backwards. Time used up
+  // exactly at a closing gives that closing (backwards: that opening). 0 minutes gives `a`
+  // itself, open or not; negative minutes go the other way. nullopt after ~50 years.
   std::optional<Instant> add_business_minutes(Instant a, int64_t minutes) const;
   std::optional<Instant> subtract_business_minutes(Instant a, int64_t minutes) const;
 
   // The longest closed stretch (between consecutive business intervals) over [from, to), with
-  // where it starts; used by lint's `deadline-outside-hours`.
+  // where it starts; used by lint's `deadline-outside-hours`. Closed stretches at the edges count
+  // as far as they lie inside the range. nullopt when the range holds no business time; an
+  // empty gap at `from` when it is open throughout.
   struct Gap {
     Instant start{};
     Instant end{};

@@ -30,7 +30,10 @@ date::local_days month_day(int64_t index, unsigned day) {
 
 WindowSequence::WindowSequence(model::Period period, const date::time_zone* zone, date::local_days anchor)
     : period_(period), zone_(zone), anchor_(anchor) {
-  if (period_.count < 1) period_.count = 1;  // `every 0 days` is rejected earlier (bad-period)
+  // `every 0 days` is rejected earlier (bad-period). Very long windows are capped at ~400 years:
+  // beyond that they would leave the supported years anyway, and date arithmetic must not overflow.
+  int64_t cap = period_.unit == Unit::Days ? 146097 : period_.unit == Unit::Weeks ? 20871 : 4800;
+  period_.count = std::clamp<int64_t>(period_.count, 1, cap);
 }
 
 date::local_days WindowSequence::start_of(date::local_days day) const {

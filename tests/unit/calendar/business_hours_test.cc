@@ -24,6 +24,7 @@ std::map<std::string, BusinessCalendar> calendars() {
   c.emplace("wrap", make_calendar("UTC", "fri-mon 10:00-14:00"));
   c.emplace("always", make_calendar("UTC", "mon-sun 00:00-24:00"));
   c.emplace("ny-always", make_calendar("America/New_York", "mon-sun 00:00-24:00"));
+  c.emplace("santiago", make_calendar("America/Santiago", "sat-sun 00:00-24:00"));
   return c;
 }
 
@@ -95,6 +96,10 @@ TEST_CASE("is_open: opening inside, closing outside, each calendar in its own zo
       {"always", "2026-01-18T23:59:59.999Z", true, "last millisecond of Sunday"},
       {"ny-always", "2026-03-08T07:00Z", true, "03:00 EDT, just after the gap"},
       {"ny-always", "2026-11-01T06:30Z", true, "01:30 EST, second pass of the fold"},
+      {"santiago", "2026-09-06T03:59Z", true, "Saturday 23:59 -04, the day before the gap"},
+      {"santiago", "2026-09-06T04:00Z", true, "Sunday 01:00 -03, the first Sunday instant"},
+      {"santiago", "2026-09-07T02:59Z", true, "Sunday 23:59 -03"},
+      {"santiago", "2026-09-07T03:00Z", false, "Monday"},
   };
   auto cals = calendars();
   for (const auto& row : rows) {
@@ -127,6 +132,11 @@ TEST_CASE("open_intervals: business time of one local date as instants") {
       {"UTC", "mon-fri 22:00-06:00", "2026-01-17",
        "[2026-01-17T00:00:00+00:00, 2026-01-17T06:00:00+00:00)"},  // Saturday: Friday's morning
       {"UTC", "sun 00:00-00:00", "2026-01-18", "(none)"},        // open == close: empty
+      {"UTC", "mon 24:00-06:00", "2026-01-12", "(none)"},        // no evening part at all
+      {"UTC", "mon 24:00-06:00", "2026-01-13",
+       "[2026-01-13T00:00:00+00:00, 2026-01-13T06:00:00+00:00)"},
+      {"America/Santiago", "mon-sun 00:00-24:00", "2026-09-06",
+       "[2026-09-06T04:00:00+00:00, 2026-09-07T03:00:00+00:00)"},  // midnight in the gap
       // America/New_York: 2026-03-08 has no 02:00-03:00; 2026-11-01 has 01:00-02:00 twice.
       {"America/New_York", "mon-sun 00:00-24:00", "2026-03-08",
        "[2026-03-08T05:00:00+00:00, 2026-03-09T04:00:00+00:00)"},  // 23 hours

@@ -50,6 +50,11 @@ TEST_CASE("containing: the window of an instant, with local-midnight edges") {
       {Unit::Day, 1, "America/New_York", "2026-01-01", "2026-03-08T12:00Z", "2026-03-08T05:00Z", "2026-03-09T04:00Z", 23},
       {Unit::Day, 1, "America/New_York", "2026-01-01", "2026-11-01T12:00Z", "2026-11-01T04:00Z", "2026-11-02T05:00Z", 25},
       {Unit::Day, 1, "Asia/Kolkata", "2026-01-01", "2026-01-12T20:00Z", "2026-01-12T18:30Z", "2026-01-13T18:30Z", 24},
+      // America/Santiago changes at midnight: 2026-09-06 begins at 01:00 (-03), and
+      // 23:00-24:00 of 2026-04-04 happens twice.
+      {Unit::Day, 1, "America/Santiago", "2026-01-01", "2026-09-05T12:00Z", "2026-09-05T04:00Z", "2026-09-06T04:00Z", 24},
+      {Unit::Day, 1, "America/Santiago", "2026-01-01", "2026-09-06T12:00Z", "2026-09-06T04:00Z", "2026-09-07T03:00Z", 23},
+      {Unit::Day, 1, "America/Santiago", "2026-01-01", "2026-04-04T12:00Z", "2026-04-04T03:00Z", "2026-04-05T04:00Z", 25},
       {Unit::Week, 1, "Europe/Berlin", "2026-01-01", "2026-03-29T12:00Z", "2026-03-22T23:00Z", "2026-03-29T22:00Z", 167},
       {Unit::Week, 1, "Europe/Berlin", "2026-01-01", "2026-10-25T12:00Z", "2026-10-18T22:00Z", "2026-10-25T23:00Z", 169},
       {Unit::Week, 1, "America/New_York", "2026-01-01", "2026-03-08T12:00Z", "2026-03-02T05:00Z", "2026-03-09T04:00Z", 167},
@@ -96,7 +101,7 @@ TEST_CASE("containing: the window of an instant, with local-midnight edges") {
 TEST_CASE("windows are laid end to end: next() starts where the last ended") {
   const Unit units[] = {Unit::Day, Unit::Week, Unit::Month, Unit::Quarter, Unit::Year,
                         Unit::Days, Unit::Weeks, Unit::Months};
-  for (const char* tz : {"America/New_York", "Europe/Berlin", "Asia/Kolkata"}) {
+  for (const char* tz : {"America/New_York", "Europe/Berlin", "Asia/Kolkata", "America/Santiago"}) {
     for (Unit unit : units) {
       int64_t count = (unit == Unit::Days || unit == Unit::Weeks || unit == Unit::Months) ? 3 : 1;
       WindowSequence seq(period(unit, count), zone(tz), day("2026-01-31"));
@@ -142,6 +147,12 @@ TEST_CASE("complete_windows: only windows lying wholly inside [from, to]") {
       starts += (starts.empty() ? "" : " ") + date::format("%F", date::floor<date::days>(w.start));
     CHECK(starts == row.starts);
   }
+
+  // Absurdly long windows are capped, not overflowed.
+  WindowSequence huge(period(Unit::Months, 1000000000), zone("UTC"), day("2026-01-01"));
+  auto w = huge.containing(at("2026-06-01T00:00Z"));
+  CHECK(show(w.start) == show(at("2026-01-01T00:00Z")));
+  CHECK(w.end > at("2300-01-01T00:00Z"));
 
   // In a zone: a year of weeks from a local Monday midnight, DST weeks included.
   WindowSequence weeks(period(Unit::Week), zone("Europe/Berlin"), day("2026-01-01"));
