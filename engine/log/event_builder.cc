@@ -1,0 +1,804 @@
+#include "engine/log/event_builder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "engine/log/yaml_errors.h"
+
+namespace pactum::log {
+
+namespace {
+
+constexpr std::string_view kStrTag = "tag:yaml.org,2002:str";
+
+uint32_t code_points(std::string_view s) {
+  uint32_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// A plain scalar is a Number only when all of it reads as a decimal number: `80`, `-3.5`, `1e3`.
+// `0x10`, `1_000`, `inf` and dates stay strings.
+bool parse_number(std::string_view s, double& out) {
+  size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+  if (i >= s.size()) return false;
+  bool digit = std::isdigit(static_cast<unsigned char>(s[i]));
+  bool dot = s[i] == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]));
+  if (!digit && !dot) return false;
+  const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
+  const char* end = s.data() + s.size();
+  auto r = std::from_chars(begin, end, out, std::chars_format::general);
+  return r.ec == std::errc() && r.ptr == end;
+}
+
+bool valid_type_name(std::string_view s) {
+  if (s.empty()) return false;
+  auto ok_first = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; };
+  if (!ok_first(s[0]) || static_cast<unsigned char>(s[0]) >= 0x80) return false;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80 || !(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
+      return false;
+  return true;
+}
+
+// "2026-03-08T02:30" as the user would have written it (seconds and milliseconds only when set).
+std::string format_local_time(LocalTime t) {
+  auto day = date::floor<date::days>(t);
+  date::year_month_day ymd{day};
+  date::hh_mm_ss<Millis> tod{t - day};
+  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", static_cast<int>(ymd.year()),
+                                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                                tod.hours().count(), tod.minutes().count());
+  if (tod.seconds().count() || tod.subseconds().count()) out += fmt::format(":{:02}", tod.seconds().count());
+  if (tod.subseconds().count()) out += fmt::format(".{:03}", tod.subseconds().count());
+  return out;
+}
+
+std::string clock_text(date::local_seconds t) {
+  auto day = date::floor<date::days>(t);
+  date::hh_mm_ss<std::chrono::seconds> tod{t - day};
+  return fmt::format("{:02}:{:02}", tod.hours().count(), tod.minutes().count());
+}
+
+const std::vector<std::string>& zone_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    try {
+      const auto& db = date::get_tzdb();
+      for (const auto& z : db.zones) out.push_back(std::string(z.name()));
+    } catch (...) {
+    }
+    return out;
+  }();
+  return names;
+}
+
+}  // namespace
+
+bool EventBuilder::Node::null() const {
+  if (kind != NodeKind::Scalar || !plain || string_tag) return false;
+  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+EventBuilder::EventBuilder(EventLog& log, Diagnostics& diags, const SourceManager& sources, uint32_t file,
+                           const LoadOptions& options)
+    : log_(log), diags_(diags), sources_(sources), file_(file), options_(options) {
+  events_at_start_ = log_.events.size();
+  attrs_at_start_ = log_.attributes.size();
+  items_at_start_ = log_.list_items.size();
+  stack_.reserve(kMaxDepth + 8);  // frames are referenced across pushes: never reallocate
+  sym_at_ = log_.symbols.intern("at");
+  sym_type_ = log_.symbols.intern("type");
+  sym_by_ = log_.symbols.intern("by");
+  sym_id_ = log_.symbols.intern("id");
+}
+
+// ---- diagnostics ---------------------------------------------------------------------------
+
+void EventBuilder::error(Mark mark, std::string message, std::vector<std::string> notes, uint32_t width) {
+  had_error_ = true;
+  diags_.error(SourceLoc{file_, mark.line, mark.column}, std::move(message), std::move(notes), width);
+  if (diags_.full()) stop_ = true;
+}
+
+void EventBuilder::fatal(Mark mark, std::string message, uint32_t width) {
+  error(mark, std::move(message), {}, width);
+  stop_ = true;
+}
+
+void EventBuilder::syntax_error(Mark mark, std::string_view problem) {
+  if (syntax_failed_) return;
+  syntax_failed_ = true;
+  auto line = sources_.line(file_, mark.line);
+  SyntaxProblem p = describe_yaml_problem(problem, line ? std::string_view(*line) : std::string_view{});
+  if (p.column) mark.column = p.column;
+  fatal(mark, "malformed YAML: " + p.message);
+}
+
+void EventBuilder::file_error(std::string message) {
+  syntax_failed_ = true;
+  fatal(Mark{}, std::move(message));
+}
+
+uint32_t EventBuilder::width_of(const Node& n) {
+  if (n.kind != NodeKind::Scalar || n.text.find('\n') != std::string_view::npos) return 1;
+  uint32_t w = code_points(n.text) + (n.plain ? 0 : 2);
+  return std::clamp<uint32_t>(w, 1, 200);
+}
+
+// ---- the parse-event interface ---------------------------------------------------------------
+
+bool EventBuilder::enter(Mark mark) {
+  if (++depth_ > kMaxDepth) {
+    fatal(mark, fmt::format("nesting deeper than {} levels (the limit for event logs)", kMaxDepth));
+    return false;
+  }
+  return true;
+}
+
+void EventBuilder::remember_anchor(std::string_view anchor, const Node& n) {
+  if (anchor.empty()) return;
+  Anchor& a = anchors_[std::string(anchor)];
+  a.scalar = n.kind == NodeKind::Scalar;
+  a.text.assign(a.scalar ? n.text : std::string_view{});
+  a.plain = n.plain;
+  a.string_tag = n.string_tag;
+}
+
+bool EventBuilder::document_start() {
+  if (stop_) return false;
+  ++document_;
+  stack_.clear();
+  push(Ctx::Document, Mark{});
+  anchors_.clear();  // anchors are scoped to their document
+  return true;
+}
+
+bool EventBuilder::document_end() {
+  if (stop_) return false;
+  stack_.clear();
+  depth_ = 0;
+  return true;
+}
+
+bool EventBuilder::mapping_start(Mark mark, std::string_view anchor) {
+  if (stop_ || !enter(mark)) return false;
+  Node n{NodeKind::Mapping, mark, {}, true, false};
+  remember_anchor(anchor, n);
+  node(n);
+  return go();
+}
+
+bool EventBuilder::sequence_start(Mark mark, std::string_view anchor) {
+  if (stop_ || !enter(mark)) return false;
+  Node n{NodeKind::Sequence, mark, {}, true, false};
+  remember_anchor(anchor, n);
+  node(n);
+  return go();
+}
+
+bool EventBuilder::mapping_end() {
+  if (stop_) return false;
+  --depth_;
+  end_collection(true);
+  return go();
+}
+
+bool EventBuilder::sequence_end() {
+  if (stop_) return false;
+  --depth_;
+  end_collection(false);
+  return go();
+}
+
+bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::string_view tag,
+                          std::string_view anchor) {
+  if (stop_) return false;
+  if (text.size() > kMaxScalarBytes) {
+    fatal(mark, "a scalar longer than 1 MiB (the limit for event logs)");
+    return false;
+  }
+  // `!` (the non-specific tag yaml-cpp gives quoted scalars) and `!!str` force a string.
+  Node n{NodeKind::Scalar, mark, text, plain, !plain || tag == "!" || tag == kStrTag};
+  remember_anchor(anchor, n);
+  node(n);
+  return go();
+}
+
+bool EventBuilder::alias(Mark mark, std::string_view name) {
+  if (stop_) return false;
+  auto it = anchors_.find(std::string(name));
+  if (it == anchors_.end()) {
+    syntax_error(mark, kUndefinedAnchorProblem);
+    return false;
+  }
+  const Anchor& a = it->second;
+  if (!a.scalar) {
+    // Expanding collections would let a few lines of YAML stand for billions of events.
+    error(mark, "aliases to mappings or sequences are not supported in event logs", {},
+          static_cast<uint32_t>(name.size() + 1));
+    node(Node{NodeKind::BadAlias, mark, {}, true, false});
+    return go();
+  }
+  node(Node{NodeKind::Scalar, mark, a.text, a.plain, a.string_tag});
+  return go();
+}
+
+// ---- dispatch ----------------------------------------------------------------------------------
+
+void EventBuilder::node(const Node& n) {
+  if (stack_.empty()) return;
+  Frame& f = stack_.back();
+  switch (f.ctx) {
+    case Ctx::Record:
+      record_node(n);
+      return;
+    case Ctx::Skip:
+      skip_node(n);
+      return;
+    case Ctx::Document:
+      document_root(n);
+      break;
+    case Ctx::TopMap:
+      f.expect_value ? top_value(f, n) : top_key(f, n);
+      break;
+    case Ctx::EventList:
+      event_item(f, n);
+      break;
+    case Ctx::Event:
+      f.expect_value ? event_value(f, n) : event_key(f, n);
+      break;
+    case Ctx::List:
+      list_item(n);
+      break;
+  }
+  if (n.kind == NodeKind::Scalar || n.kind == NodeKind::BadAlias) value_done();
+}
+
+void EventBuilder::skip_node(const Node& n) {
+  if (n.kind == NodeKind::Mapping || n.kind == NodeKind::Sequence) push(Ctx::Skip, n.mark);
+}
+
+void EventBuilder::value_done() {
+  if (stack_.empty()) return;
+  Frame& f = stack_.back();
+  if (f.ctx != Ctx::TopMap && f.ctx != Ctx::Event) return;
+  if (!f.expect_value) {
+    f.expect_value = true;
+  } else {
+    f.expect_value = false;
+    f.role = Role::None;
+  }
+}
+
+void EventBuilder::end_collection(bool mapping) {
+  if (stack_.empty()) return;
+  Frame& f = stack_.back();
+  switch (f.ctx) {
+    case Ctx::Record:
+      record(Recorded{mapping ? Recorded::MapEnd : Recorded::SeqEnd, {}, {}, true, false});
+      if (record_depth_ == 0) decide(record_saw_top_key_);
+      return;
+    case Ctx::Document:
+      return;  // unbalanced input; the backend reports it
+    case Ctx::Event:
+      end_event();
+      break;
+    case Ctx::List: {
+      Value v;
+      v.kind = Value::Kind::List;
+      v.list_begin = static_cast<uint32_t>(draft_.list_begin);
+      v.list_size = static_cast<uint32_t>(log_.list_items.size() - draft_.list_begin);
+      log_.attributes.push_back(Attribute{draft_.list_key, v});
+      break;
+    }
+    case Ctx::Skip:
+    case Ctx::TopMap:
+    case Ctx::EventList:
+      break;
+  }
+  stack_.pop_back();
+  value_done();
+}
+
+// ---- shapes ------------------------------------------------------------------------------------
+
+void EventBuilder::document_root(const Node& n) {
+  if (n.kind == NodeKind::BadAlias || n.null()) return;  // an empty document holds no event
+  if (shape_ == Shape::Container || shape_ == Shape::List) {
+    error(n.mark,
+          "a second YAML document: a log is either one document (a mapping with `events:` or a list of "
+          "events) or a stream with one event per document");
+    skip_node(n);
+    return;
+  }
+  switch (n.kind) {
+    case NodeKind::Mapping:
+      if (shape_ == Shape::Unknown) {
+        // `events:` (shape 1) or an event (shape 3)? Decided by the keys; until then, recorded.
+        push(Ctx::Record, n.mark);
+        record(Recorded{Recorded::MapStart, n.mark, {}, true, false});
+      } else {
+        begin_event(n.mark, static_cast<uint32_t>(document_));
+        push(Ctx::Event, n.mark);
+      }
+      return;
+    case NodeKind::Sequence:
+      if (shape_ == Shape::Unknown) {
+        shape_ = Shape::List;
+        push(Ctx::EventList, n.mark);
+      } else {
+        error(n.mark, "in a stream of YAML documents each document is one event (a mapping), not a list");
+        skip_node(n);
+      }
+      return;
+    default:
+      if (shape_ == Shape::Stream)
+        error(n.mark, fmt::format("an event must be a mapping with `at:` and `type:`, not the scalar `{}`", n.text),
+              {}, width_of(n));
+      else
+        error(n.mark,
+              "a log must be a mapping with `events:`, a list of events, or a stream of event documents; "
+              "found a scalar",
+              {}, width_of(n));
+      return;
+  }
+}
+
+void EventBuilder::record_node(const Node& n) {
+  if (n.kind == NodeKind::Scalar && record_depth_ == 1 && !record_expect_value_) {
+    if (n.text == "events") {
+      decide(true);
+      if (!stop_) node(n);
+      return;
+    }
+    if (n.text == "at" || n.text == "type" || n.text == "by" || n.text == "id") {
+      decide(false);
+      if (!stop_) node(n);
+      return;
+    }
+    if (n.text == "agreement" || n.text == "timezone") record_saw_top_key_ = true;
+  }
+  Recorded r{Recorded::Scalar, n.mark, std::string(n.text), n.plain, n.string_tag};
+  if (n.kind == NodeKind::Mapping) r.type = Recorded::MapStart;
+  if (n.kind == NodeKind::Sequence) r.type = Recorded::SeqStart;
+  if (n.kind == NodeKind::BadAlias) r.type = Recorded::BadAlias;
+  record(std::move(r));
+}
+
+void EventBuilder::record(Recorded r) {
+  switch (r.type) {
+    case Recorded::MapStart:
+    case Recorded::SeqStart:
+      ++record_depth_;
+      break;
+    case Recorded::MapEnd:
+    case Recorded::SeqEnd:
+      if (--record_depth_ == 1) record_expect_value_ = !record_expect_value_;
+      break;
+    case Recorded::Scalar:
+    case Recorded::BadAlias:
+      if (record_depth_ == 1) record_expect_value_ = !record_expect_value_;
+      break;
+  }
+  recording_.push_back(std::move(r));
+}
+
+void EventBuilder::decide(bool container) {
+  stack_.pop_back();  // the Record frame; the Document frame is below it
+  shape_ = container ? Shape::Container : Shape::Stream;
+  std::vector<Recorded> replay;
+  replay.swap(recording_);
+  record_depth_ = 0;
+  record_expect_value_ = false;
+  record_saw_top_key_ = false;
+  for (const Recorded& r : replay) {
+    if (stop_) break;
+    switch (r.type) {
+      case Recorded::MapStart:
+        node(Node{NodeKind::Mapping, r.mark, {}, true, false});
+        break;
+      case Recorded::SeqStart:
+        node(Node{NodeKind::Sequence, r.mark, {}, true, false});
+        break;
+      case Recorded::MapEnd:
+        end_collection(true);
+        break;
+      case Recorded::SeqEnd:
+        end_collection(false);
+        break;
+      case Recorded::Scalar:
+        node(Node{NodeKind::Scalar, r.mark, r.text, r.plain, r.string_tag});
+        break;
+      case Recorded::BadAlias:
+        node(Node{NodeKind::BadAlias, r.mark, {}, true, false});
+        break;
+    }
+  }
+}
+
+// ---- shape 1: the top-level mapping ---------------------------------------------------------
+
+void EventBuilder::top_key(Frame& f, const Node& n) {
+  f.role = Role::Ignore;
+  f.key_mark = n.mark;
+  if (n.kind != NodeKind::Scalar || n.null()) {
+    if (n.kind != NodeKind::BadAlias)
+      error(n.kind == NodeKind::Scalar ? f.mark : n.mark, "a top-level key must be `events`, `agreement` or `timezone`");
+    skip_node(n);
+    return;
+  }
+  auto take = [&](bool& seen, Role role) {
+    if (seen) {
+      error(n.mark, fmt::format("duplicate top-level key `{}`", n.text), {}, width_of(n));
+      return;
+    }
+    seen = true;
+    f.role = role;
+  };
+  if (n.text == "events") {
+    take(seen_events_, Role::Events);
+  } else if (n.text == "agreement") {
+    take(seen_agreement_, Role::Agreement);
+  } else if (n.text == "timezone") {
+    take(seen_timezone_, Role::Timezone);
+  } else {
+    std::vector<std::string> notes;
+    std::string near = closest_match(std::string(n.text), {"events", "agreement", "timezone"});
+    if (!near.empty()) notes.push_back(fmt::format("did you mean `{}`?", near));
+    error(n.mark,
+          fmt::format("unknown top-level key `{}`: a log mapping has only `events`, `agreement` and `timezone`",
+                      n.text),
+          std::move(notes), width_of(n));
+  }
+}
+
+void EventBuilder::top_value(Frame& f, const Node& n) {
+  switch (f.role) {
+    case Role::Events:
+      if (n.kind == NodeKind::Sequence) {
+        push(Ctx::EventList, n.mark);
+      } else if (!n.null() && n.kind != NodeKind::BadAlias) {
+        error(n.mark, "`events` must be a list of events", {}, width_of(n));
+        skip_node(n);
+      }
+      return;
+    case Role::Agreement:
+    case Role::Timezone:
+      if (n.kind == NodeKind::Scalar) {
+        if (n.null()) return;
+        f.role == Role::Agreement ? set_agreement(n) : set_timezone(n);
+      } else if (n.kind != NodeKind::BadAlias) {
+        error(n.mark, fmt::format("`{}` must be a scalar", f.role == Role::Agreement ? "agreement" : "timezone"));
+        skip_node(n);
+      }
+      return;
+    default:
+      skip_node(n);
+      return;
+  }
+}
+
+void EventBuilder::set_agreement(const Node& n) {
+  if (options_.agreement_name && n.text != *options_.agreement_name)
+    error(n.mark,
+          fmt::format("this log is for the agreement \"{}\", but the agreement is \"{}\"", n.text,
+                      *options_.agreement_name),
+          {}, width_of(n));
+}
+
+void EventBuilder::set_timezone(const Node& n) {
+  if (const date::time_zone* z = find_zone(std::string(n.text))) {
+    log_zone_ = z;
+    return;
+  }
+  std::vector<std::string> notes;
+  std::string near = closest_match(std::string(n.text), zone_names());
+  if (!near.empty()) notes.push_back(fmt::format("did you mean `{}`?", near));
+  error(n.mark, fmt::format("unknown time zone `{}`", n.text), std::move(notes), width_of(n));
+}
+
+// ---- events --------------------------------------------------------------------------------------
+
+void EventBuilder::event_item(Frame& f, const Node& n) {
+  uint32_t index = f.items++;
+  switch (n.kind) {
+    case NodeKind::Mapping:
+      begin_event(n.mark, index);
+      push(Ctx::Event, n.mark);
+      return;
+    case NodeKind::Sequence:
+      error(n.mark, "an event must be a mapping with `at:` and `type:`, not a list");
+      skip_node(n);
+      return;
+    case NodeKind::Scalar:
+      if (n.null())  // an empty `-` item: its own position differs between parsers, so point at the list
+        error(f.mark, fmt::format("item {} of the list of events is empty; an event is a mapping with `at:` and "
+                                  "`type:`",
+                                  index + 1));
+      else
+        error(n.mark, fmt::format("an event must be a mapping with `at:` and `type:`, not the scalar `{}`", n.text),
+              {}, width_of(n));
+      return;
+    case NodeKind::BadAlias:
+      return;
+  }
+}
+
+void EventBuilder::begin_event(Mark mark, uint32_t index) {
+  draft_.start = mark;
+  draft_.index = index;
+  draft_.bad = false;
+  draft_.has_at = false;
+  draft_.has_type = false;
+  draft_.at_local = false;
+  draft_.type = draft_.by = draft_.id = kNoSymbol;
+  draft_.attr_begin = log_.attributes.size();
+  draft_.items_begin = log_.list_items.size();
+  draft_.keys.clear();
+}
+
+void EventBuilder::event_key(Frame& f, const Node& n) {
+  f.role = Role::Ignore;
+  f.key_mark = n.mark;
+  if (n.kind != NodeKind::Scalar || n.null()) {
+    if (n.kind != NodeKind::BadAlias)
+      error(n.kind == NodeKind::Scalar ? draft_.start : n.mark, "the keys of an event must be names");
+    draft_.bad = true;
+    skip_node(n);
+    return;
+  }
+  Symbol key = log_.symbols.intern(n.text);
+  for (const auto& [seen, line] : draft_.keys) {
+    if (seen == key) {
+      error(n.mark, fmt::format("duplicate key `{}` in this event", n.text),
+            {fmt::format("`{}` was first given on line {}", n.text, line)}, width_of(n));
+      draft_.bad = true;
+      return;
+    }
+  }
+  draft_.keys.emplace_back(key, n.mark.line);
+  f.key = key;
+  f.role = key == sym_at_     ? Role::At
+           : key == sym_type_ ? Role::Type
+           : key == sym_by_   ? Role::By
+           : key == sym_id_   ? Role::Id
+                              : Role::Attribute;
+}
+
+void EventBuilder::event_value(Frame& f, const Node& n) {
+  if (f.role == Role::Ignore) {
+    skip_node(n);
+    return;
+  }
+  if (n.kind == NodeKind::BadAlias) {
+    draft_.bad = true;
+    if (f.role == Role::At) draft_.has_at = true;
+    if (f.role == Role::Type) draft_.has_type = true;
+    return;
+  }
+  std::string_view key = log_.symbols.text(f.key);
+  if (f.role == Role::Attribute) {
+    if (n.kind == NodeKind::Scalar) {
+      Value v;
+      if (attribute_value(n, v)) log_.attributes.push_back(Attribute{f.key, v});
+    } else if (n.kind == NodeKind::Sequence) {
+      draft_.list_key = f.key;
+      draft_.list_begin = log_.list_items.size();
+      push(Ctx::List, n.mark);
+    } else {
+      error(n.mark,
+            fmt::format("attribute `{}` is a mapping; an attribute value is a scalar or a list of scalars", key));
+      draft_.bad = true;
+      skip_node(n);
+    }
+    return;
+  }
+  // at, type, by, id: scalars only
+  if (f.role == Role::At) draft_.has_at = true;
+  if (f.role == Role::Type) draft_.has_type = true;
+  if (n.kind != NodeKind::Scalar) {
+    error(n.mark, fmt::format("`{}` must be a scalar, not a {}", key, n.kind == NodeKind::Mapping ? "mapping" : "list"));
+    draft_.bad = true;
+    skip_node(n);
+    return;
+  }
+  if (n.null()) {
+    if (f.role == Role::At || f.role == Role::Type) {
+      error(f.key_mark, fmt::format("`{}` has no value", key), {}, static_cast<uint32_t>(key.size()));
+      draft_.bad = true;
+    }
+    return;  // a null `by` or `id` is absent
+  }
+  switch (f.role) {
+    case Role::At:
+      set_at(n);
+      return;
+    case Role::Type:
+      if (!valid_type_name(n.text)) {
+        error(n.mark,
+              fmt::format("`{}` is not a valid event type: use letters, digits and `_`, not starting with a digit",
+                          n.text),
+              {}, width_of(n));
+        draft_.bad = true;
+        return;
+      }
+      draft_.type = log_.symbols.intern(n.text);
+      return;
+    case Role::By: {
+      if (std::find(options_.parties.begin(), options_.parties.end(), n.text) == options_.parties.end()) {
+        std::vector<std::string> notes;
+        std::string near = closest_match(std::string(n.text), options_.parties);
+        if (!near.empty())
+          notes.push_back(fmt::format("did you mean `{}`?", near));
+        else if (options_.parties.empty())
+          notes.push_back("the agreement declares no parties");
+        else
+          notes.push_back(fmt::format("the declared parties are: {}", fmt::join(options_.parties, ", ")));
+        error(n.mark, fmt::format("`{}` is not a declared party", n.text), std::move(notes), width_of(n));
+        draft_.bad = true;
+        return;
+      }
+      draft_.by = log_.symbols.intern(n.text);
+      return;
+    }
+    case Role::Id:
+      draft_.id = log_.symbols.intern(n.text);
+      return;
+    default:
+      return;
+  }
+}
+
+void EventBuilder::list_item(const Node& n) {
+  switch (n.kind) {
+    case NodeKind::Scalar: {
+      Value v;
+      if (attribute_value(n, v)) log_.list_items.push_back(v);  // a null item is absent
+      return;
+    }
+    case NodeKind::BadAlias:
+      draft_.bad = true;
+      return;
+    default:
+      error(n.mark, fmt::format("a list attribute holds only scalars; `{}` has a nested {}",
+                                log_.symbols.text(draft_.list_key),
+                                n.kind == NodeKind::Mapping ? "mapping" : "list"));
+      draft_.bad = true;
+      skip_node(n);
+      return;
+  }
+}
+
+bool EventBuilder::attribute_value(const Node& n, Value& out) {
+  if (n.null()) return false;
+  out = Value{};
+  out.text = log_.symbols.intern(n.text);
+  if (n.string_tag) return true;
+  if (n.text == "true" || n.text == "false") {
+    out.kind = Value::Kind::Bool;
+    out.boolean = n.text == "true";
+  } else if (parse_number(n.text, out.number)) {
+    out.kind = Value::Kind::Number;
+  }
+  return true;
+}
+
+void EventBuilder::set_at(const Node& n) {
+  std::string why;
+  auto parsed = parse_timestamp(n.text, &why);
+  if (!parsed) {
+    error(n.mark, fmt::format("`at` is not a valid date-time: `{}` ({})", n.text, why),
+          {"write e.g. `2026-01-31T09:30:00-05:00`, `2026-01-31 09:30` (in the log's time zone) or `2026-01-31`"},
+          width_of(n));
+    draft_.bad = true;
+    return;
+  }
+  draft_.at = *parsed;
+  draft_.at_local = !parsed->offset;
+  draft_.at_mark = n.mark;
+  draft_.at_width = width_of(n);
+}
+
+void EventBuilder::end_event() {
+  if (!draft_.has_at) {
+    error(draft_.start, "this event has no `at` (when it happened)");
+    draft_.bad = true;
+  }
+  if (!draft_.has_type) {
+    error(draft_.start, "this event has no `type`");
+    draft_.bad = true;
+  }
+  if (draft_.bad) {  // withdraw what the event wrote
+    log_.attributes.resize(draft_.attr_begin);
+    log_.list_items.resize(draft_.items_begin);
+    return;
+  }
+  Event e;
+  e.type = draft_.type;
+  e.by = draft_.by;
+  e.id = draft_.id;
+  e.file = file_;
+  e.index = draft_.index;
+  e.line = draft_.start.line;
+  e.column = draft_.start.column;
+  e.attr_begin = static_cast<uint32_t>(draft_.attr_begin);
+  e.attr_count = static_cast<uint32_t>(log_.attributes.size() - draft_.attr_begin);
+  e.order = static_cast<uint32_t>(log_.events.size());
+  if (!draft_.at_local) {
+    e.at = resolve(draft_.at, nullptr).instant;
+  } else if (shape_ == Shape::Container && !seen_timezone_) {
+    // `timezone:` may still follow the events: resolve in finish().
+    pending_.push_back(PendingTime{static_cast<uint32_t>(log_.events.size()), draft_.at.local, draft_.at.date_only,
+                                   draft_.at_mark, draft_.at_width});
+  } else if (!resolve_now(draft_.at, draft_.at_mark, draft_.at_width, e.at)) {
+    log_.attributes.resize(draft_.attr_begin);
+    log_.list_items.resize(draft_.items_begin);
+    return;
+  }
+  log_.events.push_back(e);
+}
+
+const date::time_zone* EventBuilder::zone_for_local() const {
+  if (log_zone_) return log_zone_;
+  if (options_.default_zone) return options_.default_zone;
+  static const date::time_zone* utc = find_zone("UTC");
+  return utc;
+}
+
+bool EventBuilder::resolve_now(const ParsedTime& t, Mark mark, uint32_t width, Instant& out) {
+  const date::time_zone* zone = zone_for_local();
+  Resolved r = resolve(t, zone);
+  out = r.instant;
+  // A bare date whose midnight is skipped starts when the day actually begins.
+  if (r.status == LocalResolution::Nonexistent && !t.date_only) {
+    error(mark, describe_gap(t.local, zone), {}, width);
+    return false;
+  }
+  return true;
+}
+
+std::string EventBuilder::describe_gap(LocalTime local, const date::time_zone* zone) const {
+  auto info = zone->get_info(date::floor<std::chrono::seconds>(local));
+  auto from = date::local_seconds{info.second.begin.time_since_epoch()} + info.first.offset;
+  auto to = date::local_seconds{info.second.begin.time_since_epoch()} + info.second.offset;
+  return fmt::format("{} does not exist in {}: clocks jump from {} to {}", format_local_time(local), zone->name(),
+                     clock_text(from), clock_text(to));
+}
+
+bool EventBuilder::finish() {
+  if (syntax_failed_) {
+    // A file that is not valid YAML contributes no events: what was read before the error
+    // depends on how far each parser looks ahead.
+    log_.events.resize(events_at_start_);
+    log_.attributes.resize(attrs_at_start_);
+    log_.list_items.resize(items_at_start_);
+    pending_.clear();
+    return false;
+  }
+  bool removed = false;
+  for (const PendingTime& p : pending_) {
+    ParsedTime t;
+    t.local = p.local;
+    t.date_only = p.date_only;
+    Event& e = log_.events[p.event];
+    if (!resolve_now(t, p.mark, p.width, e.at)) {
+      e.type = kNoSymbol;  // marks it for removal below
+      removed = true;
+    }
+  }
+  pending_.clear();
+  if (removed) {
+    auto first = log_.events.begin() + static_cast<std::ptrdiff_t>(events_at_start_);
+    log_.events.erase(std::remove_if(first, log_.events.end(), [](const Event& e) { return e.type == kNoSymbol; }),
+                      log_.events.end());
+    for (size_t i = events_at_start_; i < log_.events.size(); ++i) log_.events[i].order = static_cast<uint32_t>(i);
+  }
+  return !had_error_;
+}
+
+}  // namespace pactum::log

@@ -1,0 +1,189 @@
+// The backend-independent half of the log loader: consumes a SAX-like stream of YAML parse
+// events (from libyaml or yaml-cpp) and turns it into EventLog entries, implementing the three
+// log shapes of spec section 4 and every input error. Both backends feed this one class, so they
+// cannot disagree about what a log means or how its errors read.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/base/diagnostics.h"
+#include "engine/base/source.h"
+#include "engine/log/event_log.h"
+#include "engine/log/loader.h"
+
+namespace pactum::log {
+
+// A position in the log file, 1-based line and column (columns in code points).
+struct Mark {
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+// Limits that keep hostile input bounded (nothing in a real log comes near them).
+constexpr uint32_t kMaxDepth = 64;
+constexpr size_t kMaxScalarBytes = size_t{1} << 20;
+
+class EventBuilder {
+ public:
+  EventBuilder(EventLog& log, Diagnostics& diags, const SourceManager& sources, uint32_t file,
+               const LoadOptions& options);
+
+  // Each returns false when reading should stop (a fatal error, or the error limit is reached).
+  // `anchor` is empty when the node has none; `plain` is false for quoted and block scalars;
+  // `tag` is the resolved tag, empty (or "?") when none was written.
+  bool document_start();
+  bool document_end();
+  bool mapping_start(Mark mark, std::string_view anchor);
+  bool mapping_end();
+  bool sequence_start(Mark mark, std::string_view anchor);
+  bool sequence_end();
+  bool scalar(Mark mark, std::string_view text, bool plain, std::string_view tag, std::string_view anchor);
+  bool alias(Mark mark, std::string_view name);
+
+  // A YAML syntax error reported by a backend; `problem` is the backend's own wording, mapped
+  // here onto one shared wording so both backends report the same text.
+  void syntax_error(Mark mark, std::string_view problem);
+  // An error about the whole file (unreadable).
+  void file_error(std::string message);
+
+  // End of input: resolves the local times kept for later (the log's `timezone:` may follow its
+  // events) and, after a syntax error, withdraws the file's events. Returns true when the file
+  // had no error.
+  bool finish();
+
+ private:
+  enum class NodeKind : uint8_t { Mapping, Sequence, Scalar, BadAlias };
+  struct Node {
+    NodeKind kind;
+    Mark mark;
+    std::string_view text;  // Scalar
+    bool plain = true;
+    bool string_tag = false;  // quoted, `!` or `!!str`: always a string
+    bool null() const;
+  };
+  // What the enclosing collection is, and what the next node in it means.
+  enum class Ctx : uint8_t { Document, TopMap, EventList, Event, List, Skip, Record };
+  enum class Role : uint8_t { None, Events, Agreement, Timezone, At, Type, By, Id, Attribute, Ignore };
+  struct Frame {
+    Ctx ctx;
+    bool expect_value = false;  // mappings: the next node is a value (else a key)
+    Role role = Role::None;     // mappings: what the pending value means
+    Mark mark;                  // where the collection starts
+    Mark key_mark;              // mappings: where the pending key starts
+    Symbol key = kNoSymbol;     // mappings: the pending key
+    uint32_t items = 0;         // sequences: items seen so far
+  };
+  struct Recorded {  // a parse event of an undecided root mapping, kept for replay
+    enum Type : uint8_t { MapStart, MapEnd, SeqStart, SeqEnd, Scalar, BadAlias } type;
+    Mark mark;
+    std::string text;
+    bool plain = true;
+    bool string_tag = false;
+  };
+  struct Anchor {
+    bool scalar = false;
+    std::string text;
+    bool plain = true;
+    bool string_tag = false;
+  };
+  struct PendingTime {  // an `at` without offset, resolved in finish()
+    uint32_t event;     // index in log_.events
+    LocalTime local;
+    bool date_only;
+    Mark mark;
+    uint32_t width;
+  };
+  // The event being read: its attributes and list items go straight into the log and are cut
+  // back if the event turns out to be bad.
+  struct Draft {
+    Mark start;
+    uint32_t index = 0;
+    bool bad = false;
+    bool has_at = false;
+    bool has_type = false;
+    bool at_local = false;  // no offset: resolve in a zone
+    ParsedTime at;
+    Mark at_mark;
+    uint32_t at_width = 1;
+    Symbol type = kNoSymbol;
+    Symbol by = kNoSymbol;
+    Symbol id = kNoSymbol;
+    size_t attr_begin = 0;
+    size_t items_begin = 0;
+    std::vector<std::pair<Symbol, uint32_t>> keys;  // key, line: duplicate detection
+    Symbol list_key = kNoSymbol;                     // the list attribute being read
+    size_t list_begin = 0;
+  };
+
+  // Dispatch of one complete node start or scalar in the current context.
+  void node(const Node& n);
+  void end_collection(bool mapping);
+  void value_done();  // a key or value of the enclosing mapping has been consumed
+  void push(Ctx ctx, Mark mark) { stack_.push_back(Frame{ctx, false, Role::None, mark, {}, kNoSymbol, 0}); }
+  void skip_node(const Node& n);  // a node whose content is ignored (after an error)
+
+  void document_root(const Node& n);
+  void top_key(Frame& f, const Node& n);
+  void top_value(Frame& f, const Node& n);
+  void event_item(Frame& f, const Node& n);
+  void event_key(Frame& f, const Node& n);
+  void event_value(Frame& f, const Node& n);
+  void list_item(const Node& n);
+  void begin_event(Mark mark, uint32_t index);
+  void end_event();
+  bool attribute_value(const Node& n, Value& out);  // false: null (absent)
+  void set_at(const Node& n);
+  void set_timezone(const Node& n);
+  void set_agreement(const Node& n);
+
+  // Root mapping of a document whose shape is not known yet: recorded until a decisive key.
+  void record_node(const Node& n);
+  void record(Recorded r);
+  void decide(bool container);
+
+  void error(Mark mark, std::string message, std::vector<std::string> notes = {}, uint32_t width = 1);
+  void fatal(Mark mark, std::string message, uint32_t width = 1);
+  bool go() const { return !stop_; }
+  bool enter(Mark mark);  // depth limit check for a collection start
+  void remember_anchor(std::string_view anchor, const Node& n);
+  static uint32_t width_of(const Node& n);
+  const date::time_zone* zone_for_local() const;
+  bool resolve_now(const ParsedTime& t, Mark mark, uint32_t width, Instant& out);
+  std::string describe_gap(LocalTime local, const date::time_zone* zone) const;
+
+  EventLog& log_;
+  Diagnostics& diags_;
+  const SourceManager& sources_;
+  uint32_t file_;
+  const LoadOptions& options_;
+
+  enum class Shape : uint8_t { Unknown, Container, List, Stream };
+  Shape shape_ = Shape::Unknown;
+  int document_ = -1;    // current document number
+  uint32_t depth_ = 0;   // open collections
+  bool stop_ = false;
+  bool syntax_failed_ = false;
+  bool had_error_ = false;
+  size_t events_at_start_;
+  size_t attrs_at_start_;
+  size_t items_at_start_;
+
+  std::vector<Frame> stack_;
+  Draft draft_;
+  bool seen_events_ = false, seen_agreement_ = false, seen_timezone_ = false;
+  const date::time_zone* log_zone_ = nullptr;
+  std::vector<PendingTime> pending_;
+  std::unordered_map<std::string, Anchor> anchors_;
+
+  std::vector<Recorded> recording_;
+  uint32_t record_depth_ = 0;     // depth inside the recorded root mapping
+  bool record_expect_value_ = false;
+  bool record_saw_top_key_ = false;  // `agreement` or `timezone` among the recorded keys
+
+  Symbol sym_at_, sym_type_, sym_by_, sym_id_;
+};
+
+}  // namespace pactum::log

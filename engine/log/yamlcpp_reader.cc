@@ -1,0 +1,112 @@
+// Backend B: yaml-cpp's streaming YAML::Parser with an EventHandler, the reference backend.
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <istream>
+#include <streambuf>
+#include <string>
+#include <vector>
+
+#include "engine/log/readers.h"
+
+namespace pactum::log {
+
+namespace {
+
+// Thrown from the handler to abandon parsing (yaml-cpp offers no other way to stop early).
+struct Stop {};
+
+struct MemoryBuffer : std::streambuf {
+  MemoryBuffer(const char* data, size_t size) {
+    char* p = const_cast<char*>(data);  // read-only use: only the get area is set
+    setg(p, p, p + size);
+  }
+};
+
+class Handler : public YAML::EventHandler {
+ public:
+  Handler(std::string_view text, EventBuilder& builder) : text_(text), builder_(builder) {
+    // yaml-cpp positions exclude a UTF-8 byte order mark.
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") bom_ = 3;
+  }
+
+  // yaml-cpp marks are 0-based and count bytes; SourceLoc columns count code points.
+  Mark mark(const YAML::Mark& m) const {
+    if (m.is_null() || m.line < 0) return Mark{};
+    Mark out{static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
+    size_t pos = static_cast<size_t>(m.pos) + bom_;
+    if (m.pos >= 0 && static_cast<size_t>(m.column) <= pos && pos <= text_.size()) {
+      uint32_t column = 1;
+      for (size_t i = pos - static_cast<size_t>(m.column); i < pos; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+      out.column = column;
+    }
+    return out;
+  }
+
+  void OnDocumentStart(const YAML::Mark&) override {
+    names_.clear();
+    check(builder_.document_start());
+  }
+  void OnDocumentEnd() override { check(builder_.document_end()); }
+  void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
+    check(builder_.scalar(mark(m), {}, true, {}, name(anchor)));
+  }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t anchor) override {
+    check(builder_.alias(mark(m), anchor < names_.size() ? std::string_view(names_[anchor]) : std::string_view{}));
+  }
+  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
+    // yaml-cpp gives plain scalars the non-specific tag "?" and quoted or block scalars "!".
+    bool plain = tag != "!";
+    check(builder_.scalar(mark(m), value, plain, tag == "?" ? std::string_view{} : std::string_view(tag), name(anchor)));
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    check(builder_.sequence_start(mark(m), name(anchor)));
+  }
+  void OnSequenceEnd() override { check(builder_.sequence_end()); }
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    check(builder_.mapping_start(mark(m), name(anchor)));
+  }
+  void OnMapEnd() override { check(builder_.mapping_end()); }
+  void OnAnchor(const YAML::Mark&, const std::string& anchor_name) override { pending_name_ = anchor_name; }
+
+ private:
+  static void check(bool go_on) {
+    if (!go_on) throw Stop{};
+  }
+  // yaml-cpp numbers anchors; OnAnchor gives the name just before the anchored node.
+  std::string_view name(YAML::anchor_t anchor) {
+    if (anchor == YAML::NullAnchor) return {};
+    if (names_.size() <= anchor) names_.resize(anchor + 1);
+    names_[anchor] = pending_name_;
+    return names_[anchor];
+  }
+
+  std::string_view text_;
+  size_t bom_ = 0;
+  EventBuilder& builder_;
+  std::vector<std::string> names_;
+  std::string pending_name_;
+};
+
+}  // namespace
+
+void read_with_yamlcpp(std::string_view text, EventBuilder& builder) {
+  MemoryBuffer buffer(text.data(), text.size());
+  std::istream in(&buffer);
+  Handler handler(text, builder);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(handler)) {
+    }
+  } catch (const Stop&) {
+  } catch (const YAML::Exception& e) {
+    builder.syntax_error(handler.mark(e.mark), e.msg);
+  } catch (const std::exception& e) {
+    builder.syntax_error(Mark{}, e.what());
+  }
+}
+
+}  // namespace pactum::log
