@@ -1,0 +1,296 @@
+// Canonical text of rules and the canonical layout of a whole agreement. The parser stores
+// canonical_text(rule) in Rule::text; lint compares patterns by it; `pactum fmt` prints
+// format_agreement(). Whatever is printed here must parse back to the same AST.
+#include "engine/model/rule_text.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <set>
+#include <string_view>
+
+namespace pactum::model {
+
+namespace {
+
+// Every word quoted in the grammar of spec section 3, including the day names. Must list the
+// same words as the keyword tokens of grammar/TermsLexer.g4 (a unit test checks both ways).
+const std::set<std::string>& reserved_words() {
+  static const std::set<std::string> words = {
+      "agreement", "effective", "to", "timezone", "business", "hours", "holidays", "party",
+      "name", "role", "term", "expectation", "clause", "severity", "critical", "major", "minor",
+      "responsible", "note", "every", "requires", "occurs", "within", "of", "and", "or", "not",
+      "at", "least", "most", "allowing", "missed", "per", "no", "average", "minimum", "maximum",
+      "total", "latest", "by", "where", "include", "is", "present", "absent", "true", "false",
+      "with", "same", "before", "after", "later", "than", "minute", "minutes", "hour", "day",
+      "days", "week", "weeks", "month", "months", "quarter", "year", "mon", "tue", "wed", "thu",
+      "fri", "sat", "sun"};
+  return words;
+}
+
+bool is_plain_identifier(const std::string& s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+  return true;
+}
+
+std::string quote(const std::string& value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Shortest text that reads back as the same double, never in exponent form (the lexer has none).
+std::string number_text(double value) {
+  std::array<char, 400> buf{};
+  auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::fixed);
+  if (ec != std::errc()) return "0";
+  return std::string(buf.data(), end);
+}
+
+std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+std::string date_text(const date::year_month_day& d) {
+  return std::to_string(static_cast<int>(d.year())) + "-" + two(static_cast<int>(unsigned(d.month()))) +
+         "-" + two(static_cast<int>(unsigned(d.day())));
+}
+
+std::string minute_text(int minutes) { return two(minutes / 60) + ":" + two(minutes % 60); }
+
+const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+std::string day_text(int day) { return day >= 0 && day < 7 ? kDays[day] : "mon"; }
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
+  return out;
+}
+
+std::string names(const std::vector<Name>& list, const std::string& sep) {
+  std::vector<std::string> words;
+  for (const auto& n : list) words.push_back(written_name(n.text));
+  return join(words, sep);
+}
+
+// An operand of `and`/`not` that binds looser than its parent needs parentheses.
+std::string operand_text(const Condition& c, Condition::Kind parent) {
+  bool needs_parens = (c.kind == Condition::Kind::Or && parent != Condition::Kind::Or) ||
+                      (c.kind == Condition::Kind::And && parent == Condition::Kind::Not) ||
+                      (c.kind == parent && parent != Condition::Kind::Not);
+  std::string text = canonical_text(c);
+  return needs_parens ? "(" + text + ")" : text;
+}
+
+const char* op_text(CompareOp op) {
+  switch (op) {
+    case CompareOp::Eq: return "=";
+    case CompareOp::Ne: return "!=";
+    case CompareOp::Lt: return "<";
+    case CompareOp::Le: return "<=";
+    case CompareOp::Gt: return ">";
+    case CompareOp::Ge: return ">=";
+  }
+  return "=";
+}
+
+const char* aggregate_text(Aggregate a) {
+  switch (a) {
+    case Aggregate::Average: return "average";
+    case Aggregate::Minimum: return "minimum";
+    case Aggregate::Maximum: return "maximum";
+    case Aggregate::Total: return "total";
+    case Aggregate::Latest: return "latest";
+  }
+  return "average";
+}
+
+std::string timing_text(const Timing& t) {
+  switch (t.kind) {
+    case Timing::Kind::Before: return "before";
+    case Timing::Kind::After: return "after";
+    case Timing::Kind::AtLeastBefore: return "at least " + canonical_text(t.duration) + " before";
+    case Timing::Kind::WithinBefore: return "within " + canonical_text(t.duration) + " before";
+    case Timing::Kind::WithinAfter: return "within " + canonical_text(t.duration) + " after";
+    case Timing::Kind::NoLaterThan: return "no later than " + written_name(t.attribute.text);
+  }
+  return "before";
+}
+
+std::string hours_text(const std::vector<HoursSpan>& hours) {
+  std::vector<std::string> spans;
+  for (const auto& h : hours) {
+    std::string days = day_text(h.first_day);
+    if (h.last_day != h.first_day) days += "-" + day_text(h.last_day);
+    spans.push_back(days + " " + minute_text(h.open_minute) + "-" + minute_text(h.close_minute));
+  }
+  return join(spans, ", ");
+}
+
+void calendar_lines(const CalendarDecl& c, std::string& out) {
+  if (c.timezone) out += "  timezone " + quote(*c.timezone) + "\n";
+  if (!c.hours.empty()) out += "  business hours " + hours_text(c.hours) + "\n";
+  if (c.holidays_declared && !c.holidays.empty()) {
+    std::vector<std::string> dates;
+    for (const auto& d : c.holidays) dates.push_back(date_text(d));
+    out += "  holidays " + join(dates, ", ") + "\n";
+  }
+}
+
+}  // namespace
+
+bool is_reserved_word(const std::string& word) {
+  std::string lower = word;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return reserved_words().count(lower) > 0;
+}
+
+std::string written_name(const std::string& name) {
+  if (is_plain_identifier(name) && !is_reserved_word(name)) return name;
+  return "`" + name + "`";
+}
+
+std::string canonical_text(const Literal& l) {
+  switch (l.kind) {
+    case Literal::Kind::String: return quote(l.text);
+    case Literal::Kind::Number: return (l.text.empty() ? number_text(l.number) : l.text) + (l.percent ? "%" : "");
+    case Literal::Kind::Date:
+    case Literal::Kind::DateTime: return l.text;
+    case Literal::Kind::Bool: return l.boolean ? "true" : "false";
+    case Literal::Kind::Identifier: return written_name(l.text);
+  }
+  return l.text;
+}
+
+std::string canonical_text(const Condition& c) {
+  using K = Condition::Kind;
+  switch (c.kind) {
+    case K::Or:
+    case K::And: {
+      std::vector<std::string> parts;
+      for (const auto& o : c.operands) parts.push_back(operand_text(o, c.kind));
+      return join(parts, c.kind == K::Or ? " or " : " and ");
+    }
+    case K::Not: return "not " + (c.operands.empty() ? std::string() : operand_text(c.operands[0], K::Not));
+    case K::Compare:
+      return written_name(c.attribute.text) + " " + op_text(c.op) + " " +
+             (c.values.empty() ? std::string() : canonical_text(c.values[0]));
+    case K::Include: {
+      std::vector<std::string> values;
+      for (const auto& v : c.values) values.push_back(canonical_text(v));
+      return written_name(c.attribute.text) + " include " + join(values, ", ");
+    }
+    case K::Present: return written_name(c.attribute.text) + " is present";
+    case K::Absent: return written_name(c.attribute.text) + " is absent";
+  }
+  return {};
+}
+
+std::string canonical_text(const Pattern& p) {
+  std::string out = written_name(p.type.text);
+  if (p.by) out += " by " + written_name(p.by->text);
+  if (p.where) out += " where " + canonical_text(*p.where);
+  return out;
+}
+
+std::string canonical_text(const Duration& d) {
+  using U = Duration::Unit;
+  bool one = d.amount == 1;
+  std::string out = std::to_string(d.amount) + " ";
+  switch (d.unit) {
+    case U::Minutes: return out + (one ? "minute" : "minutes");
+    case U::Hours: return out + (one ? "hour" : "hours");
+    case U::Days: return out + (one ? "day" : "days");
+    case U::Weeks: return out + (one ? "week" : "weeks");
+    case U::BusinessDays: out += one ? "business day" : "business days"; break;
+    case U::BusinessHours: out += one ? "business hour" : "business hours"; break;
+  }
+  if (d.of_party) out += " of " + written_name(d.of_party->text);
+  return out;
+}
+
+std::string canonical_text(const Period& p) {
+  using U = Period::Unit;
+  std::string n = std::to_string(p.count) + " ";
+  bool one = p.count == 1;
+  switch (p.unit) {
+    case U::Day: return "day";
+    case U::Week: return "week";
+    case U::Month: return "month";
+    case U::Quarter: return "quarter";
+    case U::Year: return "year";
+    case U::Days: return n + (one ? "day" : "days");
+    case U::Weeks: return n + (one ? "week" : "weeks");
+    case U::Months: return n + (one ? "month" : "months");
+  }
+  return "week";
+}
+
+std::string canonical_text(const Rule& r) {
+  using K = Rule::Kind;
+  switch (r.kind) {
+    case K::Requires: {
+      std::string out = "every " + canonical_text(r.subject) + " requires " + canonical_text(r.target);
+      if (!r.same.empty()) out += " with same " + names(r.same, ", ");
+      return out + " " + timing_text(r.timing);
+    }
+    case K::OccursWithin:
+      return "every " + canonical_text(r.subject) + " occurs within business hours of " + names(r.parties, " and ");
+    case K::AtLeast: {
+      std::string out = "at least " + std::to_string(r.count) + " " + canonical_text(r.subject) + " every " +
+                        canonical_text(r.period);
+      if (r.allowed_misses)
+        out += " allowing " + std::to_string(*r.allowed_misses) + " missed per " + canonical_text(r.allowance_period);
+      return out;
+    }
+    case K::AtMost:
+      return "at most " + std::to_string(r.count) + " " + canonical_text(r.subject) + " every " +
+             canonical_text(r.period);
+    case K::No: return "no " + canonical_text(r.subject);
+    case K::Aggregate:
+      return std::string(aggregate_text(r.aggregate)) + " " + written_name(r.attribute.text) + " of " +
+             canonical_text(r.subject) + (r.at_least ? " at least " : " at most ") + number_text(r.bound) +
+             (r.percent ? "%" : "") + " every " + canonical_text(r.period);
+  }
+  return {};
+}
+
+// Layout: the agreement header, then parties, then blocks, separated by blank lines; options and
+// rules one per line, indented by two spaces. Comments are not part of the AST, so `pactum fmt`
+// does not preserve them (the CLI must say so before rewriting a file that has any).
+// The default severity `major` is not written.
+std::string format_agreement(const Agreement& a) {
+  std::vector<std::string> sections;
+  if (a.header) {
+    std::string s = "agreement " + quote(a.header->name.value_or("")) + "\n";
+    if (a.header->effective_from && a.header->effective_to)
+      s += "  effective " + date_text(*a.header->effective_from) + " to " + date_text(*a.header->effective_to) + "\n";
+    calendar_lines(a.header->calendar, s);
+    sections.push_back(s);
+  }
+  for (const auto& p : a.parties) {
+    std::string s = "party " + written_name(p.id.text) + "\n";
+    if (p.display_name) s += "  name " + quote(*p.display_name) + "\n";
+    if (p.role) s += "  role " + written_name(p.role->text) + "\n";
+    calendar_lines(p.calendar, s);
+    sections.push_back(s);
+  }
+  for (const auto& b : a.blocks) {
+    std::string s = std::string(b.expectation ? "expectation " : "term ") + quote(b.name) + "\n";
+    if (b.clause) s += "  clause " + quote(*b.clause) + "\n";
+    if (b.severity == Severity::Critical) s += "  severity critical\n";
+    if (b.severity == Severity::Minor) s += "  severity minor\n";
+    if (!b.responsible.empty()) s += "  responsible " + names(b.responsible, ", ") + "\n";
+    for (const auto& n : b.notes) s += "  note " + quote(n) + "\n";
+    for (const auto& r : b.rules) s += "  " + canonical_text(r) + "\n";
+    sections.push_back(s);
+  }
+  return join(sections, "\n");
+}
+
+}  // namespace pactum::model

@@ -1,0 +1,160 @@
+#include "engine/syntax/syntax_errors.h"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/base/diagnostics.h"
+#include "engine/syntax/literals.h"
+#include "engine/syntax/token_names.h"
+
+namespace pactum::syntax {
+
+namespace {
+
+using Kinds = std::set<std::string>;
+
+// Families of tokens shown as one phrase when all of them are expected at once. Checked in order;
+// a family takes its members out of the list.
+struct Family {
+  std::vector<std::string> members;
+  std::string phrase;
+};
+
+const std::vector<Family>& families() {
+  static const std::vector<Family> list = {
+      {{"EVERY", "AT", "NO", "AVERAGE", "MINIMUM", "MAXIMUM", "TOTAL", "LATEST"}, "a rule"},
+      {{"CLAUSE", "SEVERITY", "RESPONSIBLE", "NOTE"},
+       "a block option (`clause`, `severity`, `responsible`, `note`)"},
+      {{"AVERAGE", "MINIMUM", "MAXIMUM", "TOTAL", "LATEST"},
+       "an aggregate (`average`, `minimum`, `maximum`, `total`, `latest`)"},
+      {{"EQ", "NE", "LT", "LE", "GT", "GE"}, "a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`)"},
+      {{"STRING", "INT", "NUMBER", "DATE", "DATETIME", "TRUE", "FALSE", "ID"},
+       "a value (a string, number, date, `true`, `false` or a name)"},
+      {{"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"}, "a day (`mon` to `sun`)"},
+      {{"MINUTE", "MINUTES", "HOUR", "HOURS", "DAY", "DAYS", "WEEK", "WEEKS"},
+       "a unit (`minutes`, `hours`, `days`, `weeks`)"},
+      {{"DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "INT"},
+       "a period (`day`, `week`, `month`, `quarter`, `year`, or a number of `days`, `weeks` or "
+       "`months`)"},
+      {{"DAYS", "WEEKS", "MONTHS", "DAY", "WEEK", "MONTH"}, "`days`, `weeks` or `months`"},
+      {{"DAY", "DAYS", "HOUR", "HOURS"}, "`days` or `hours`"},
+      {{"INT", "NUMBER"}, "a number"},
+  };
+  return list;
+}
+
+// Reading order for the remaining kinds: the order a user meets them in a rule.
+int rank(const std::string& kind) {
+  static const std::vector<std::string> order = {
+      "BY", "WHERE", "REQUIRES", "OCCURS", "WITH", "BEFORE", "AFTER", "WITHIN", "AT", "NO"};
+  auto it = std::find(order.begin(), order.end(), kind);
+  if (it != order.end()) return static_cast<int>(it - order.begin());
+  if (kind == "EOF") return 10000;
+  return 100;
+}
+
+// Words that only make sense with what follows them: `at` in a timing means `at least`.
+std::vector<std::string> phrases_for(const std::string& kind, const Kinds& all) {
+  bool timing = all.count("BEFORE") > 0;
+  if (kind == "AT") {
+    if (timing) return {"`at least`"};
+    return {"`at least`", "`at most`"};
+  }
+  if (kind == "NO") return {timing ? "`no later than`" : "`no`"};
+  if (kind == "WITH") return {"`with same`"};
+  if (kind == "BUSINESS" && all.count("TIMEZONE")) return {"`business hours`"};
+  return {describe_token_kind(kind)};
+}
+
+std::string join_or(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+// The words a misspelling could have meant: the expected keywords (and `least`/`most`, `later`
+// for the two-word forms), in reading order.
+std::vector<std::string> expected_words(const std::vector<std::string>& expected) {
+  std::vector<std::string> words;
+  for (const auto& k : expected)
+    if (is_keyword_token(k)) words.push_back(keyword_of(k));
+  return words;
+}
+
+std::string shorten(const std::string& text) {
+  if (code_points(text) <= 40) return text;
+  std::string out;
+  uint32_t n = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++n > 37) break;
+    out += c;
+  }
+  return out + "...";
+}
+
+}  // namespace
+
+std::string describe_expected(const std::vector<std::string>& expected) {
+  Kinds left(expected.begin(), expected.end());
+  const Kinds all = left;
+  std::vector<std::pair<int, std::string>> phrases;
+  for (const auto& family : families()) {
+    bool complete = std::all_of(family.members.begin(), family.members.end(),
+                                [&](const std::string& m) { return left.count(m) > 0; });
+    if (!complete) continue;
+    int first = 1000;
+    for (const auto& m : family.members) left.erase(m);
+    phrases.emplace_back(first + static_cast<int>(phrases.size()), family.phrase);
+  }
+  std::vector<std::string> ordered(left.begin(), left.end());
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+  std::vector<std::string> out;
+  for (const auto& k : ordered) {
+    if (k == "EOF") continue;
+    for (auto& p : phrases_for(k, all)) out.push_back(std::move(p));
+  }
+  for (auto& p : phrases) out.push_back(std::move(p.second));
+  if (all.count("EOF")) out.push_back("end of file");
+  if (out.size() > 8) {
+    out.resize(7);
+    out.push_back("...");
+  }
+  return join_or(out);
+}
+
+std::string describe_found(const FoundToken& found) {
+  if (found.kind == "EOF") return "end of file";
+  if (found.kind == "STRING") return "the string " + shorten(found.text);
+  return "`" + shorten(found.text) + "`";
+}
+
+SyntaxMessage describe_syntax_error(const FoundToken& found, const std::vector<std::string>& expected) {
+  SyntaxMessage out;
+  std::string wanted = describe_expected(expected);
+  out.message = wanted.empty() ? "unexpected " + describe_found(found)
+                               : "expected " + wanted + ", found " + describe_found(found);
+  Kinds want(expected.begin(), expected.end());
+
+  // A misspelt keyword: first among the words that fit here, then among all keywords.
+  if (found.kind == "ID" || is_keyword_token(found.kind)) {
+    std::string guess = closest_match(found.text, expected_words(expected));
+    if (guess.empty() && found.kind == "ID") guess = closest_match(found.text, all_keywords());
+    if (!guess.empty()) out.notes.push_back("did you mean `" + guess + "`?");
+  }
+  // A reserved word where a name belongs.
+  if (is_keyword_token(found.kind) && want.count("ID"))
+    out.notes.push_back("`" + found.text + "` is a reserved word; to use it as a name, write it in backticks: `" +
+                        found.text + "`");
+  // A block that ends before its first rule.
+  bool block_end = found.kind == "TERM" || found.kind == "EXPECTATION" || found.kind == "PARTY" ||
+                   found.kind == "EOF";
+  if (block_end && want.count("EVERY") && want.count("CLAUSE"))
+    out.notes.push_back("a `term` or `expectation` needs at least one rule");
+  return out;
+}
+
+}  // namespace pactum::syntax

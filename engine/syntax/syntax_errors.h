@@ -1,0 +1,30 @@
+// The wording of lexical and syntax errors (spec 8.2): what was found, what was expected, and a
+// hint where one helps. Works on plain data (token kinds by symbolic name, token text), so the
+// ANTLR glue in ast_builder.cc stays thin and the wording is unit-testable.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace pactum::syntax {
+
+struct FoundToken {
+  std::string kind;  // symbolic name: "ID", "BEFORE", "EOF", ...
+  std::string text;  // as written
+};
+
+struct SyntaxMessage {
+  std::string message;             // "expected `before`, found `befor`"
+  std::vector<std::string> notes;  // "did you mean `before`?"
+};
+
+// `expected` lists the token kinds that could have come (symbolic names, any order).
+SyntaxMessage describe_syntax_error(const FoundToken& found, const std::vector<std::string>& expected);
+
+// "`before`, `after` or `within`": the expected kinds as a short readable list, with families
+// (comparison operators, units, day names, the starts of a rule) folded into one phrase.
+std::string describe_expected(const std::vector<std::string>& expected);
+
+// "`befor`", "end of file", "the string \"abc\"".
+std::string describe_found(const FoundToken& found);
+
+}  // namespace pactum::syntax
