@@ -1,1 +1,126 @@
-int main() { return 0; }
+// pactum's command line (spec 8). Parsing arguments is all this file does; the commands live in
+// engine/app so that tests drive exactly what users run.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "engine/app/commands.h"
+#include "engine/base/diagnostics.h"
+
+namespace {
+
+using namespace pactum;
+
+// A CLI11 validator that names the accepted words and suggests the nearest one.
+CLI::Validator one_of(const std::vector<std::string>& words, const std::string& what) {
+  return CLI::Validator(
+      [words, what](std::string& value) -> std::string {
+        for (const auto& w : words)
+          if (w == value) return {};
+        std::string near = closest_match(value, words);
+        return fmt::format("unknown {} `{}`{}; expected one of: {}", what, value,
+                           near.empty() ? "" : fmt::format(" (did you mean `{}`?)", near), fmt::join(words, ", "));
+      },
+      fmt::format("{{{}}}", fmt::join(words, "|")));
+}
+
+bool use_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return (no_color == nullptr || *no_color == '\0') && isatty(1) && isatty(2);
+}
+
+int run(int argc, char** argv) {
+  CLI::App cli{"pactum: checks event logs against the terms of a service partnership", "pactum"};
+  cli.set_version_flag("--version", std::string("pactum ") + PACTUM_VERSION);
+  cli.require_subcommand(1);
+  cli.failure_message(CLI::FailureMessage::help);
+
+  std::string format = "text", fail_on = "error", backend = "libyaml";
+  std::optional<std::string> output, as_of;
+  auto add_format = [&](CLI::App* sub) {
+    sub->add_option("--format", format, "Report format")->transform(one_of(report::format_names(), "format"));
+    sub->add_option("--fail-on", fail_on, "Exit 1 at or above this level (default: any finding or lint error)")
+        ->transform(one_of(app::fail_level_names(), "fail level"));
+    sub->add_option("-o,--output", output, "Write the report to FILE (only when the run completes)");
+  };
+
+  app::CheckOptions check;
+  auto* check_cmd = cli.add_subcommand("check", "Check event logs against an agreement");
+  check_cmd->add_option("agreement", check.agreement, "Agreement file (*.terms)")->required();
+  check_cmd->add_option("logs", check.logs, "Event logs (YAML); - reads standard input")->required();
+  check_cmd->add_option("--as-of", as_of, "Judge the state as of this date-time (default: the latest event)");
+  check_cmd->add_option("--reader", backend, "YAML reader for event logs")
+      ->transform(one_of({"libyaml", "yaml-cpp"}, "reader"));
+  add_format(check_cmd);
+
+  app::LintOptions lint;
+  auto* lint_cmd = cli.add_subcommand("lint", "Find unreasonable expectations in an agreement");
+  lint_cmd->add_option("agreement", lint.agreement, "Agreement file (*.terms)")->required();
+  add_format(lint_cmd);
+
+  app::FmtOptions fmt_options;
+  auto* fmt_cmd = cli.add_subcommand("fmt", "Print agreements in canonical layout");
+  fmt_cmd->add_option("files", fmt_options.files, "Agreement files")->required();
+  auto* check_flag = fmt_cmd->add_flag("--check", fmt_options.check, "Exit 1 when a file is not in canonical layout");
+  fmt_cmd->add_flag("-w,--write", fmt_options.write, "Rewrite the files in place")->excludes(check_flag);
+
+  std::string explain_file;
+  auto* explain_cmd = cli.add_subcommand("explain", "Explain an agreement in plain English");
+  explain_cmd->add_option("agreement", explain_file, "Agreement file (*.terms)")->required();
+
+  std::string tests_path;
+  auto* test_cmd = cli.add_subcommand("test", "Run rule tests (YAML test files)");
+  test_cmd->add_option("tests", tests_path, "A test file or a folder of *.yaml test files")->required();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    cli.exit(e);
+    return app::kInputError;
+  }
+
+  bool color = use_color();
+  app::Streams io{std::cout, std::cerr, color};
+  auto level = *app::parse_fail_level(fail_on);
+  auto fmt_choice = *report::parse_format(format);
+  auto reader = backend == "yaml-cpp" ? log::Backend::YamlCpp : log::Backend::Libyaml;
+  if (check_cmd->parsed()) {
+    check.as_of = as_of;
+    check.format = fmt_choice;
+    check.output = output;
+    check.fail_on = level;
+    check.backend = reader;
+    return app::run_check(check, io);
+  }
+  if (lint_cmd->parsed()) {
+    lint.format = fmt_choice;
+    lint.output = output;
+    lint.fail_on = level;
+    return app::run_lint(lint, io);
+  }
+  if (fmt_cmd->parsed()) return app::run_fmt(fmt_options, io);
+  if (explain_cmd->parsed()) return app::run_explain(explain_file, io);
+  if (test_cmd->parsed()) return app::run_tests(tests_path, reader, io);
+  return app::kInputError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "pactum: internal error: out of memory\n";
+  } catch (const std::exception& e) {
+    std::cerr << "pactum: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "pactum: internal error\n";
+  }
+  return pactum::app::kInternalError;
+}

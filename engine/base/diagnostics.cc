@@ -19,11 +19,11 @@ void Diagnostics::add(Diagnostic d) {
 }
 
 void Diagnostics::error(SourceLoc loc, std::string message, std::vector<std::string> notes, uint32_t width) {
-  add(Diagnostic{DiagLevel::Error, "", loc, width, std::move(message), std::move(notes)});
+  add(Diagnostic{DiagLevel::Error, "", loc, width, std::move(message), std::move(notes), ""});
 }
 
 void Diagnostics::warning(SourceLoc loc, std::string message, std::vector<std::string> notes, uint32_t width) {
-  add(Diagnostic{DiagLevel::Warning, "", loc, width, std::move(message), std::move(notes)});
+  add(Diagnostic{DiagLevel::Warning, "", loc, width, std::move(message), std::move(notes), ""});
 }
 
 void Diagnostics::sort() {

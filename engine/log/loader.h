@@ -27,3 +27,12 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
               const LoadOptions& options);
 
 }  // namespace pactum::log
+
+namespace pactum::log {
+
+// Loads a log held in memory (named `name` in diagnostics; the text is kept for caret lines).
+// Used by `pactum test`, whose cases carry their events inline.
+bool load_log_text(const std::string& name, const std::string& text, SourceManager& sources, EventLog& log,
+                   Diagnostics& diags, const LoadOptions& options);
+
+}  // namespace pactum::log

@@ -14,7 +14,7 @@ std::vector<model::HoursSpan> default_hours() { return {model::HoursSpan{0, 4, 9
 
 void report(Diagnostics& diags, const char* code, SourceLoc loc, std::string message,
             std::vector<std::string> notes = {}, uint32_t width = 1) {
-  diags.add(Diagnostic{DiagLevel::Error, code, loc, width, std::move(message), std::move(notes)});
+  diags.add(Diagnostic{DiagLevel::Error, code, loc, width, std::move(message), std::move(notes), ""});
 }
 
 // Every place a party name is used, so that each unknown one is reported where it is written.
@@ -94,6 +94,12 @@ std::vector<std::string> responsible_by_text(const model::Block& block, const mo
 
 std::optional<ResolvedAgreement> resolve_agreement(const model::Agreement& a, Diagnostics& diags) {
   size_t errors_before = diags.error_count();
+  ResolvedAgreement out = resolve_best_effort(a, diags);
+  if (diags.error_count() > errors_before || diags.full()) return std::nullopt;
+  return out;
+}
+
+ResolvedAgreement resolve_best_effort(const model::Agreement& a, Diagnostics& diags) {
   ResolvedAgreement out;
   out.ast = &a;
   model::CalendarDecl agreement_cal;
@@ -104,7 +110,8 @@ std::optional<ResolvedAgreement> resolve_agreement(const model::Agreement& a, Di
 
   // Time zone and default calendar of the agreement.
   out.zone = zone_or_report(agreement_cal, "UTC", diags);
-  const date::time_zone* agreement_zone = out.zone ? out.zone : find_zone("UTC");
+  if (!out.zone) out.zone = find_zone("UTC");
+  const date::time_zone* agreement_zone = out.zone;
   std::vector<model::HoursSpan> agreement_hours = agreement_cal.hours.empty() ? default_hours() : agreement_cal.hours;
   out.agreement_calendar.emplace(agreement_zone, agreement_hours, agreement_cal.holidays);
   if (!out.agreement_calendar->has_weekly_hours())
@@ -171,7 +178,6 @@ std::optional<ResolvedAgreement> resolve_agreement(const model::Agreement& a, Di
     }
   }
 
-  if (diags.error_count() > errors_before || diags.full()) return std::nullopt;
   return out;
 }
 

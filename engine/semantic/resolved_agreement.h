@@ -44,6 +44,10 @@ class ResolvedAgreement {
 // Runs every agreement check; each problem becomes an error Diagnostic with its code.
 // Returns nullopt when any agreement error was found.
 std::optional<ResolvedAgreement> resolve_agreement(const model::Agreement& agreement, Diagnostics& diags);
+// The same checks, but always returns the agreement as far as it could be resolved (an unknown
+// zone falls back to UTC, an unknown party to the agreement calendar), for `pactum lint`, which
+// reports agreement errors as lint entries beside its other checks.
+ResolvedAgreement resolve_best_effort(const model::Agreement& agreement, Diagnostics& diags);
 
 // The calendar a `business` duration uses (spec 5, Durations): `of P`; else the party the
 // target pattern names with `by`; else the agreement's.

@@ -1,0 +1,115 @@
+// `pactum check` and `pactum lint`.
+#include <algorithm>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "engine/app/commands.h"
+#include "engine/app/session.h"
+
+namespace pactum::app {
+
+const std::vector<std::string>& fail_level_names() {
+  static const std::vector<std::string> names = {"never", "critical", "major", "minor", "error", "warning"};
+  return names;
+}
+
+std::optional<FailLevel> parse_fail_level(const std::string& text) {
+  const auto& names = fail_level_names();
+  for (size_t i = 0; i < names.size(); ++i)
+    if (names[i] == text) return static_cast<FailLevel>(i);
+  if (text == "none") return FailLevel::Never;
+  return std::nullopt;
+}
+
+namespace {
+
+bool fails(FailLevel level, const eval::Outcome* outcome, const std::vector<Diagnostic>& lint) {
+  if (level == FailLevel::Never) return false;
+  for (const auto& l : lint)
+    if (l.level == DiagLevel::Error || level == FailLevel::Warning) return true;
+  if (!outcome) return false;
+  for (const auto& f : outcome->findings) {
+    switch (level) {
+      case FailLevel::Critical:
+        if (f.block->severity == model::Severity::Critical) return true;
+        break;
+      case FailLevel::Major:
+        if (f.block->severity != model::Severity::Minor) return true;
+        break;
+      default: return true;
+    }
+  }
+  return false;
+}
+
+int emit(const std::string& text, const std::optional<std::string>& output, Streams io) {
+  if (!output) {
+    io.out << text;
+    io.out.flush();
+    return kOk;
+  }
+  std::string error;
+  if (!write_file_atomically(*output, text, error)) {
+    io.err << fmt::format("pactum: cannot write `{}`: {}\n", *output, error);
+    return kInputError;
+  }
+  return kOk;
+}
+
+int input_errors(const Session& s, Streams io) {
+  io.err << s.render_warnings(io.color) << s.render_errors(io.color);
+  return kInputError;
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& options, Streams io) {
+  Session s;
+  bool ok = s.load_agreement(options.agreement);
+  std::optional<Instant> as_of;
+  if (options.as_of) {
+    std::string why;
+    auto parsed = parse_timestamp(*options.as_of, &why);
+    if (!parsed) {
+      io.err << fmt::format("pactum: --as-of `{}` is not a date or date-time ({}); write e.g. 2026-03-31T17:00-04:00\n",
+                            *options.as_of, why);
+      return kInputError;
+    }
+    auto r = resolve(*parsed, s.agreement ? s.agreement->zone : find_zone("UTC"));
+    if (r.status == LocalResolution::Nonexistent) {
+      io.err << fmt::format("pactum: --as-of `{}` does not exist in the agreement timezone (a daylight-saving gap)\n",
+                            *options.as_of);
+      return kInputError;
+    }
+    as_of = r.instant;
+  }
+  // Logs are read even when the agreement has errors, so that all mistakes surface in one run.
+  if (s.parsed) ok = s.load_logs(options.logs, options.backend) && ok;
+  if (!ok || s.errors.has_errors()) return input_errors(s, io);
+
+  s.evaluate(as_of);
+  io.err << s.render_warnings(io.color);
+  report::ReportData data{s.sources, *s.agreement, &s.log, &s.outcome, s.lint,
+                          lint::obligation_balance(*s.agreement), io.color && !options.output};
+  int written = emit(report::render(options.format, data), options.output, io);
+  if (written != kOk) return written;
+  return fails(options.fail_on, &s.outcome, s.lint) ? kFindings : kOk;
+}
+
+int run_lint(const LintOptions& options, Streams io) {
+  Session s;
+  s.load_agreement(options.agreement);
+  // Agreement errors (with codes) are lint entries; syntax errors or an unreadable file are not.
+  bool other_errors = std::any_of(s.errors.items().begin(), s.errors.items().end(),
+                                  [](const Diagnostic& d) { return d.level == DiagLevel::Error && d.code.empty(); });
+  if (!s.parsed || other_errors) return input_errors(s, io);
+  s.run_lint();
+  report::ReportData data{s.sources, *s.agreement, nullptr, nullptr, s.lint, lint::obligation_balance(*s.agreement),
+                          io.color && !options.output};
+  int written = emit(report::render(options.format, data), options.output, io);
+  if (written != kOk) return written;
+  return fails(options.fail_on, nullptr, s.lint) ? kFindings : kOk;
+}
+
+}  // namespace pactum::app

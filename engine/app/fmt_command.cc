@@ -1,0 +1,74 @@
+// `pactum fmt`: prints agreements in canonical layout, checks (--check) or rewrites them (-w).
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "engine/app/commands.h"
+#include "engine/app/session.h"
+#include "engine/model/rule_text.h"
+
+namespace pactum::app {
+
+namespace {
+
+// The formatter rebuilds the file from the AST, which does not keep comments; rather than drop
+// them silently, files with comments are left alone by -w and reported.
+bool has_comment(const std::string& text) {
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '#') {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+int run_fmt(const FmtOptions& options, Streams io) {
+  int status = kOk;
+  for (const auto& path : options.files) {
+    Session s;
+    std::string original;
+    if (!read_file(path, original)) {
+      io.err << fmt::format("pactum: cannot read `{}`\n", path);
+      status = kInputError;
+      continue;
+    }
+    if (!s.load_agreement_text(path, original) && !s.parsed) {
+      io.err << s.render_errors(io.color);
+      status = kInputError;
+      continue;
+    }
+    std::string formatted = model::format_agreement(s.ast);
+    if (options.check) {
+      if (formatted != original) {
+        io.err << fmt::format("{}: not in canonical layout (run `pactum fmt -w {}`)\n", path, path);
+        if (status == kOk) status = kFindings;
+      }
+    } else if (options.write) {
+      if (formatted == original) continue;
+      if (has_comment(original)) {
+        io.err << fmt::format("{}: not rewritten: it has comments, which `pactum fmt` cannot keep yet\n", path);
+        if (status == kOk) status = kFindings;
+        continue;
+      }
+      std::string error;
+      if (!write_file_atomically(path, formatted, error)) {
+        io.err << fmt::format("pactum: cannot write `{}`: {}\n", path, error);
+        status = kInputError;
+      }
+    } else {
+      io.out << formatted;
+    }
+  }
+  return status;
+}
+
+}  // namespace pactum::app

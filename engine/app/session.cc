@@ -1,0 +1,125 @@
+#include "engine/app/session.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "engine/eval/evaluator.h"
+#include "engine/syntax/parser.h"
+
+namespace pactum::app {
+
+int current_year() {
+  auto today = date::floor<date::days>(std::chrono::system_clock::now());
+  return int(date::year_month_day{today}.year());
+}
+
+bool Session::load_agreement(const std::string& path) {
+  std::string text;
+  if (!read_file(path, text)) {
+    uint32_t file = sources.add_path(path);
+    errors.error(SourceLoc{file, 0, 0}, fmt::format("cannot read agreement file `{}`", path));
+    return false;
+  }
+  uint32_t file = sources.add_text(path, text);
+  return finish_agreement(file, text);
+}
+
+bool Session::load_agreement_text(const std::string& name, std::string text) {
+  uint32_t file = sources.add_text(name, text);
+  return finish_agreement(file, text);
+}
+
+bool Session::finish_agreement(uint32_t file, const std::string& text) {
+  ast = model::Agreement{};
+  ast.file = file;
+  parsed = syntax::parse_agreement(text, file, ast, errors);
+  if (!parsed) return false;
+  size_t before = errors.error_count();
+  agreement.emplace(semantic::resolve_best_effort(ast, errors));
+  resolved = errors.error_count() == before && !errors.full();
+  return resolved;
+}
+
+static log::LoadOptions log_options(const Session& s, log::Backend backend) {
+  log::LoadOptions options;
+  options.backend = backend;
+  options.default_zone = s.agreement ? s.agreement->zone : find_zone("UTC");
+  for (const auto& p : s.ast.parties) options.parties.push_back(p.id.text);
+  if (s.ast.header && s.ast.header->name) options.agreement_name = *s.ast.header->name;
+  return options;
+}
+
+bool Session::load_log_text(const std::string& name, const std::string& text, log::Backend backend) {
+  bool ok = log::load_log_text(name, text, sources, log, errors, log_options(*this, backend));
+  log.sort_by_time();
+  return ok && !errors.has_errors();
+}
+
+bool Session::load_logs(const std::vector<std::string>& paths, log::Backend backend) {
+  log::LoadOptions options = log_options(*this, backend);
+  bool ok = true;
+  for (const auto& path : paths) {
+    if (errors.full()) break;
+    ok = log::load_log(path, sources, log, errors, options) && ok;
+  }
+  log.sort_by_time();
+  return ok && !errors.has_errors();
+}
+
+void Session::evaluate(std::optional<Instant> as_of) {
+  eval::EvalOptions options;
+  options.as_of = as_of;
+  outcome = eval::evaluate(*agreement, log, options, warnings);
+  run_lint();
+  auto never = lint::never_met(outcome.periodic);
+  lint.insert(lint.end(), never.begin(), never.end());
+  lint::sort_entries(lint);
+}
+
+void Session::run_lint() {
+  lint = agreement_error_entries();
+  if (agreement) {
+    auto entries = lint::lint_agreement(*agreement, current_year());
+    lint.insert(lint.end(), entries.begin(), entries.end());
+  }
+  lint::sort_entries(lint);
+}
+
+std::vector<Diagnostic> Session::agreement_error_entries() const {
+  std::vector<Diagnostic> out;
+  for (const auto& d : errors.items())
+    if (!d.code.empty()) out.push_back(d);
+  return out;
+}
+
+static std::string render_all(const Diagnostics& diags, const SourceManager& sources, bool color, DiagLevel level) {
+  std::vector<Diagnostic> items;
+  for (const auto& d : diags.items())
+    if (d.level == level) items.push_back(d);
+  std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.loc.file != b.loc.file) return a.loc.file < b.loc.file;
+    if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
+    return a.loc.column < b.loc.column;
+  });
+  std::string out;
+  for (const auto& d : items) out += render_diagnostic(d, sources, color);
+  return out;
+}
+
+std::string Session::render_errors(bool color) const {
+  std::string out = render_all(errors, sources, color, DiagLevel::Error);
+  if (errors.dropped())
+    out += fmt::format("pactum: {} more errors were not shown (limit {})\n", errors.dropped(), errors.error_count());
+  size_t n = errors.error_count() + errors.dropped();
+  out += fmt::format("pactum: {} error{}; nothing was evaluated\n", n, n == 1 ? "" : "s");
+  return out;
+}
+
+std::string Session::render_warnings(bool color) const {
+  return render_all(warnings, sources, color, DiagLevel::Warning) +
+         render_all(errors, sources, color, DiagLevel::Warning);
+}
+
+}  // namespace pactum::app

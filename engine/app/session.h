@@ -1,0 +1,61 @@
+// One run of pactum: the pipeline source -> AST -> resolved agreement -> events -> evaluation ->
+// lint -> report, with every error collected along the way. The CLI and `pactum test` drive it.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostics.h"
+#include "engine/eval/outcome.h"
+#include "engine/lint/lint.h"
+#include "engine/log/loader.h"
+#include "engine/model/agreement.h"
+#include "engine/semantic/resolved_agreement.h"
+
+namespace pactum::app {
+
+class Session {
+ public:
+  Session() = default;
+  Session(const Session&) = delete;  // the resolved agreement points into `ast`
+  Session& operator=(const Session&) = delete;
+
+  SourceManager sources;
+  Diagnostics errors{50};
+  Diagnostics warnings{1000};
+  model::Agreement ast;
+  bool parsed = false;
+  bool resolved = false;  // no agreement errors
+  std::optional<semantic::ResolvedAgreement> agreement;  // set once parsed, as far as it resolves
+  log::EventLog log;
+  eval::Outcome outcome;
+  std::vector<Diagnostic> lint;
+
+  // Reads, parses and resolves the agreement. `path` "-" is not allowed for agreements.
+  bool load_agreement(const std::string& path);
+  // Parses and resolves agreement text already in memory (tests, `pactum test`).
+  bool load_agreement_text(const std::string& name, std::string text);
+  // Loads every log (errors collected across files), then sorts events by time.
+  bool load_logs(const std::vector<std::string>& paths, log::Backend backend);
+  // Loads one log held in memory (the inline events of a `pactum test` case).
+  bool load_log_text(const std::string& name, const std::string& text, log::Backend backend);
+  // Evaluates and lints (lint entries include never-met). Requires a resolved agreement.
+  void evaluate(std::optional<Instant> as_of);
+  // Lint only.
+  void run_lint();
+
+  // Agreement-error diagnostics (those with a code) are also lint entries (spec 7).
+  std::vector<Diagnostic> agreement_error_entries() const;
+  // Every error and warning, rendered compiler-style, in file/line order.
+  std::string render_errors(bool color) const;
+  std::string render_warnings(bool color) const;
+
+ private:
+  bool finish_agreement(uint32_t file, const std::string& text);
+};
+
+// The year whose calendar lint uses when an agreement has no effective period.
+int current_year();
+
+}  // namespace pactum::app
