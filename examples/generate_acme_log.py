@@ -411,9 +411,10 @@ def in_northwind_hours(at):
     return False
 
 
+# `every site_visit occurs within ...` names no party: responsibility falls to the visit's own `by`
 for a in events:
-    if match(a, "site_visit", "Acme") and in_judged(a) and not in_northwind_hours(a["u"]):
-        finding(BLOCKS[1], 2, "outside-hours", a["u"], [a], ["Acme"])
+    if match(a, "site_visit") and in_judged(a) and not in_northwind_hours(a["u"]):
+        finding(BLOCKS[1], 2, "outside-hours", a["u"], [a], [a["by"]])
 
 # Site visits are limited
 for s, e in windows("month"):
