@@ -101,12 +101,30 @@ EventBuilder::EventBuilder(EventLog& log, Diagnostics& diags, const SourceManage
 
 void EventBuilder::error(Mark mark, std::string message, std::vector<std::string> notes, uint32_t width) {
   had_error_ = true;
-  diags_.error(SourceLoc{file_, mark.line, mark.column}, std::move(message), std::move(notes), width);
+  Diagnostic& d = held_.emplace_back();
+  d.level = DiagLevel::Error;
+  d.loc = SourceLoc{file_, mark.line, mark.column};
+  d.width = width;
+  d.message = std::move(message);
+  d.notes = std::move(notes);
+}
+
+void EventBuilder::flush() {
+  for (Diagnostic& d : held_) diags_.add(std::move(d));
+  held_.clear();
   if (diags_.full()) stop_ = true;
+}
+
+// Between items (events, top-level keys, documents) what was read is complete and final.
+void EventBuilder::flush_if_safe() {
+  if (held_.empty()) return;
+  Ctx ctx = stack_.empty() ? Ctx::Document : stack_.back().ctx;
+  if (ctx == Ctx::Document || ctx == Ctx::TopMap || ctx == Ctx::EventList) flush();
 }
 
 void EventBuilder::fatal(Mark mark, std::string message, uint32_t width) {
   error(mark, std::move(message), {}, width);
+  flush();
   stop_ = true;
 }
 
@@ -116,6 +134,7 @@ void EventBuilder::syntax_error(Mark mark, std::string_view problem) {
   auto line = sources_.line(file_, mark.line);
   SyntaxProblem p = describe_yaml_problem(problem, line ? std::string_view(*line) : std::string_view{});
   if (p.column) mark.column = p.column;
+  held_.clear();
   fatal(mark, "malformed YAML: " + p.message);
 }
 
@@ -161,6 +180,7 @@ bool EventBuilder::document_start() {
 bool EventBuilder::document_end() {
   if (stop_) return false;
   stack_.clear();
+  flush();
   depth_ = 0;
   return true;
 }
@@ -256,7 +276,10 @@ void EventBuilder::node(const Node& n) {
       list_item(n);
       break;
   }
-  if (n.kind == NodeKind::Scalar || n.kind == NodeKind::BadAlias) value_done();
+  if (n.kind == NodeKind::Scalar || n.kind == NodeKind::BadAlias) {
+    value_done();
+    flush_if_safe();
+  }
 }
 
 void EventBuilder::skip_node(const Node& n) {
@@ -303,6 +326,7 @@ void EventBuilder::end_collection(bool mapping) {
   }
   stack_.pop_back();
   value_done();
+  flush_if_safe();
 }
 
 // ---- shapes ------------------------------------------------------------------------------------
@@ -322,7 +346,7 @@ void EventBuilder::document_root(const Node& n) {
         // `events:` (shape 1) or an event (shape 3)? Decided by the keys; until then, recorded.
         push(Ctx::Record, n.mark);
         record(Recorded{Recorded::MapStart, n.mark, {}, true, false});
-      } else {
+      } else {  // the stream's shape is known: one event per document
         begin_event(n.mark, static_cast<uint32_t>(document_));
         push(Ctx::Event, n.mark);
       }
@@ -396,8 +420,15 @@ void EventBuilder::decide(bool container) {
   record_depth_ = 0;
   record_expect_value_ = false;
   record_saw_top_key_ = false;
-  for (const Recorded& r : replay) {
-    if (stop_) break;
+  // The first recorded item is the root mapping itself: open it as what it turned out to be.
+  if (container) {
+    push(Ctx::TopMap, replay.front().mark);
+  } else {
+    begin_event(replay.front().mark, static_cast<uint32_t>(document_));
+    push(Ctx::Event, replay.front().mark);
+  }
+  for (size_t i = 1; i < replay.size() && !stop_; ++i) {
+    const Recorded& r = replay[i];
     switch (r.type) {
       case Recorded::MapStart:
         node(Node{NodeKind::Mapping, r.mark, {}, true, false});
@@ -771,6 +802,7 @@ std::string EventBuilder::describe_gap(LocalTime local, const date::time_zone* z
 }
 
 bool EventBuilder::finish() {
+  if (!syntax_failed_) flush();
   if (syntax_failed_) {
     // A file that is not valid YAML contributes no events: what was read before the error
     // depends on how far each parser looks ahead.
@@ -792,6 +824,7 @@ bool EventBuilder::finish() {
     }
   }
   pending_.clear();
+  flush();
   if (removed) {
     auto first = log_.events.begin() + static_cast<std::ptrdiff_t>(events_at_start_);
     log_.events.erase(std::remove_if(first, log_.events.end(), [](const Event& e) { return e.type == kNoSymbol; }),

@@ -145,6 +145,10 @@ class EventBuilder {
   void decide(bool container);
 
   void error(Mark mark, std::string message, std::vector<std::string> notes = {}, uint32_t width = 1);
+  // Errors inside an item of the log are held until the item is complete: after a syntax error
+  // each parser has read a different, half-parsed part of it, so its errors are dropped.
+  void flush_if_safe();
+  void flush();
   void fatal(Mark mark, std::string message, uint32_t width = 1);
   bool go() const { return !stop_; }
   bool enter(Mark mark);  // depth limit check for a collection start
@@ -172,6 +176,7 @@ class EventBuilder {
   size_t items_at_start_;
 
   std::vector<Frame> stack_;
+  std::vector<Diagnostic> held_;  // errors of the item being read
   Draft draft_;
   bool seen_events_ = false, seen_agreement_ = false, seen_timezone_ = false;
   const date::time_zone* log_zone_ = nullptr;
