@@ -55,10 +55,9 @@ unary        : NOT unary                                  # notUnary
              | LPAREN condition RPAREN                    # parenUnary
              | comparison                                 # comparisonUnary
              ;
-comparison   : name compareOp literal                     # compareComparison
-             | name INCLUDE literal ( COMMA literal )*    # includeComparison
-             | name IS ( PRESENT | ABSENT )               # isComparison
-             ;
+comparison   : name ( compareOp literal
+                    | INCLUDE literal ( COMMA literal )*
+                    | IS ( PRESENT | ABSENT ) ) ;
 compareOp    : EQ | NE | LT | LE | GT | GE ;
 literal      : STRING | number PERCENT? | DATE | DATETIME | TRUE | FALSE | name ;
 number       : INT | NUMBER ;
@@ -70,9 +69,7 @@ timing       : BEFORE                                     # beforeTiming
              | WITHIN duration ( BEFORE | AFTER )         # withinTiming
              | NO LATER THAN name                         # noLaterThanTiming
              ;
-duration     : INT unit                                               # plainDuration
-             | INT BUSINESS businessUnit ( OF name )?                 # businessDuration
-             ;
+duration     : INT ( unit | BUSINESS businessUnit ( OF name )? ) ;
 unit         : MINUTE | MINUTES | HOUR | HOURS | DAY | DAYS | WEEK | WEEKS ;
 businessUnit : DAY | DAYS | HOUR | HOURS ;
 // Section 3 writes INT (days|weeks|months); the singular is accepted too (`every 1 month`).

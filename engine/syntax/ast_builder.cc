@@ -109,13 +109,16 @@ class UserWordsErrorStrategy : public antlr4::DefaultErrorStrategy {
 
 // --- lexical errors -------------------------------------------------------------------------
 
-std::string describe_char(char32_t c, const std::string& text) {
-  if (c < 0x20 || c == 0x7F) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-    return buf;
-  }
-  return "`" + text + "`";
+// Control characters are invisible in a message: name them by code point.
+bool is_control(const std::string& ch) {
+  return ch.size() == 1 && (static_cast<unsigned char>(ch[0]) < 0x20 || ch[0] == 0x7F);
+}
+
+std::string describe_char(const std::string& ch) {
+  if (!is_control(ch)) return "`" + ch + "`";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(ch[0])));
+  return buf;
 }
 
 // Unknown characters, unterminated strings and names: the lexer passes them on as tokens (see
@@ -135,18 +138,15 @@ void report_lexical_errors(antlr4::CommonTokenStream& tokens, uint32_t file,
              all[j + 1]->getStartIndex() == all[j]->getStopIndex() + 1 &&
              !replaced.count(all[j + 1]->getStartIndex()))
         ++j;
-      std::u32string one = antlrcpp::utf8_to_utf32(text.data(), text.data() + text.size());
-      char32_t first = one.empty() ? 0 : one[0];
       if (j == i) {
-        diags.error(loc, "unexpected character " + describe_char(first, text));
+        diags.error(loc, "unexpected character " + describe_char(text));
       } else {
         std::string run;
         bool printable = true;
         for (size_t k = i; k <= j; ++k) {
-          run += all[k]->getText();
-          std::u32string cp = antlrcpp::utf8_to_utf32(all[k]->getText().data(),
-                                                      all[k]->getText().data() + all[k]->getText().size());
-          if (!cp.empty() && (cp[0] < 0x20 || cp[0] == 0x7F)) printable = false;
+          std::string ch = all[k]->getText();
+          printable = printable && !is_control(ch);
+          run += ch;
         }
         diags.error(loc, printable ? "unexpected characters `" + run + "`"
                                    : "unexpected characters (" + std::to_string(j - i + 1) + " control characters)",
@@ -502,18 +502,16 @@ class AstBuilder : public grammar::TermsParserBaseVisitor {
   model::Condition comparison(TermsParser::ComparisonContext* ctx) {
     model::Condition c;
     c.loc = loc(ctx);
-    if (auto* cmp = dynamic_cast<TermsParser::CompareComparisonContext*>(ctx)) {
+    c.attribute = name(ctx->name());
+    if (ctx->compareOp()) {
       c.kind = model::Condition::Kind::Compare;
-      c.attribute = name(cmp->name());
-      c.op = compare_op(cmp->compareOp());
-      if (cmp->literal()) c.values.push_back(literal(cmp->literal()));
-    } else if (auto* inc = dynamic_cast<TermsParser::IncludeComparisonContext*>(ctx)) {
+      c.op = compare_op(ctx->compareOp());
+      for (auto* l : ctx->literal()) c.values.push_back(literal(l));
+    } else if (ctx->INCLUDE()) {
       c.kind = model::Condition::Kind::Include;
-      c.attribute = name(inc->name());
-      for (auto* l : inc->literal()) c.values.push_back(literal(l));
-    } else if (auto* is = dynamic_cast<TermsParser::IsComparisonContext*>(ctx)) {
-      c.kind = is->ABSENT() ? model::Condition::Kind::Absent : model::Condition::Kind::Present;
-      c.attribute = name(is->name());
+      for (auto* l : ctx->literal()) c.values.push_back(literal(l));
+    } else if (ctx->IS()) {
+      c.kind = ctx->ABSENT() ? model::Condition::Kind::Absent : model::Condition::Kind::Present;
     }
     return c;
   }
@@ -592,10 +590,14 @@ class AstBuilder : public grammar::TermsParserBaseVisitor {
     model::Duration d;
     if (ctx == nullptr) return d;
     d.loc = loc(ctx);
-    if (auto* p = dynamic_cast<TermsParser::PlainDurationContext*>(ctx)) {
-      d.amount = int_value(p->INT()).value_or(0);
-      size_t unit = p->unit() && p->unit()->getStart() ? p->unit()->getStart()->getType()
-                                                       : static_cast<size_t>(TermsParser::HOURS);
+    d.amount = int_value(ctx->INT()).value_or(0);
+    if (ctx->BUSINESS()) {
+      bool days = ctx->businessUnit() && (ctx->businessUnit()->DAY() || ctx->businessUnit()->DAYS());
+      d.unit = days ? U::BusinessDays : U::BusinessHours;
+      if (ctx->OF()) d.of_party = name(ctx->name());
+    } else {
+      size_t unit = ctx->unit() && ctx->unit()->getStart() ? ctx->unit()->getStart()->getType()
+                                                           : static_cast<size_t>(TermsParser::HOURS);
       switch (unit) {
         case TermsParser::MINUTE:
         case TermsParser::MINUTES: d.unit = U::Minutes; break;
@@ -605,11 +607,6 @@ class AstBuilder : public grammar::TermsParserBaseVisitor {
         case TermsParser::WEEKS: d.unit = U::Weeks; break;
         default: d.unit = U::Hours; break;
       }
-    } else if (auto* b = dynamic_cast<TermsParser::BusinessDurationContext*>(ctx)) {
-      d.amount = int_value(b->INT()).value_or(0);
-      bool days = b->businessUnit() && (b->businessUnit()->DAY() || b->businessUnit()->DAYS());
-      d.unit = days ? U::BusinessDays : U::BusinessHours;
-      if (b->OF()) d.of_party = name(b->name());
     }
     return d;
   }

@@ -81,6 +81,9 @@ std::vector<std::string> expected_words(const std::vector<std::string>& expected
   std::vector<std::string> words;
   for (const auto& k : expected)
     if (is_keyword_token(k)) words.push_back(keyword_of(k));
+  // On a tie closest_match takes the first: prefer the plural (`dayz` -> `days`).
+  std::stable_sort(words.begin(), words.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   return words;
 }
 
@@ -100,24 +103,24 @@ std::string shorten(const std::string& text) {
 std::string describe_expected(const std::vector<std::string>& expected) {
   Kinds left(expected.begin(), expected.end());
   const Kinds all = left;
-  std::vector<std::pair<int, std::string>> phrases;
+  std::vector<std::string> phrases;
   for (const auto& family : families()) {
     bool complete = std::all_of(family.members.begin(), family.members.end(),
                                 [&](const std::string& m) { return left.count(m) > 0; });
     if (!complete) continue;
-    int first = 1000;
     for (const auto& m : family.members) left.erase(m);
-    phrases.emplace_back(first + static_cast<int>(phrases.size()), family.phrase);
+    phrases.push_back(family.phrase);
   }
   std::vector<std::string> ordered(left.begin(), left.end());
   std::stable_sort(ordered.begin(), ordered.end(),
                    [](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+  // Families first (they are the broad choices), single tokens next, end of file last.
   std::vector<std::string> out;
+  for (auto& p : phrases) out.push_back(std::move(p));
   for (const auto& k : ordered) {
     if (k == "EOF") continue;
     for (auto& p : phrases_for(k, all)) out.push_back(std::move(p));
   }
-  for (auto& p : phrases) out.push_back(std::move(p.second));
   if (all.count("EOF")) out.push_back("end of file");
   if (out.size() > 8) {
     out.resize(7);
