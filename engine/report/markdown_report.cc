@@ -1,0 +1,211 @@
+// A Markdown report (spec 8, `--format markdown`) that a procurement lead can paste into a
+// service-review agenda: who broke what, how often, and what in the agreement itself needs
+// renegotiating. GitHub-flavoured tables; times are local to the agreement's time zone.
+// Everything that comes from the agreement or the logs is escaped, so a name can never turn
+// into markup, break a table row or inject HTML.
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "engine/report/report.h"
+
+namespace pactum::report {
+
+namespace {
+
+bool alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// Plain text: Markdown punctuation is backslash-escaped (CommonMark allows it for any ASCII
+// punctuation), `<` too so no HTML gets through. An intraword `_` (site_visit) cannot start
+// emphasis and stays readable. Line breaks become `<br>` in table cells, spaces elsewhere.
+std::string md(std::string_view s, bool cell = true) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
+    if (c == '\n' || c == '\r') {
+      out += cell ? "<br>" : " ";
+    } else if (c == '_' && i > 0 && i + 1 < s.size() && alnum(s[i - 1]) && alnum(s[i + 1])) {
+      out += c;
+    } else if (std::string_view("\\`*_[]<>|&~#!").find(c) != std::string_view::npos) {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Inline code (rule text, file:line). The fence is one backtick longer than any run inside.
+// In a table cell `|` must still be escaped (GFM splits cells before parsing code spans).
+std::string code(std::string_view s, bool cell = true) {
+  std::string body;
+  size_t run = 0, longest = 0;
+  for (char c : s) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+    if (c == '\n' || c == '\r') body += ' ';
+    else if (c == '|' && cell) body += "\\|";
+    else body += c;
+  }
+  std::string fence(longest + 1, '`');
+  bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
+  return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
+}
+
+std::string row(const std::vector<std::string>& cells) { return fmt::format("| {} |\n", fmt::join(cells, " | ")); }
+
+std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+std::string when(const ReportData& d, const eval::Finding& f) {
+  if (!f.window) return format_local(f.at, d.agreement.zone);
+  return fmt::format("{} to {}", format_local(f.window->start, d.agreement.zone),
+                     format_local(f.window->end, d.agreement.zone));
+}
+
+std::string events_cell(const ReportData& d, const eval::Finding& f) {
+  if (!d.log) return "";
+  std::vector<std::string> lines;
+  const size_t shown = 8;  // a review agenda needs examples, not a dump; JSON has them all
+  for (size_t i = 0; i < f.events.size() && i < shown; ++i) {
+    const auto& e = d.log->events[f.events[i]];
+    std::string id = e.id == log::kNoSymbol ? "" : " " + std::string(d.log->symbols.text(e.id));
+    lines.push_back(fmt::format("{} {}", code(fmt::format("{}:{}", d.sources.name(e.file), e.line)),
+                                md(fmt::format("{}{}, {}", d.log->symbols.text(e.type), id,
+                                               format_local(e.at, d.agreement.zone)))));
+  }
+  if (f.events.size() > shown) lines.push_back(fmt::format("and {} more", f.events.size() - shown));
+  return fmt::format("{}", fmt::join(lines, "<br>"));
+}
+
+std::string summary(const ReportData& d) {
+  size_t lint_errors =
+      std::count_if(d.lint.begin(), d.lint.end(), [](const Diagnostic& l) { return l.level == DiagLevel::Error; });
+  std::string out = "## Summary\n\n| Item | Count |\n| --- | ---: |\n";
+  if (d.outcome && d.outcome->evaluated) {
+    const auto& o = *d.outcome;
+    size_t sev[3] = {0, 0, 0};
+    for (const auto& f : o.findings) ++sev[static_cast<int>(f.block->severity)];
+    out += row({"Findings", fmt::format("{} ({} critical, {} major, {} minor)", o.findings.size(), sev[0], sev[1], sev[2])});
+    out += row({"Pending (awaiting a response)", std::to_string(o.pending.size())});
+    out += row({"Tolerated misses", std::to_string(o.tolerated)});
+    out += row({"Events", fmt::format("{} ({} outside the judged interval)", o.events, o.ignored_events)});
+    out += row({"Rules", std::to_string(o.rules)});
+  }
+  out += row({"Lint", fmt::format("{}, {}", plural(lint_errors, "error"), plural(d.lint.size() - lint_errors, "warning"))});
+  return out + "\n";
+}
+
+std::string scorecard(const ReportData& d) {
+  const auto& o = *d.outcome;
+  std::string out = "## Scorecard\n\nFindings per responsible party (a finding shared by two parties counts for each).\n\n";
+  out += "| Party | Name | Findings | Critical | Major | Minor | Pending |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n";
+  auto line = [&](const std::string& party, const std::string& name) {
+    auto has = [&](const eval::Finding& f) {
+      return std::find(f.responsible.begin(), f.responsible.end(), party) != f.responsible.end();
+    };
+    size_t sev[3] = {0, 0, 0}, total = 0;
+    for (const auto& f : o.findings)
+      if (has(f)) ++total, ++sev[static_cast<int>(f.block->severity)];
+    size_t pending = std::count_if(o.pending.begin(), o.pending.end(), has);
+    out += row({md(party), md(name), std::to_string(total), std::to_string(sev[0]), std::to_string(sev[1]),
+                std::to_string(sev[2]), std::to_string(pending)});
+  };
+  for (const auto& p : d.agreement.parties)
+    line(p.id, p.decl && p.decl->display_name ? *p.decl->display_name : "");
+  if (o.by_party.count("unassigned")) line("unassigned", "(no party fixed by the agreement or the events)");
+  return out + "\n";
+}
+
+std::string findings(const ReportData& d) {
+  const auto& o = *d.outcome;
+  std::string out = "## Findings\n\n";
+  if (o.findings.empty()) return out + "No findings.\n\n";
+  // Grouped by block in agreement order; within a block the findings keep their spec-6 order.
+  std::vector<size_t> blocks;
+  for (const auto& f : o.findings)
+    if (std::find(blocks.begin(), blocks.end(), f.block_index) == blocks.end()) blocks.push_back(f.block_index);
+  std::sort(blocks.begin(), blocks.end());
+  for (size_t b : blocks) {
+    std::vector<const eval::Finding*> mine;
+    for (const auto& f : o.findings)
+      if (f.block_index == b) mine.push_back(&f);
+    const model::Block& block = *mine.front()->block;
+    std::string clause = block.clause ? fmt::format("clause {}, ", md(*block.clause, false)) : "";
+    out += fmt::format("### {} \"{}\" ({}{}, {})\n\n", kind_name(block) == "term" ? "Term" : "Expectation",
+                       md(block.name, false), clause, severity_name(block.severity), plural(mine.size(), "finding"));
+    std::vector<const model::Rule*> rules;
+    for (const auto* f : mine)
+      if (std::find(rules.begin(), rules.end(), f->rule) == rules.end()) rules.push_back(f->rule);
+    std::sort(rules.begin(), rules.end(), [](auto* a, auto* b) { return a->number < b->number; });
+    for (const auto* r : rules)
+      out += fmt::format("- Rule {} ({}): {}\n", r->number, code(rule_location(d, *r), false), code(r->text, false));
+    out += "\n| When | Rule | Reason | Responsible | Message | Events |\n| --- | ---: | --- | --- | --- | --- |\n";
+    for (const auto* f : mine)
+      out += row({md(when(d, *f)), std::to_string(f->rule->number), md(f->reason),
+                  md(fmt::format("{}", fmt::join(f->responsible, ", "))), md(f->message), events_cell(d, *f)});
+    out += "\n";
+  }
+  return out;
+}
+
+std::string pending(const ReportData& d) {
+  const auto& o = *d.outcome;
+  if (o.pending.empty()) return "";
+  std::string out = "## Pending\n\nAwaiting a response whose deadline has not passed yet; these never count as broken.\n\n";
+  out += "| Since | Block | Rule | Responsible | Message | Events |\n| --- | --- | ---: | --- | --- | --- |\n";
+  for (const auto& f : o.pending)
+    out += row({md(when(d, f)), md(f.block->name), std::to_string(f.rule->number),
+                md(fmt::format("{}", fmt::join(f.responsible, ", "))), md(f.message), events_cell(d, f)});
+  return out + "\n";
+}
+
+std::string lint(const ReportData& d) {
+  std::string out = "## Agreement lint\n\nTerms that are unreasonable or contradictory as written.\n\n";
+  if (d.lint.empty()) return out + "No lint entries.\n\n";
+  out += "| Code | Severity | Where | Message | Suggestion |\n| --- | --- | --- | --- | --- |\n";
+  for (const auto& l : d.lint) {
+    std::string where = l.loc.file < d.sources.size()
+                            ? code(fmt::format("{}:{}:{}", d.sources.name(l.loc.file), l.loc.line, l.loc.column))
+                            : "";
+    std::vector<std::string> notes;
+    for (const auto& n : l.notes) notes.push_back(md(n));
+    out += row({md(l.code), l.level == DiagLevel::Error ? "error" : "warning", where, md(l.message),
+                fmt::format("{}", fmt::join(notes, "<br>"))});
+  }
+  return out + "\n";
+}
+
+std::string obligations(const ReportData& d) {
+  std::string out = "## Obligations\n\nHow many rules bind each party by the agreement's text alone.\n\n";
+  out += "| Party | Rules |\n| --- | ---: |\n";
+  for (const auto& [party, n] : d.balance.per_party) out += row({md(party), std::to_string(n)});
+  if (d.balance.by_events) out += row({"depends on who acts (the events)", std::to_string(d.balance.by_events)});
+  if (d.balance.unassigned) out += row({"nobody (unassigned)", std::to_string(d.balance.unassigned)});
+  return out;
+}
+
+}  // namespace
+
+std::string render_markdown(const ReportData& d) {
+  std::string out = d.agreement.name.empty() ? "# Agreement review\n\n"
+                                             : fmt::format("# Agreement review: {}\n\n", md(d.agreement.name, false));
+  const auto* zone = d.agreement.zone;
+  if (d.outcome && d.outcome->evaluated) {
+    out += fmt::format("- **As of:** {} ({})\n", format_local(d.outcome->as_of, zone), md(zone->name(), false));
+    out += fmt::format("- **Judged:** {} to {}\n\n", format_local(d.outcome->judged_from, zone),
+                       format_local(d.outcome->judged_to, zone));
+  } else if (d.outcome) {
+    out += "Nothing was evaluated: the logs have no events and no `--as-of` was given.\n\n";
+  } else {
+    out += "Agreement lint only: no event logs were checked.\n\n";
+  }
+  out += summary(d);
+  if (d.outcome && d.outcome->evaluated) out += scorecard(d) + findings(d) + pending(d);
+  out += lint(d) + obligations(d);
+  return out;
+}
+
+}  // namespace pactum::report
