@@ -69,6 +69,33 @@ class UserWordsErrorStrategy : public antlr4::DefaultErrorStrategy {
  public:
   int errors() const { return errors_; }
 
+  // Before a loop or an optional part that may also be skipped, ANTLR defers the error to the
+  // enclosing rule, which then only lists what may follow it (`efective` after the agreement
+  // header would get "expected `party`, `term`, ..."). Report it here instead, where the expected
+  // set still includes the options of this loop, and resynchronise the same way ANTLR does.
+  void sync(antlr4::Parser* p) override {
+    if (inErrorRecoveryMode(p)) return;
+    antlr4::atn::ATNState* s = p->getATN().states[p->getState()];
+    size_t la = p->getTokenStream()->LA(1);
+    antlr4::misc::IntervalSet next = p->getATN().nextTokens(s);
+    if (next.contains(la)) return;
+    if (!next.contains(Token::EPSILON)) return DefaultErrorStrategy::sync(p);
+    switch (s->getStateType()) {
+      case antlr4::atn::ATNState::BLOCK_START:
+      case antlr4::atn::ATNState::STAR_BLOCK_START:
+      case antlr4::atn::ATNState::PLUS_BLOCK_START:
+      case antlr4::atn::ATNState::STAR_LOOP_ENTRY:
+      case antlr4::atn::ATNState::STAR_LOOP_BACK:
+      case antlr4::atn::ATNState::PLUS_LOOP_BACK: break;
+      default: return;
+    }
+    antlr4::misc::IntervalSet expected = p->getExpectedTokens();
+    if (expected.contains(la)) return;
+    beginErrorCondition(p);
+    report(p, p->getCurrentToken(), expected);
+    consumeUntil(p, expected.Or(getErrorRecoverySet(p)));
+  }
+
  protected:
   void reportNoViableAlternative(antlr4::Parser* p, const antlr4::NoViableAltException& e) override {
     report(p, e.getOffendingToken(), e.getExpectedTokens());
@@ -97,14 +124,27 @@ class UserWordsErrorStrategy : public antlr4::DefaultErrorStrategy {
     for (ssize_t type : expected_set.toList()) expected.push_back(symbolic_name(vocabulary, type));
     FoundToken what{found ? symbolic_name(vocabulary, static_cast<ssize_t>(found->getType())) : "EOF",
                     found ? found->getText() : ""};
+    if (found) {
+      Token* before = found->getTokenIndex() > 0 && found->getTokenIndex() != INVALID_INDEX
+                          ? p->getTokenStream()->get(found->getTokenIndex() - 1)
+                          : nullptr;
+      // Hidden tokens (unknown characters) count as text on the line; skipped layout does not.
+      what.first_on_line = before == nullptr || before->getLine() < found->getLine();
+    }
     SyntaxMessage m = describe_syntax_error(what, expected);
     std::string msg = m.message;
     for (const auto& n : m.notes) msg += "\n" + n;
+    // Recovery resumes at the next token that could start something (often the next rule), so
+    // a second error on the same line is nearly always a consequence of the first: drop it.
+    size_t line = found ? found->getLine() : 0;
+    if (errors_ > 0 && line == last_line_) return;
+    last_line_ = line;
     p->notifyErrorListeners(found, msg, nullptr);
     if (++errors_ >= kMaxSyntaxErrors) throw antlr4::ParseCancellationException("too many syntax errors");
   }
 
   int errors_ = 0;
+  size_t last_line_ = 0;
 };
 
 // --- lexical errors -------------------------------------------------------------------------
@@ -438,6 +478,7 @@ class AstBuilder : public grammar::TermsParserBaseVisitor {
   std::optional<double> number_value(TermsParser::NumberContext* ctx) {
     const Token* t = ctx ? ctx->getStart() : nullptr;
     if (t == nullptr || t->getTokenIndex() == INVALID_INDEX) return std::nullopt;
+    if (t->getType() != TermsParser::INT && t->getType() != TermsParser::NUMBER) return std::nullopt;  // syntax error
     auto v = parse_number(t->getText());
     if (!v) error(t, "invalid number `" + t->getText() + "`");
     return v;

@@ -43,14 +43,13 @@ const std::vector<Family>& families() {
   return list;
 }
 
-// Reading order for the remaining kinds: the order a user meets them in a rule.
+// Tokens that continue what came just before (`and`, `by`, a timing) are listed first, in the
+// order a user meets them in a rule; the rest keep grammar order after the families.
 int rank(const std::string& kind) {
-  static const std::vector<std::string> order = {
-      "BY", "WHERE", "REQUIRES", "OCCURS", "WITH", "BEFORE", "AFTER", "WITHIN", "AT", "NO"};
+  static const std::vector<std::string> order = {"BY",   "WHERE",  "AND",  "OR",     "PERCENT", "COMMA", "REQUIRES",
+                                                 "OCCURS", "WITH", "BEFORE", "AFTER", "WITHIN", "AT",  "NO"};
   auto it = std::find(order.begin(), order.end(), kind);
-  if (it != order.end()) return static_cast<int>(it - order.begin());
-  if (kind == "EOF") return 10000;
-  return 100;
+  return it != order.end() ? static_cast<int>(it - order.begin()) : 100;
 }
 
 // Words that only make sense with what follows them: `at` in a timing means `at least`.
@@ -101,29 +100,31 @@ std::string shorten(const std::string& text) {
 }  // namespace
 
 std::string describe_expected(const std::vector<std::string>& expected) {
-  Kinds left(expected.begin(), expected.end());
-  const Kinds all = left;
-  std::vector<std::string> phrases;
+  const Kinds all(expected.begin(), expected.end());
+  std::vector<std::string> left;  // grammar order, as given
+  for (const auto& k : expected)
+    if (std::find(left.begin(), left.end(), k) == left.end()) left.push_back(k);
+  std::vector<std::string> families_found;
   for (const auto& family : families()) {
-    bool complete = std::all_of(family.members.begin(), family.members.end(),
-                                [&](const std::string& m) { return left.count(m) > 0; });
-    if (!complete) continue;
-    for (const auto& m : family.members) left.erase(m);
-    phrases.push_back(family.phrase);
+    auto in_left = [&](const std::string& m) { return std::find(left.begin(), left.end(), m) != left.end(); };
+    if (!std::all_of(family.members.begin(), family.members.end(), in_left)) continue;
+    for (const auto& m : family.members) left.erase(std::find(left.begin(), left.end(), m));
+    families_found.push_back(family.phrase);
   }
-  std::vector<std::string> ordered(left.begin(), left.end());
-  std::stable_sort(ordered.begin(), ordered.end(),
+  std::stable_sort(left.begin(), left.end(),
                    [](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
-  // Families first (they are the broad choices), single tokens next, end of file last.
   std::vector<std::string> out;
-  for (auto& p : phrases) out.push_back(std::move(p));
-  for (const auto& k : ordered) {
-    if (k == "EOF") continue;
-    for (auto& p : phrases_for(k, all)) out.push_back(std::move(p));
-  }
+  auto add_kinds = [&](bool ranked) {
+    for (const auto& k : left)
+      if (k != "EOF" && (rank(k) < 100) == ranked)
+        for (auto& p : phrases_for(k, all)) out.push_back(std::move(p));
+  };
+  add_kinds(true);
+  for (auto& f : families_found) out.push_back(std::move(f));
+  add_kinds(false);
   if (all.count("EOF")) out.push_back("end of file");
-  if (out.size() > 8) {
-    out.resize(7);
+  if (out.size() > 10) {
+    out.resize(9);
     out.push_back("...");
   }
   return join_or(out);
@@ -148,8 +149,9 @@ SyntaxMessage describe_syntax_error(const FoundToken& found, const std::vector<s
     if (guess.empty() && found.kind == "ID") guess = closest_match(found.text, all_keywords());
     if (!guess.empty()) out.notes.push_back("did you mean `" + guess + "`?");
   }
-  // A reserved word where a name belongs.
-  if (is_keyword_token(found.kind) && want.count("ID"))
+  // A reserved word where a name belongs; unless it opens a line, where it most likely starts
+  // the next option or rule and the name is simply missing (`role` followed by `term "x"`).
+  if (is_keyword_token(found.kind) && want.count("ID") && !found.first_on_line)
     out.notes.push_back("`" + found.text + "` is a reserved word; to use it as a name, write it in backticks: `" +
                         found.text + "`");
   // A block that ends before its first rule.

@@ -10,6 +10,7 @@ namespace pactum::syntax {
 struct FoundToken {
   std::string kind;  // symbolic name: "ID", "BEFORE", "EOF", ...
   std::string text;  // as written
+  bool first_on_line = false;  // nothing but layout before it on its line
 };
 
 struct SyntaxMessage {

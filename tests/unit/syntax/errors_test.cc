@@ -41,7 +41,7 @@ TEST_CASE("errors: each bad input gives an error at its line:column saying what 
        "  every site_visit by Acme requires notice by Acme at least 48 hours befor\n",
        7, 70, "expected `before`, found `befor`", "did you mean `before`?"},
       {"term \"t\"\n  every a requires b befor", 2, 22,
-       "expected `with same`, `before`, `after`, `within`, `at least` or `no later than`, found `befor`",
+       "expected `by`, `where`, `with same`, `before`, `after`, `within`, `at least` or `no later than`, found `befor`",
        "did you mean `before`?"},
       {"term \"t\"\n  evry a requires b before", 2, 3, "found `evry`", "did you mean `every`?"},
       {"term \"t\"\n  every a requires b within 2 dayz after", 2, 31, "a unit (`minutes`, `hours`, `days`, `weeks`)",
@@ -55,6 +55,7 @@ TEST_CASE("errors: each bad input gives an error at its line:column saying what 
       {"term \"t\"\n  responsible\n  no x", 3, 3, "expected a name, found `no`", ""},
       {"term \"t\"\n  every note requires x before", 2, 9, "expected a name, found `note`",
        "`note` is a reserved word; to use it as a name, write it in backticks: `note`"},
+      {"party P\n  role\nterm \"u\" no x", 3, 1, "expected a name, found `term`", ""},
       {"term \"t\"\n  no x where name = \"a\"", 2, 14, "found `name`", "write it in backticks: `name`"},
       {"term \"t\"\n  severity high\n  no x", 2, 12, "expected `critical`, `major` or `minor`, found `high`", ""},
       {"agreement \"A\"\n  effective 2026-01-01 2026-12-31", 2, 24, "expected `to`, found `2026-12-31`", ""},
@@ -89,6 +90,12 @@ TEST_CASE("errors: each bad input gives an error at its line:column saying what 
       CHECK(found);
     }
   }
+}
+
+TEST_CASE("errors: a keyword that opens a line is not taken for a name written without backticks") {
+  auto p = parse("party P\n  role\nterm \"u\" no x");
+  REQUIRE(p.diags.items().size() == 1);
+  CHECK(p.diags.items()[0].notes.empty());
 }
 
 TEST_CASE("errors: the caret underlines the whole offending token") {
