@@ -690,6 +690,23 @@ void parse_source(const std::string& utf8, uint32_t file, const std::set<size_t>
   tokens.fill();
   report_lexical_errors(tokens, file, replaced, diags);
 
+  // The parser recurses once per `(` and `not`: refuse absurd nesting before it can exhaust the
+  // stack (a crash no try/catch can turn into a diagnostic).
+  int depth = 0;
+  for (Token* t : tokens.getTokens()) {
+    if (t->getType() == TermsLexer::LPAREN || t->getType() == TermsLexer::NOT) ++depth;
+    if (t->getType() == TermsLexer::RPAREN) depth = std::max(0, depth - 1);
+    size_t type = t->getType();
+    if (type == TermsLexer::EVERY || type == TermsLexer::TERM || type == TermsLexer::EXPECTATION ||
+        type == TermsLexer::PARTY)
+      depth = 0;  // a new rule or block: the previous condition is over, however unbalanced
+    if (depth > kMaxNesting) {
+      diags.error(SourceLoc{file, static_cast<uint32_t>(t->getLine()), static_cast<uint32_t>(t->getCharPositionInLine() + 1)},
+                  "condition nested too deeply (more than " + std::to_string(kMaxNesting) + " levels of `(` and `not`)");
+      return;
+    }
+  }
+
   TermsParser parser(&tokens);
   parser.removeErrorListeners();
   parser.addErrorListener(&listener);

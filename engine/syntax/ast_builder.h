@@ -15,6 +15,8 @@ namespace pactum::syntax::detail {
 // At most this many syntax errors are reported per file; then parsing stops (the rest would
 // mostly be consequences of the earlier ones).
 constexpr int kMaxSyntaxErrors = 20;
+// Deeper conditions are refused before parsing (the parser recurses per level).
+constexpr int kMaxNesting = 200;
 
 // Lexes and parses `utf8` (valid UTF-8) and builds `out`, appending every lexical, syntax and
 // literal error to `diags`. `replaced` holds the code point offsets where the caller substituted

@@ -161,6 +161,17 @@ TEST_CASE("errors: no exception escapes parse_agreement, whatever the bytes") {
   }
 }
 
+TEST_CASE("errors: absurdly deep conditions are refused, not a stack overflow") {
+  auto deep = parse("term \"t\" no x where " + std::string(100000, '(') + "a = 1");
+  CHECK_FALSE(deep.ok);
+  REQUIRE(deep.diags.items().size() == 1);
+  CHECK_THAT(deep.diags.items()[0].message, Catch::Contains("nested too deeply"));
+  auto nots = parse("term \"t\" no x where " + [] { std::string s; for (int i = 0; i < 50000; ++i) s += "not "; return s; }() + "a = 1");
+  CHECK_FALSE(nots.ok);
+  std::string fine = "term \"t\" no x where " + std::string(50, '(') + "a = 1" + std::string(50, ')');
+  CHECK(parse(fine).ok);
+}
+
 TEST_CASE("errors: the conformance case 09-syntax-error") {
   std::ifstream in(std::string(PACTUM_SOURCE_DIR) + "/tests/conformance/cases/09-syntax-error/agreement.terms");
   REQUIRE(in);
