@@ -1,22 +1,90 @@
 #include "engine/log/event_log.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace pactum::log {
 
+namespace {
+
+constexpr size_t kBlockSize = 256 * 1024;
+
+uint32_t hash_text(std::string_view s) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+  const char* p = s.data();
+  size_t n = s.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  uint64_t w = 0;
+  std::memcpy(&w, p, n);
+  h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 29;
+  return static_cast<uint32_t>(h);
+}
+
+}  // namespace
+
+SymbolTable::SymbolTable(const SymbolTable& other) {
+  for (std::string_view text : other.views_) intern(text);
+}
+
+SymbolTable& SymbolTable::operator=(const SymbolTable& other) {
+  if (this != &other) {
+    SymbolTable copy(other);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
+size_t SymbolTable::slot_of(std::string_view text, uint32_t hash) const {
+  size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.symbol == kNoSymbol) return i;
+    if (slot.hash == hash && views_[slot.symbol] == text) return i;
+  }
+}
+
+std::string_view SymbolTable::store(std::string_view text) {
+  if (text.empty()) return {};
+  if (text.size() > block_cap_ - block_used_) {
+    block_cap_ = std::max(kBlockSize, text.size());
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_cap_));
+    block_used_ = 0;
+  }
+  char* at = blocks_.back().get() + block_used_;
+  std::memcpy(at, text.data(), text.size());
+  block_used_ += text.size();
+  return std::string_view(at, text.size());
+}
+
+void SymbolTable::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  for (const Slot& s : old)
+    if (s.symbol != kNoSymbol) slots_[slot_of(views_[s.symbol], s.hash)] = s;
+}
+
 Symbol SymbolTable::intern(std::string_view text) {
-  auto it = index_.find(text);
-  if (it != index_.end()) return it->second;
-  texts_.emplace_back(text);
-  Symbol s = static_cast<Symbol>(texts_.size() - 1);
-  index_.emplace(std::string_view(texts_.back()), s);
+  if ((views_.size() + 1) * 2 > slots_.size()) grow();
+  uint32_t hash = hash_text(text);
+  size_t i = slot_of(text, hash);
+  if (slots_[i].symbol != kNoSymbol) return slots_[i].symbol;
+  Symbol s = static_cast<Symbol>(views_.size());
+  views_.push_back(store(text));
+  slots_[i] = Slot{hash, s};
   return s;
 }
 
 std::optional<Symbol> SymbolTable::find(std::string_view text) const {
-  auto it = index_.find(text);
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
+  if (slots_.empty()) return std::nullopt;
+  const Slot& slot = slots_[slot_of(text, hash_text(text))];
+  if (slot.symbol == kNoSymbol) return std::nullopt;
+  return slot.symbol;
 }
 
 void EventLog::sort_by_time() {

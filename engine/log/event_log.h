@@ -3,11 +3,10 @@
 // under a hundred megabytes and are cheap to scan in time order.
 #pragma once
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/base/time.h"
@@ -21,14 +20,33 @@ constexpr Symbol kNoSymbol = UINT32_MAX;
 // comparisons.
 class SymbolTable {
  public:
+  SymbolTable() = default;
+  SymbolTable(const SymbolTable& other);  // re-interns: texts must not be shared between tables
+  SymbolTable& operator=(const SymbolTable& other);
+  SymbolTable(SymbolTable&&) noexcept = default;
+  SymbolTable& operator=(SymbolTable&&) noexcept = default;
+
   Symbol intern(std::string_view text);
   std::optional<Symbol> find(std::string_view text) const;
-  std::string_view text(Symbol s) const { return s == kNoSymbol ? std::string_view{} : std::string_view(texts_[s]); }
-  size_t size() const { return texts_.size(); }
+  std::string_view text(Symbol s) const { return s == kNoSymbol ? std::string_view{} : views_[s]; }
+  size_t size() const { return views_.size(); }
 
  private:
-  std::deque<std::string> texts_;  // deque: stable addresses for the string_view keys
-  std::unordered_map<std::string_view, Symbol> index_;
+  // A million distinct ids must stay cheap: texts are packed into large blocks (stable addresses,
+  // one allocation per block, not per string) and found through a flat open-addressing index.
+  struct Slot {
+    uint32_t hash = 0;
+    Symbol symbol = kNoSymbol;  // kNoSymbol: empty slot
+  };
+  size_t slot_of(std::string_view text, uint32_t hash) const;  // its slot, or the empty one for it
+  std::string_view store(std::string_view text);
+  void grow();
+
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t block_used_ = 0;  // of the last block
+  size_t block_cap_ = 0;
+  std::vector<std::string_view> views_;
+  std::vector<Slot> slots_;  // size is 0 or a power of two, at most half full
 };
 
 // An attribute value. A plain YAML scalar that reads as a number is a Number (its text kept);
