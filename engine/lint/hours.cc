@@ -1,0 +1,237 @@
+// impossible-hours (spec 7): `every A occurs within business hours of P and Q ...` where the
+// parties' business time never overlaps at any instant of the effective period (else the current
+// year). Each calendar is walked on real dates in its own zone, so a DST change or a holiday that
+// opens or closes an overlap counts; a single shared minute anywhere in the period is enough to
+// make the rule satisfiable, so only a total absence of overlap fires (and is an error: every
+// such event is a breach).
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "engine/lint/checks.h"
+#include "engine/lint/lint.h"
+#include "engine/model/rule_text.h"
+
+namespace pactum::lint {
+
+namespace {
+
+using calendar::BusinessCalendar;
+using calendar::Interval;
+
+// Business time of `cal` inside [from, to), in order, intervals that touch merged.
+std::vector<Interval> business_time(const BusinessCalendar& cal, Instant from, Instant to) {
+  std::vector<Interval> out;
+  auto last = local_day(to, cal.zone()) + date::days{1};
+  for (auto day = local_day(from, cal.zone()) - date::days{1}; day <= last; day += date::days{1}) {
+    for (const auto& iv : cal.open_intervals(day)) {
+      Instant s = std::max(iv.start, from), e = std::min(iv.end, to);
+      if (s >= e) continue;
+      if (!out.empty() && s <= out.back().end)
+        out.back().end = std::max(out.back().end, e);
+      else
+        out.push_back({s, e});
+    }
+  }
+  return out;
+}
+
+std::vector<Interval> intersect(const std::vector<Interval>& a, const std::vector<Interval>& b) {
+  std::vector<Interval> out;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    Instant s = std::max(a[i].start, b[j].start), e = std::min(a[i].end, b[j].end);
+    if (s < e) out.push_back({s, e});
+    (a[i].end < b[j].end) ? ++i : ++j;
+  }
+  return out;
+}
+
+// One stretch of business time seen on another zone's wall clock.
+struct Seen {
+  int weekday = 0;       // 0 = Mon
+  int start_minute = 0;  // local minute of the day
+  int64_t length = 0;    // minutes
+};
+
+// "Mon-Fri 22:00-06:00 (overnight)": runs of consecutive days with the same local times.
+std::string describe(const std::vector<Seen>& seen) {
+  static const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < seen.size();) {
+    size_t j = i + 1;
+    while (j < seen.size() && seen[j].start_minute == seen[i].start_minute && seen[j].length == seen[i].length &&
+           seen[j].weekday == (seen[j - 1].weekday + 1) % 7)
+      ++j;
+    std::string days = kDays[seen[i].weekday];
+    if (j - i > 1) days += std::string("-") + kDays[seen[j - 1].weekday];
+    const Seen& s = seen[i];
+    if (s.length >= 24 * 60) {
+      parts.push_back(days + " all day");
+    } else {
+      int64_t end = s.start_minute + s.length;
+      parts.push_back(fmt::format("{} {}-{}{}", days, clock_text(s.start_minute),
+                                  clock_text(static_cast<int>(end > 1440 ? end - 1440 : end)),
+                                  end > 1440 ? " (overnight)" : ""));
+    }
+    i = j;
+  }
+  return parts.empty() ? "no time at all" : and_list(parts);
+}
+
+// One week of `cal`'s business time, from local Monday `monday`, read on `other`'s wall clock.
+std::string week_in_zone(const BusinessCalendar& cal, date::local_days monday, const date::time_zone* other) {
+  std::vector<Interval> week = business_time(cal, start_of_local_day(monday, cal.zone()),
+                                             start_of_local_day(monday + date::weeks{1}, cal.zone()));
+  std::vector<Seen> seen;
+  for (const auto& iv : week) {
+    auto local = date::make_zoned(other, iv.start).get_local_time();
+    auto local_date = date::floor<date::days>(local);
+    seen.push_back({static_cast<int>(date::weekday{local_date}.iso_encoding() - 1),
+                    static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - local_date).count()),
+                    std::chrono::duration_cast<std::chrono::minutes>(iv.end - iv.start).count()});
+  }
+  return describe(seen);
+}
+
+// Party `p`'s weekly hours read in `other`'s zone: the first ordinary week of the period, then
+// each week where daylight saving changes the picture ("..., Mon-Fri 21:00-05:00 from
+// 2026-03-09"). Weeks with a holiday are skipped so that the ordinary hours are shown.
+std::string hours_seen_from(const Context& ctx, const semantic::Party& p, const date::time_zone* other) {
+  const auto& cal = p.calendar;
+  auto day = local_day(ctx.from, cal.zone());
+  auto monday = day - date::days{static_cast<int>(date::weekday{day}.iso_encoding() - 1)};
+  std::vector<std::pair<date::local_days, std::string>> pictures;
+  for (; start_of_local_day(monday, cal.zone()) < ctx.to && pictures.size() < 4; monday += date::weeks{1}) {
+    bool holiday = false;
+    for (int d = 0; d < 7; ++d) holiday = holiday || cal.is_holiday(monday + date::days{d});
+    if (holiday) continue;
+    std::string picture = week_in_zone(cal, monday, other);
+    if (pictures.empty() || pictures.back().second != picture) pictures.emplace_back(monday, picture);
+  }
+  if (pictures.empty()) return "no time at all";
+  std::string out = pictures.front().second + " in " + zone_words(other);
+  for (size_t i = 1; i < pictures.size(); ++i)
+    out += fmt::format(", {} from {}", pictures[i].second, date::format("%F", pictures[i].first));
+  return out;
+}
+
+// Where two parties' hours come closest: `closer` closes at `closes`, the other opens `gap` later.
+struct Approach {
+  const semantic::Party* closer = nullptr;
+  const semantic::Party* opener = nullptr;
+  Instant closes{};
+  Instant opens{};
+};
+
+std::optional<Approach> closest_approach(const semantic::Party& a, const std::vector<Interval>& ta,
+                                         const semantic::Party& b, const std::vector<Interval>& tb) {
+  std::optional<Approach> best;
+  auto consider = [&best](const semantic::Party& c, Instant closes, const semantic::Party& o, Instant opens) {
+    if (!best || opens - closes < best->opens - best->closes) best = Approach{&c, &o, closes, opens};
+  };
+  for (const auto& x : ta)
+    for (const auto& y : tb) {
+      if (x.end <= y.start) consider(a, x.end, b, y.start);
+      else if (y.end <= x.start) consider(b, y.end, a, x.start);
+    }
+  return best;
+}
+
+int local_minute(Instant t, const date::time_zone* zone) {
+  auto local = date::make_zoned(zone, t).get_local_time();
+  return static_cast<int>(
+      std::chrono::duration_cast<std::chrono::minutes>(local - date::floor<date::days>(local)).count());
+}
+
+// The closer's hours with its closing time moved late enough for one common hour at the closest
+// approach; empty when no span closes at that time or the span would exceed a day.
+std::string widened_hours(const Context& ctx, const Approach& ap) {
+  int closes = local_minute(ap.closes, ap.closer->calendar.zone());
+  if (closes == 0) closes = 1440;
+  int64_t extra = std::chrono::duration_cast<std::chrono::minutes>(ap.opens - ap.closes).count() + 60;
+  auto hours = effective_hours(ctx.agreement, ap.closer->id);
+  bool changed = false;
+  for (auto& h : hours) {
+    if (h.close_minute != closes && !(closes == 1440 && h.close_minute == 0)) continue;
+    int64_t span = (h.close_minute > h.open_minute ? h.close_minute : h.close_minute + 1440) - h.open_minute;
+    if (span + extra >= 1440) return "";
+    h.close_minute = static_cast<int>((h.close_minute + extra) % 1440);
+    if (h.close_minute == 0) h.close_minute = 1440;
+    changed = true;
+  }
+  return changed ? hours_text(hours) : "";
+}
+
+void check_rule(const Context& ctx, const model::Rule& rule, std::vector<Diagnostic>& out) {
+  if (rule.kind != model::Rule::Kind::OccursWithin) return;
+  std::vector<const semantic::Party*> parties;
+  for (const auto& n : rule.parties)
+    if (const auto* p = ctx.agreement.find_party(n.text); p && std::find(parties.begin(), parties.end(), p) == parties.end())
+      parties.push_back(p);
+  if (parties.size() < 2) return;  // one party's hours always overlap with themselves
+
+  std::vector<std::vector<Interval>> times;
+  for (const auto* p : parties) times.push_back(business_time(p->calendar, ctx.from, ctx.to));
+  std::vector<Interval> common = times[0];
+  for (size_t i = 1; i < times.size() && !common.empty(); ++i) common = intersect(common, times[i]);
+  if (!common.empty()) return;
+
+  // Explain with a pair that never meets; with three or more parties every pair may meet while
+  // all together never do, then each party is shown on the agreement's clock.
+  std::vector<std::string> names;
+  for (const auto* p : parties) names.push_back(p->id);
+  std::optional<std::pair<size_t, size_t>> pair;
+  for (size_t i = 0; i < parties.size() && !pair; ++i)
+    for (size_t j = i + 1; j < parties.size() && !pair; ++j)
+      if (intersect(times[i], times[j]).empty()) pair = std::make_pair(i, j);
+
+  std::string message = fmt::format("the business hours of {} never overlap {}: ", and_list(names), ctx.range_text);
+  std::vector<std::string> seen;
+  auto own = [&](const semantic::Party& p) {
+    return fmt::format("{}'s {} ({})", p.id, hours_text(effective_hours(ctx.agreement, p.id)), zone_words(p.calendar.zone()));
+  };
+  if (pair) {
+    const auto& a = *parties[pair->first];
+    const auto& b = *parties[pair->second];
+    seen.push_back(fmt::format("{} is {}", own(a), hours_seen_from(ctx, a, b.calendar.zone())));
+    seen.push_back(fmt::format("{} is {}", own(b), hours_seen_from(ctx, b, a.calendar.zone())));
+  } else {
+    for (const auto* p : parties)
+      seen.push_back(fmt::format("{} is {}", own(*p), hours_seen_from(ctx, *p, ctx.agreement.zone)));
+  }
+  message += fmt::format("{}; no {} can ever satisfy this rule", fmt::format("{}", fmt::join(seen, "; ")),
+                         rule.subject.type.text);
+
+  std::vector<std::string> notes;
+  model::Rule host = rule;
+  host.parties = {rule.parties.front()};
+  notes.push_back("if the hours of one side are enough (the host's, say), " + write_rule(host));
+  if (pair) {
+    const auto& a = *parties[pair->first];
+    const auto& b = *parties[pair->second];
+    if (auto ap = closest_approach(a, times[pair->first], b, times[pair->second])) {
+      std::string note = fmt::format(
+          "the hours come closest on {}: {} closes at {} {} and {} opens {} later ({} {})",
+          date::format("%F", local_day(ap->closes, ap->closer->calendar.zone())), ap->closer->id,
+          clock_text(local_minute(ap->closes, ap->closer->calendar.zone())), zone_words(ap->closer->calendar.zone()),
+          ap->opener->id, duration_words(ap->opens - ap->closes),
+          clock_text(local_minute(ap->opens, ap->opener->calendar.zone())), zone_words(ap->opener->calendar.zone()));
+      std::string widened = widened_hours(ctx, *ap);
+      if (!widened.empty())
+        note += fmt::format("; with `business hours {}` for {} they would share an hour", widened, ap->closer->id);
+      notes.push_back(note);
+    }
+  }
+  out.push_back(entry(DiagLevel::Error, kImpossibleHours, rule.loc, message, notes, 5));
+}
+
+}  // namespace
+
+void check_hours(const Context& ctx, std::vector<Diagnostic>& out) {
+  for (const auto& block : ctx.agreement.ast->blocks)
+    for (const auto& rule : block.rules) check_rule(ctx, rule, out);
+}
+
+}  // namespace pactum::lint

@@ -1,0 +1,87 @@
+#include <fstream>
+#include <sstream>
+
+#include "tests/unit/lint/lint_fixture.h"
+
+using namespace pactum;
+using namespace pactum::lint::testing;
+
+namespace {
+std::string with_blocks(const std::string& blocks) { return std::string(kAcmeNorthwind) + "\n" + blocks + "\n"; }
+}  // namespace
+
+TEST_CASE("one-sided: every named obligation falls on one party", "[lint][one-sided]") {
+  run_cases(lint::kOneSided,
+            {
+                {"all on Northwind fires",
+                 with_blocks("term \"A\"\n  every ticket requires answer by Northwind within 2 business days after\n"
+                             "expectation \"B\"\n  responsible Northwind\n  average value of kpi_report at least 80% every month\n"
+                             "term \"C\"\n  every meeting occurs within business hours of Acme\n"),
+                 1},
+                {"one obligation on Acme is a near miss",
+                 with_blocks("term \"A\"\n  every ticket requires answer by Northwind within 2 business days after\n"
+                             "term \"D\"\n  every data_request requires data_shared by Acme within 3 business days after\n"
+                             "expectation \"B\"\n  responsible Northwind\n  average value of kpi_report at least 80% every month\n"),
+                 0},
+                {"a single fixed rule is not enough",
+                 with_blocks("term \"A\"\n  every ticket requires answer by Northwind within 2 business days after\n"
+                             "term \"C\"\n  no sla_change\n"),
+                 0},
+                {"a shared responsibility is not one-sided",
+                 with_blocks("term \"A\"\n  responsible Acme, Northwind\n  at least 1 meeting every week\n"
+                             "  at least 1 review every month\n"),
+                 0},
+                {"one declared party is not one-sided",
+                 "party Solo\nterm \"A\"\n  at least 1 meeting by Solo every week\n  at most 3 meeting by Solo every week\n", 0},
+            });
+}
+
+TEST_CASE("one-sided: shows the obligation balance", "[lint][one-sided]") {
+  auto l = lint_text(with_blocks("term \"A\"\n  every ticket requires answer by Northwind within 2 business days after\n"
+                                 "  at least 1 report by Northwind every week\n"
+                                 "term \"C\"\n  no sla_change\n  every ticket requires answer within 2 business days after\n"));
+  const Diagnostic* d = l->first(lint::kOneSided);
+  REQUIRE(d);
+  INFO(l->dump());
+  CHECK(d->loc.line == 2);  // the `agreement` header
+  CHECK_THAT(d->message, Catch::Contains("all 2 rules") && Catch::Contains("Acme 0, Northwind 2") &&
+                             Catch::Contains("1 rule depend") && Catch::Contains("1 rule bind nobody"));
+  CHECK_THAT(d->notes.at(0), Catch::Contains("by Northwind requires data_shared by Acme"));
+}
+
+TEST_CASE("obligation balance follows the responsible-party rules of section 5", "[lint][balance]") {
+  auto l = lint_text(with_blocks(
+      "term \"Visits\"\n"
+      "  every site_visit by Acme requires notice by Acme with same visit at least 48 hours before\n"  // target by: Acme
+      "  every site_visit occurs within business hours of Northwind\n"                            // by events
+      "term \"KPI\"\n"
+      "  every kpi_change requires approval by Acme with same kpi before\n"       // Acme
+      "  every kpi_change requires approval by Northwind with same kpi before\n"  // Northwind
+      "term \"Review\"\n  responsible Acme, Northwind\n  at least 1 meeting every week\n"  // both
+      "term \"Disputes\"\n  every dispute_raised requires dispute_resolved within 10 business days after\n"  // nobody
+      "term \"SLA\"\n  no sla_change\n"                                                           // by events
+      "term \"Data\"\n  every data_request by Northwind requires data_shared within 3 business days after\n"  // Northwind
+      ));
+  auto b = lint::obligation_balance(*l->resolved);
+  REQUIRE(b.per_party.size() == 2);
+  CHECK(b.per_party[0] == std::make_pair(std::string("Acme"), size_t{3}));
+  CHECK(b.per_party[1] == std::make_pair(std::string("Northwind"), size_t{3}));
+  CHECK(b.by_events == 2);
+  CHECK(b.unassigned == 1);
+  CHECK(l->count(lint::kOneSided) == 0);
+}
+
+TEST_CASE("conformance case 07: the lint codes it expects", "[lint][conformance]") {
+  std::ifstream in(std::string(PACTUM_SOURCE_DIR) + "/tests/conformance/cases/07-lint/agreement.terms");
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto l = lint_text(text.str());
+  INFO(l->dump());
+  for (const char* code : {lint::kImpossibleHours, lint::kContradiction, lint::kPerfectionTarget,
+                           lint::kDeadlineOutsideHours, lint::kOneSided})
+    CHECK(l->count(code) == 1);
+  CHECK(l->entries.size() == 5);
+  // Sorted by file, line, column, code.
+  for (size_t i = 1; i < l->entries.size(); ++i) CHECK(l->entries[i - 1].loc.line <= l->entries[i].loc.line);
+}

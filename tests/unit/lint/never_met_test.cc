@@ -1,0 +1,66 @@
+#include "tests/unit/lint/lint_fixture.h"
+
+using namespace pactum;
+using namespace pactum::lint::testing;
+
+namespace {
+const char* kBlocks = R"(
+expectation "Service levels"
+  responsible Northwind
+  average value of kpi_report at least 80% every month
+  at least 4 review by Northwind every month
+
+term "Reviews"
+  at least 2 meeting every week
+)";
+
+eval::PeriodicSummary summary(const model::Agreement& a, size_t block, size_t rule, size_t judged, size_t failed,
+                              std::optional<double> best) {
+  eval::PeriodicSummary s;
+  s.block_index = block;
+  s.block = &a.blocks[block];
+  s.rule = &a.blocks[block].rules[rule];
+  s.judged_windows = judged;
+  s.failed_windows = failed;
+  s.best_value = best;
+  return s;
+}
+}  // namespace
+
+TEST_CASE("never-met: an expectation that failed in every judged window", "[lint][never-met]") {
+  auto l = lint_text(std::string(kAcmeNorthwind) + kBlocks);
+  const auto& a = l->ast;
+  struct Row {
+    const char* name;
+    eval::PeriodicSummary s;
+    size_t expected;
+  };
+  std::vector<Row> rows{
+      {"every month failed", summary(a, 0, 0, 3, 3, 72.456), 1},
+      {"one month met is a near miss", summary(a, 0, 0, 3, 2, 81.0), 0},
+      {"nothing judged yet", summary(a, 0, 0, 0, 0, std::nullopt), 0},
+      {"a term is not an expectation", summary(a, 1, 0, 5, 5, 1.0), 0},
+      {"counts fail too", summary(a, 0, 1, 2, 2, 3.0), 1},
+      {"no data at all", summary(a, 0, 0, 2, 2, std::nullopt), 1},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.name) {
+      auto out = lint::never_met({row.s});
+      REQUIRE(out.size() == row.expected);
+      if (!out.empty()) {
+        CHECK(out[0].code == lint::kNeverMet);
+        CHECK(out[0].level == DiagLevel::Warning);
+        CHECK(out[0].loc.line == row.s.rule->loc.line);
+        CHECK(!out[0].notes.empty());
+      }
+    }
+  }
+
+  auto out = lint::never_met({summary(a, 0, 0, 3, 3, 72.456)});
+  REQUIRE(out.size() == 1);
+  CHECK_THAT(out[0].message, Catch::Contains("all 3 judged months") && Catch::Contains("best value seen in a month was 72.46%"));
+  CHECK_THAT(out[0].notes[0], Catch::Contains("write `average value of kpi_report at least 72% every month`"));
+  out = lint::never_met({summary(a, 0, 1, 2, 2, 3.0)});
+  REQUIRE(out.size() == 1);
+  CHECK_THAT(out[0].notes[0], Catch::Contains("write `at least 3 review by Northwind every month`"));
+}
