@@ -586,8 +586,9 @@ void EventBuilder::event_key(Frame& f, const Node& n) {
   Symbol key = log_.symbols.intern(n.text);
   for (const auto& [seen, line] : draft_.keys) {
     if (seen == key) {
+      std::string first = line == n.mark.line ? "earlier on this line" : fmt::format("on line {}", line);
       error(n.mark, fmt::format("duplicate key `{}` in this event", n.text),
-            {fmt::format("`{}` was first given on line {}", n.text, line)}, width_of(n));
+            {fmt::format("`{}` was first given {}", n.text, first)}, width_of(n));
       draft_.bad = true;
       return;
     }

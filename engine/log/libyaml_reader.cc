@@ -27,9 +27,20 @@ void report(const yaml_parser_t& p, EventBuilder& builder) {
     case YAML_READER_ERROR:  // bad encoding: libyaml gives a byte offset, not a mark
       builder.syntax_error(to_mark(p.mark), std::string("cannot read the text: ") + (p.problem ? p.problem : "error"));
       return;
-    default:
+    default: {
+      // Where the unfinished thing began helps more than where libyaml gave up on it.
+      std::string_view context = p.context ? p.context : "";
+      if (context == "while scanning a quoted scalar") {
+        builder.syntax_error(to_mark(p.context_mark), "unclosed quoted string");
+        return;
+      }
+      if (context == "while scanning a simple key") {
+        builder.syntax_error(to_mark(p.context_mark), p.problem ? p.problem : "parse error");
+        return;
+      }
       builder.syntax_error(to_mark(p.problem_mark), p.problem ? p.problem : "parse error");
       return;
+    }
   }
 }
 

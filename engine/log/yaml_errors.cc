@@ -28,6 +28,8 @@ constexpr std::array kWordings{
     Wording{"found unexpected end of stream", "unexpected end of stream", "unexpected end of file"},
     Wording{"found undefined tag handle", "undefined tag handle", "undefined tag handle"},
     Wording{"found undefined alias", kUndefinedAnchorProblem, "alias to an anchor that is not defined before it"},
+    Wording{"could not find expected ':'", "", "expected `key: value` or a `-` list item on this line"},
+    Wording{"unclosed quoted string", "", "unclosed quoted string (missing closing quote)"},
     Wording{"found a tab character", "illegal tab when looking for indentation",
             "a tab character in indentation (YAML indents with spaces)"},
 };
@@ -42,7 +44,7 @@ SyntaxProblem describe_yaml_problem(std::string_view problem, std::string_view l
       return SyntaxProblem{"a tab character in indentation (YAML indents with spaces)", static_cast<uint32_t>(i + 1)};
   }
   for (const Wording& w : kWordings) {
-    if (problem.find(w.libyaml) != std::string_view::npos || problem == w.yamlcpp)
+    if (problem.find(w.libyaml) != std::string_view::npos || (!w.yamlcpp.empty() && problem == w.yamlcpp))
       return SyntaxProblem{std::string(w.text), 0};
   }
   return SyntaxProblem{std::string(problem), 0};

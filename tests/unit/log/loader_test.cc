@@ -128,3 +128,24 @@ TEST_CASE("times without offset use the log's time zone, else the agreement's") 
   r = load_text("timezone: UTC\nevents:\n- {at: 2026-01-05T09:00, type: a}\n", o);
   CHECK(r.events == "0@3:3 #0 2026-01-05T09:00:00+00:00 a\n");
 }
+
+// yaml-cpp is laxer than libyaml on a few malformed inputs (it accepts them and reads something).
+// The default backend rejects them; these cases are kept out of the differential tables on purpose.
+TEST_CASE("libyaml rejects malformed YAML that yaml-cpp would accept (known divergence)") {
+  struct Case {
+    const char* yaml;
+    const char* where;
+    const char* fragment;
+  };
+  const Case cases[] = {
+      {"events:\n  - id: \"abc\n", "2:9", "malformed YAML: unclosed quoted string"},
+      {"a: 1\nb\n", "2:1", "malformed YAML: expected `key: value` or a `-` list item"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.yaml);
+    Loaded r = load_text(c.yaml);
+    INFO(r.diagnostics);
+    CHECK_FALSE(r.ok);
+    CHECK(r.diagnostics.find(std::string("log.yaml:") + c.where + ": error: " + c.fragment) != std::string::npos);
+  }
+}
