@@ -54,9 +54,11 @@ void check_one_sided(const Context& ctx, std::vector<Diagnostic>& out) {
   for (const auto& [party, n] : balance.per_party) counts.push_back(fmt::format("{} {}", party, n));
   std::string rest;
   if (balance.by_events > 0)
-    rest += fmt::format("; {} depend on who acts", count_of(static_cast<int64_t>(balance.by_events), "rule"));
+    rest += fmt::format("; {} {} on who acts", count_of(static_cast<int64_t>(balance.by_events), "rule"),
+                        balance.by_events == 1 ? "depends" : "depend");
   if (balance.unassigned > 0)
-    rest += fmt::format("; {} bind nobody", count_of(static_cast<int64_t>(balance.unassigned), "rule"));
+    rest += fmt::format("; {} {} nobody", count_of(static_cast<int64_t>(balance.unassigned), "rule"),
+                        balance.unassigned == 1 ? "binds" : "bind");
   std::string other;
   for (const auto& p : a.parties)
     if (p.id != *only) {

@@ -53,6 +53,8 @@ std::string hours_text(const std::vector<model::HoursSpan>& hours);
 std::vector<model::HoursSpan> effective_hours(const semantic::ResolvedAgreement& a, const std::string& party);
 // "write `...`": the rewrite note for a rule.
 std::string write_rule(const model::Rule& rule);
+// Caret width for an entry at a rule: its first word ("every", "at", "average", ...).
+uint32_t first_word_width(const model::Rule& rule);
 // "`...`": a rule's canonical text quoted.
 std::string quoted(const model::Rule& rule);
 // "average", "minimum", ...

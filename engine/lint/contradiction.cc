@@ -82,7 +82,7 @@ std::optional<Diagnostic> judge(const Placed& first, const Placed& later) {
   } else {
     return std::nullopt;
   }
-  return entry(DiagLevel::Error, kContradiction, b.loc, message, notes, 2);
+  return entry(DiagLevel::Error, kContradiction, b.loc, message, notes, first_word_width(b));
 }
 
 }  // namespace

@@ -125,17 +125,22 @@ struct Approach {
   Instant opens{};
 };
 
+// All intervals are disjoint (the parties never overlap), so in start order the closest pair of
+// different owners is always a neighbouring one: one linear walk over the merged list.
 std::optional<Approach> closest_approach(const semantic::Party& a, const std::vector<Interval>& ta,
                                          const semantic::Party& b, const std::vector<Interval>& tb) {
+  std::vector<std::pair<Interval, const semantic::Party*>> all;
+  for (const auto& x : ta) all.push_back({x, &a});
+  for (const auto& y : tb) all.push_back({y, &b});
+  std::sort(all.begin(), all.end(), [](const auto& l, const auto& r) { return l.first.start < r.first.start; });
   std::optional<Approach> best;
-  auto consider = [&best](const semantic::Party& c, Instant closes, const semantic::Party& o, Instant opens) {
-    if (!best || opens - closes < best->opens - best->closes) best = Approach{&c, &o, closes, opens};
-  };
-  for (const auto& x : ta)
-    for (const auto& y : tb) {
-      if (x.end <= y.start) consider(a, x.end, b, y.start);
-      else if (y.end <= x.start) consider(b, y.end, a, x.start);
-    }
+  for (size_t i = 1; i < all.size(); ++i) {
+    const auto& [prev, closer] = all[i - 1];
+    const auto& [next, opener] = all[i];
+    if (closer == opener || next.start < prev.end) continue;
+    if (!best || next.start - prev.end < best->opens - best->closes)
+      best = Approach{closer, opener, prev.end, next.start};
+  }
   return best;
 }
 

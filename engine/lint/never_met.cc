@@ -59,7 +59,7 @@ std::vector<Diagnostic> never_met(const std::vector<eval::PeriodicSummary>& peri
       notes.push_back(fmt::format("check that `{}` events are being logged before renegotiating the target",
                                   r.subject.type.text));
     }
-    out.push_back(entry(DiagLevel::Warning, kNeverMet, r.loc, message, notes, 2));
+    out.push_back(entry(DiagLevel::Warning, kNeverMet, r.loc, message, notes, first_word_width(r)));
   }
   sort_entries(out);
   return out;

@@ -24,7 +24,7 @@ std::string high_floor_reason(const model::Rule& r) {
   switch (r.aggregate) {
     case model::Aggregate::Average:
       if (slack <= 0)
-        return fmt::format("an average {} of at least {} is met only when every {} in the {} scores 100%: a single "
+        return fmt::format("an average {} of at least {} is met only when every matching {} in the {} scores 100%: a single "
                            "value below 100% breaks the term",
                            attr, bound, what, per);
       return fmt::format("an average {} of at least {} allows a shortfall of {} points: a single {} at 0% breaks the "

@@ -105,6 +105,12 @@ std::vector<model::HoursSpan> effective_hours(const semantic::ResolvedAgreement&
   return {model::HoursSpan{0, 4, 9 * 60, 17 * 60, {}}};  // the language's default (spec 5)
 }
 
+uint32_t first_word_width(const model::Rule& rule) {
+  std::string text = model::canonical_text(rule);
+  auto space = text.find(' ');
+  return static_cast<uint32_t>(space == std::string::npos ? text.size() : space);
+}
+
 std::string quoted(const model::Rule& rule) { return "`" + model::canonical_text(rule) + "`"; }
 
 std::string write_rule(const model::Rule& rule) { return "write " + quoted(rule); }

@@ -37,6 +37,10 @@ TEST_CASE("deadline-outside-hours: plain deadlines shorter than the longest clos
                  with_term("  every ticket requires answer within 1 day after"), 1},
                 {"each responsible party is checked",
                  with_term("  responsible Acme, Northwind\n  every ticket requires answer within 62 hours after"), 1},
+                {"a round-the-clock desk is never closed",
+                 "party Desk\n  business hours mon-sun 00:00-24:00\nparty Client\n"
+                 "term \"T\"\n  every ticket requires answer by Desk within 5 minutes after\n",
+                 0},
                 {"before-deadlines are not deadlines to meet",
                  with_term("  every ticket requires answer by Northwind within 2 hours before"), 0},
             });
