@@ -208,7 +208,7 @@ class RequiresRule : public RuleEvaluator {
       if (w.deadline && event(q).at > *w.deadline) {
         Millis delay = event(q).at - *w.deadline;
         auto f = report(w.activation, q, "late",
-                        fmt::format("{} was answered by {} {} after the deadline of {}", describe(w.activation),
+                        fmt::format("{} was answered by {} {} after the deadline, {}", describe(w.activation),
                                     describe(q), human_duration(delay), local(*w.deadline)));
         f->measured.push_back(Measure{"delay_hours", hours_of(delay), "", {}});
         f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
@@ -226,7 +226,7 @@ class RequiresRule : public RuleEvaluator {
     if (overdue) {
       auto f = report(a, kNone, "missing",
                       fmt::format("{} has no {}{}", describe(a), target_text(),
-                                  w.deadline ? fmt::format(" by the deadline of {}", local(*w.deadline)) : ""));
+                                  w.deadline ? fmt::format(" by the deadline, {}", local(*w.deadline)) : ""));
       if (w.deadline) f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
       return;
     }
@@ -261,7 +261,7 @@ class RequiresRule : public RuleEvaluator {
     return text;
   }
 
-  std::string local(Instant t) const { return format_local(t, ctx_.agreement.zone); }
+  std::string local(Instant t) const { return deadline_text(t, ctx_.agreement.zone); }
 
   CompiledPattern activation_;
   CompiledPattern target_;

@@ -40,6 +40,13 @@ std::string plain_number(double v) {
 
 double hours_of(Millis d) { return std::round(static_cast<double>(d.count()) / 36000.0) / 100.0; }
 
+std::string deadline_text(Instant t, const date::time_zone* zone) {
+  auto local = zone->to_local(t);
+  if (local == date::floor<date::days>(local))
+    return "the end of " + format_local(t - Millis{1}, zone).substr(0, 14);
+  return format_local(t, zone);
+}
+
 std::string duration_text(const model::Duration& d) { return model::canonical_text(d); }
 
 }  // namespace pactum::eval

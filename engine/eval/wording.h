@@ -13,6 +13,9 @@ std::string human_duration(Millis d);
 std::string plain_number(double v);
 // Hours as a JSON-friendly number rounded to 2 decimals.
 double hours_of(Millis d);
+// A deadline in local time; midnight reads as the end of the previous day ("the end of Fri
+// 2026-05-15"), which is how the agreement's "24:00 of that day" deadlines are meant.
+std::string deadline_text(Instant t, const date::time_zone* zone);
 // "48 hours", "3 business days of Acme".
 std::string duration_text(const model::Duration& d);
 
