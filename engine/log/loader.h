@@ -23,6 +23,21 @@ struct LoadOptions {
 // Loads the log at `path` ("-" = standard input) and appends its events to `log`, with
 // `order` continuing the merged numbering. Input errors and warnings go to `diags` with
 // file:line:column. Returns false when the file had any error.
+//
+// Details the spec leaves open, decided here:
+// - A root mapping is shape 1 when it has an `events` key (or only `agreement`/`timezone`),
+//   otherwise it is the first event of a stream (shape 3). A later document after shape 1 or 2
+//   is an error. Empty documents hold no event but keep the document numbering (Event.index).
+// - Times without offset: the log's `timezone:` (wherever it appears in the mapping), else
+//   `default_zone`, else UTC. A bare date whose midnight is skipped by DST starts at the gap's end.
+// - `by` must be one of `parties` (an empty list accepts no `by`). A null `by`/`id`/attribute is
+//   absent; a null list item is dropped; `at:`/`type:` without value are errors.
+// - Events with an error are not added; the other events of the file are. A file that is not
+//   valid YAML adds no events at all, and errors inside the item where the parser gave up are
+//   dropped (the two backends read different half-parsed parts of it).
+// - Limits: 64 levels of nesting, 1 MiB per scalar; aliases only to scalars. Reading stops at
+//   these and when `diags` is full.
+// - Standard input is named "<stdin>" in diagnostics and its text is kept for caret lines.
 bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Diagnostics& diags,
               const LoadOptions& options);
 
