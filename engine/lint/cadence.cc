@@ -80,8 +80,8 @@ void check_rule(const Context& ctx, const model::Block& block, const model::Rule
     weekly_rule.period = week;
     weekly_rule.count = rule.count * std::max<int64_t>(weekly, 1);
     out.push_back(entry(DiagLevel::Warning, kCadenceTooDense, rule.loc,
-                        fmt::format("{} {} every single day, weekends and holidays included, is a cadence nobody can "
-                                    "keep: one missed day is a breach",
+                        fmt::format("at least {} {} every day asks for more than one a day, weekends and holidays "
+                                    "included: a single slow day is a breach",
                                     rule.count, what),
                         {write_rule(daily),
                          "or, to let the work bunch up on working days, " + write_rule(weekly_rule)},

@@ -131,12 +131,14 @@ void check_notice(const model::Rule& rule, std::vector<Diagnostic>& out) {
   model::Rule business = rule;
   business.timing.duration.amount = 1;
   business.timing.duration.unit = Unit::BusinessDays;
+  std::vector<std::string> notes{write_rule(fix)};
+  if (model::canonical_text(business) != model::canonical_text(fix))
+    notes.push_back("or, to count working days, " + write_rule(business));
   out.push_back(entry(DiagLevel::Warning, kShortNotice, rule.timing.loc.valid() ? rule.timing.loc : rule.loc,
                       fmt::format("short notice: {}; the side receiving the {} cannot plan staff, rooms or "
                                   "travel around it (the usual minimum is 24 hours or 1 business day)",
                                   why, rule.target.type.text),
-                      {write_rule(fix), "or, to count working days of the receiving side, " + write_rule(business)},
-                      2));
+                      notes, 2));
 }
 
 }  // namespace

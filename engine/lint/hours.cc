@@ -183,6 +183,23 @@ void check_rule(const Context& ctx, const model::Rule& rule, std::vector<Diagnos
   for (size_t i = 1; i < times.size() && !common.empty(); ++i) common = intersect(common, times[i]);
   if (!common.empty()) return;
 
+  // A party closed for the whole period (its only hours fall on holidays, or the period is too
+  // short) explains everything by itself.
+  for (size_t i = 0; i < parties.size(); ++i) {
+    if (!times[i].empty()) continue;
+    const auto& p = *parties[i];
+    out.push_back(entry(DiagLevel::Error, kImpossibleHours, rule.loc,
+                        fmt::format("{} has no business time at all {}: its hours {} ({}) fall entirely on its "
+                                    "holidays or outside the period, so no {} can ever satisfy this rule",
+                                    p.id, ctx.range_text, hours_text(effective_hours(ctx.agreement, p.id)),
+                                    zone_words(p.calendar.zone()), rule.subject.type.text),
+                        {fmt::format("move the holiday or give {} hours inside the period, e.g. `business hours "
+                                     "mon-fri 09:00-17:00`",
+                                     p.id)},
+                        5));
+    return;
+  }
+
   // Explain with a pair that never meets; with three or more parties every pair may meet while
   // all together never do, then each party is shown on the agreement's clock.
   std::vector<std::string> names;
@@ -217,12 +234,13 @@ void check_rule(const Context& ctx, const model::Rule& rule, std::vector<Diagnos
     const auto& a = *parties[pair->first];
     const auto& b = *parties[pair->second];
     if (auto ap = closest_approach(a, times[pair->first], b, times[pair->second])) {
+      std::string later = ap->opens == ap->closes ? "at that very moment" : duration_words(ap->opens - ap->closes) + " later";
       std::string note = fmt::format(
-          "the hours come closest on {}: {} closes at {} {} and {} opens {} later ({} {})",
+          "the hours come closest on {}: {} closes at {} {} and {} opens {} ({} {})",
           date::format("%F", local_day(ap->closes, ap->closer->calendar.zone())), ap->closer->id,
           clock_text(local_minute(ap->closes, ap->closer->calendar.zone())), zone_words(ap->closer->calendar.zone()),
-          ap->opener->id, duration_words(ap->opens - ap->closes),
-          clock_text(local_minute(ap->opens, ap->opener->calendar.zone())), zone_words(ap->opener->calendar.zone()));
+          ap->opener->id, later, clock_text(local_minute(ap->opens, ap->opener->calendar.zone())),
+          zone_words(ap->opener->calendar.zone()));
       std::string widened = widened_hours(ctx, *ap);
       if (!widened.empty())
         note += fmt::format("; with `business hours {}` for {} they would share an hour", widened, ap->closer->id);

@@ -42,7 +42,12 @@ std::vector<Diagnostic> never_met(const std::vector<eval::PeriodicSummary>& peri
     std::string message = fmt::format("expectation \"{}\" was never met: {} {} every {} failed in {}", s.block->name,
                                       r.subject.type.text, target_text(r), period_word(r.period), windows);
     std::vector<std::string> notes;
-    if (s.best_value) {
+    bool nothing = s.best_value && *s.best_value <= 0 && (r.kind == K::AtLeast || (r.kind == K::Aggregate && r.at_least));
+    if (nothing) {
+      message += fmt::format("; the best value seen in a {} was 0", period_word(r.period));
+      notes.push_back(fmt::format("check that `{}` events are being logged before renegotiating the target",
+                                  r.subject.type.text));
+    } else if (s.best_value) {
       message += fmt::format("; the best value seen in a {} was {}", period_word(r.period), best_text(r, *s.best_value));
       model::Rule fix = r;
       if (r.kind == K::Aggregate) {

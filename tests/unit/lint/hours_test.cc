@@ -61,6 +61,14 @@ TEST_CASE("impossible-hours: an error that shows each side's hours on the other'
   CHECK_THAT(d->notes.at(1), Catch::Contains("`business hours mon-fri 08:00-22:00` for Northwind"));
 }
 
+TEST_CASE("impossible-hours: a party closed for the whole period", "[lint][impossible-hours]") {
+  auto l = lint_text(meeting("2026-06-01", "2026-06-07", kLondonMonday + "\n  holidays 2026-06-01", kNewYork));
+  const Diagnostic* d = l->first(lint::kImpossibleHours);
+  REQUIRE(d);
+  INFO(l->dump());
+  CHECK_THAT(d->message, Catch::StartsWith("A has no business time at all between 2026-06-01 and 2026-06-07"));
+}
+
 TEST_CASE("impossible-hours: the suggested hours really do overlap", "[lint][impossible-hours]") {
   std::string fixed = std::string(kAcmeNorthwind);
   fixed.replace(fixed.find("08:00-20:00"), 11, "08:00-22:00");

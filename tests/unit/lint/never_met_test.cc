@@ -42,6 +42,7 @@ TEST_CASE("never-met: an expectation that failed in every judged window", "[lint
       {"a term is not an expectation", summary(a, 1, 0, 5, 5, 1.0), 0},
       {"counts fail too", summary(a, 0, 1, 2, 2, 3.0), 1},
       {"no data at all", summary(a, 0, 0, 2, 2, std::nullopt), 1},
+      {"not a single review", summary(a, 0, 1, 2, 2, 0.0), 1},
   };
   for (const auto& row : rows) {
     SECTION(row.name) {
@@ -63,4 +64,7 @@ TEST_CASE("never-met: an expectation that failed in every judged window", "[lint
   out = lint::never_met({summary(a, 0, 1, 2, 2, 3.0)});
   REQUIRE(out.size() == 1);
   CHECK_THAT(out[0].notes[0], Catch::Contains("write `at least 3 review by Northwind every month`"));
+  out = lint::never_met({summary(a, 0, 1, 2, 2, 0.0)});
+  REQUIRE(out.size() == 1);
+  CHECK_THAT(out[0].notes[0], Catch::Contains("check that `review` events are being logged"));
 }
