@@ -112,14 +112,27 @@ void EventBuilder::error(Mark mark, std::string message, std::vector<std::string
 void EventBuilder::flush() {
   for (Diagnostic& d : held_) diags_.add(std::move(d));
   held_.clear();
+  release_ = 0;
   if (diags_.full()) stop_ = true;
 }
 
-// Between items (events, top-level keys, documents) what was read is complete and final.
+// Between items (events, top-level keys, documents) what was read is complete. The errors are
+// released with the next parse event: a parser may hand over an item and then, with its next
+// look at the text, find that the item was the start of a syntax error.
 void EventBuilder::flush_if_safe() {
   if (held_.empty()) return;
   Ctx ctx = stack_.empty() ? Ctx::Document : stack_.back().ctx;
-  if (ctx == Ctx::Document || ctx == Ctx::TopMap || ctx == Ctx::EventList) flush();
+  if (ctx == Ctx::Document || ctx == Ctx::TopMap || ctx == Ctx::EventList) release_ = held_.size();
+}
+
+bool EventBuilder::begin_call() {
+  if (release_) {
+    for (size_t i = 0; i < release_; ++i) diags_.add(std::move(held_[i]));
+    held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(release_));
+    release_ = 0;
+    if (diags_.full()) stop_ = true;
+  }
+  return !stop_;
 }
 
 void EventBuilder::fatal(Mark mark, std::string message, uint32_t width) {
@@ -135,6 +148,7 @@ void EventBuilder::syntax_error(Mark mark, std::string_view problem) {
   SyntaxProblem p = describe_yaml_problem(problem, line ? std::string_view(*line) : std::string_view{});
   if (p.column) mark.column = p.column;
   held_.clear();
+  release_ = 0;
   fatal(mark, "malformed YAML: " + p.message);
 }
 
@@ -169,7 +183,7 @@ void EventBuilder::remember_anchor(std::string_view anchor, const Node& n) {
 }
 
 bool EventBuilder::document_start() {
-  if (stop_) return false;
+  if (!begin_call()) return false;
   ++document_;
   stack_.clear();
   push(Ctx::Document, Mark{});
@@ -178,7 +192,7 @@ bool EventBuilder::document_start() {
 }
 
 bool EventBuilder::document_end() {
-  if (stop_) return false;
+  if (!begin_call()) return false;
   stack_.clear();
   flush();
   depth_ = 0;
@@ -186,7 +200,7 @@ bool EventBuilder::document_end() {
 }
 
 bool EventBuilder::mapping_start(Mark mark, std::string_view anchor) {
-  if (stop_ || !enter(mark)) return false;
+  if (!begin_call() || !enter(mark)) return false;
   Node n{NodeKind::Mapping, mark, {}, true, false};
   remember_anchor(anchor, n);
   node(n);
@@ -194,7 +208,7 @@ bool EventBuilder::mapping_start(Mark mark, std::string_view anchor) {
 }
 
 bool EventBuilder::sequence_start(Mark mark, std::string_view anchor) {
-  if (stop_ || !enter(mark)) return false;
+  if (!begin_call() || !enter(mark)) return false;
   Node n{NodeKind::Sequence, mark, {}, true, false};
   remember_anchor(anchor, n);
   node(n);
@@ -202,14 +216,14 @@ bool EventBuilder::sequence_start(Mark mark, std::string_view anchor) {
 }
 
 bool EventBuilder::mapping_end() {
-  if (stop_) return false;
+  if (!begin_call()) return false;
   --depth_;
   end_collection(true);
   return go();
 }
 
 bool EventBuilder::sequence_end() {
-  if (stop_) return false;
+  if (!begin_call()) return false;
   --depth_;
   end_collection(false);
   return go();
@@ -217,7 +231,7 @@ bool EventBuilder::sequence_end() {
 
 bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::string_view tag,
                           std::string_view anchor) {
-  if (stop_) return false;
+  if (!begin_call()) return false;
   if (text.size() > kMaxScalarBytes) {
     fatal(mark, "a scalar longer than 1 MiB (the limit for event logs)");
     return false;
@@ -230,7 +244,7 @@ bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::str
 }
 
 bool EventBuilder::alias(Mark mark, std::string_view name) {
-  if (stop_) return false;
+  if (!begin_call()) return false;
   auto it = anchors_.find(std::string(name));
   if (it == anchors_.end()) {
     syntax_error(mark, kUndefinedAnchorProblem);

@@ -149,6 +149,7 @@ class EventBuilder {
   // each parser has read a different, half-parsed part of it, so its errors are dropped.
   void flush_if_safe();
   void flush();
+  bool begin_call();  // releases the errors of the last complete item; false when stopped
   void fatal(Mark mark, std::string message, uint32_t width = 1);
   bool go() const { return !stop_; }
   bool enter(Mark mark);  // depth limit check for a collection start
@@ -177,6 +178,7 @@ class EventBuilder {
 
   std::vector<Frame> stack_;
   std::vector<Diagnostic> held_;  // errors of the item being read
+  size_t release_ = 0;            // how many of them belong to complete items
   Draft draft_;
   bool seen_events_ = false, seen_agreement_ = false, seen_timezone_ = false;
   const date::time_zone* log_zone_ = nullptr;

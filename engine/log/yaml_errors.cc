@@ -30,6 +30,10 @@ constexpr std::array kWordings{
     Wording{"found undefined alias", kUndefinedAnchorProblem, "alias to an anchor that is not defined before it"},
     Wording{"could not find expected ':'", "", "expected `key: value` or a `-` list item on this line"},
     Wording{"unclosed quoted string", "", "unclosed quoted string (missing closing quote)"},
+    Wording{"did not find expected alphabetic or numeric character", "anchor not found after &",
+            "a name must follow `&` or `*`"},
+    Wording{"did not find expected alphabetic or numeric character", "alias not found after *",
+            "a name must follow `&` or `*`"},
     Wording{"found a tab character", "illegal tab when looking for indentation",
             "a tab character in indentation (YAML indents with spaces)"},
 };
