@@ -62,6 +62,23 @@ std::string h(std::string_view s, bool breaks = true) {
 }
 std::string code(std::string_view s) { return "<code>" + h(s) + "</code>"; }
 
+// Messages and suggestions mark Terms code with backticks ("write `within 5 business days
+// after`"): those parts become <code>, the rest is escaped text. With an odd number of backticks
+// nothing is code.
+std::string prose(std::string_view s) {
+  if (std::count(s.begin(), s.end(), '`') % 2 != 0) return h(s);
+  std::string out;
+  bool in_code = false;
+  for (size_t start = 0, i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && s[i] != '`') continue;
+    auto part = s.substr(start, i - start);
+    out += in_code ? code(part) : h(part);
+    in_code = !in_code;
+    start = i + 1;
+  }
+  return out;
+}
+
 std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 // A table; `numeric` lists the columns to right-align. Cells are already HTML.
@@ -172,7 +189,7 @@ std::string findings(const ReportData& d) {
     out += "</ul>\n";
     std::vector<std::vector<std::string>> rows;
     for (const auto* f : mine)
-      rows.push_back({when(d, *f), std::to_string(f->rule->number), h(f->reason), responsible(*f), h(f->message),
+      rows.push_back({when(d, *f), std::to_string(f->rule->number), h(f->reason), responsible(*f), prose(f->message),
                       events_cell(d, *f)});
     out += table({"When", "Rule", "Reason", "Responsible", "Message", "Events"}, rows, {1});
   }
@@ -184,7 +201,7 @@ std::string pending(const ReportData& d) {
   if (o.pending.empty()) return "";
   std::vector<std::vector<std::string>> rows;
   for (const auto& f : o.pending)
-    rows.push_back({when(d, f), h(f.block->name), std::to_string(f.rule->number), responsible(f), h(f.message),
+    rows.push_back({when(d, f), h(f.block->name), std::to_string(f.rule->number), responsible(f), prose(f.message),
                     events_cell(d, f)});
   return "<h2>Pending</h2>\n<p class=\"note\">Awaiting a response whose deadline has not passed yet; these never "
          "count as broken.</p>\n" +
@@ -202,8 +219,8 @@ std::string lint(const ReportData& d) {
                             : "";
     const char* level = l.level == DiagLevel::Error ? "error" : "warning";
     std::vector<std::string> notes;
-    for (const auto& n : l.notes) notes.push_back(h(n));
-    rows.push_back({code(l.code), fmt::format("<span class=\"sev {}\">{}</span>", level, level), where, h(l.message),
+    for (const auto& n : l.notes) notes.push_back(prose(n));
+    rows.push_back({code(l.code), fmt::format("<span class=\"sev {}\">{}</span>", level, level), where, prose(l.message),
                     fmt::format("{}", fmt::join(notes, "<br>"))});
   }
   return out + table({"Code", "Severity", "Where", "Message", "Suggestion"}, rows);

@@ -55,6 +55,24 @@ std::string code(std::string_view s, bool cell = true) {
   return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
 
+// Messages and suggestions mark Terms code with backticks ("write `within 5 business days
+// after`"): those parts become code spans, the rest is escaped text. With an odd number of
+// backticks nothing is code.
+std::string prose(std::string_view s) {
+  if (std::count(s.begin(), s.end(), '`') % 2 != 0) return md(s);
+  std::string out;
+  bool in_code = false;
+  for (size_t start = 0, i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && s[i] != '`') continue;
+    auto part = s.substr(start, i - start);
+    if (!in_code) out += md(part);
+    else if (!part.empty()) out += code(part);
+    in_code = !in_code;
+    start = i + 1;
+  }
+  return out;
+}
+
 std::string row(const std::vector<std::string>& cells) { return fmt::format("| {} |\n", fmt::join(cells, " | ")); }
 
 std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
@@ -145,7 +163,7 @@ std::string findings(const ReportData& d) {
     out += "\n| When | Rule | Reason | Responsible | Message | Events |\n| --- | ---: | --- | --- | --- | --- |\n";
     for (const auto* f : mine)
       out += row({md(when(d, *f)), std::to_string(f->rule->number), md(f->reason),
-                  md(fmt::format("{}", fmt::join(f->responsible, ", "))), md(f->message), events_cell(d, *f)});
+                  md(fmt::format("{}", fmt::join(f->responsible, ", "))), prose(f->message), events_cell(d, *f)});
     out += "\n";
   }
   return out;
@@ -158,7 +176,7 @@ std::string pending(const ReportData& d) {
   out += "| Since | Block | Rule | Responsible | Message | Events |\n| --- | --- | ---: | --- | --- | --- |\n";
   for (const auto& f : o.pending)
     out += row({md(when(d, f)), md(f.block->name), std::to_string(f.rule->number),
-                md(fmt::format("{}", fmt::join(f.responsible, ", "))), md(f.message), events_cell(d, f)});
+                md(fmt::format("{}", fmt::join(f.responsible, ", "))), prose(f.message), events_cell(d, f)});
   return out + "\n";
 }
 
@@ -171,8 +189,8 @@ std::string lint(const ReportData& d) {
                             ? code(fmt::format("{}:{}:{}", d.sources.name(l.loc.file), l.loc.line, l.loc.column))
                             : "";
     std::vector<std::string> notes;
-    for (const auto& n : l.notes) notes.push_back(md(n));
-    out += row({md(l.code), l.level == DiagLevel::Error ? "error" : "warning", where, md(l.message),
+    for (const auto& n : l.notes) notes.push_back(prose(n));
+    out += row({md(l.code), l.level == DiagLevel::Error ? "error" : "warning", where, prose(l.message),
                 fmt::format("{}", fmt::join(notes, "<br>"))});
   }
   return out + "\n";
