@@ -16,7 +16,7 @@ TEST_CASE("closest_match suggests plausible misspellings only") {
 TEST_CASE("diagnostics render compiler style with the source line and a caret") {
   SourceManager sources;
   auto file = sources.add_text("a.terms", "party Acme\n  role clinet\n");
-  Diagnostic d{DiagLevel::Error, "", SourceLoc{file, 2, 8}, 6, "unknown role `clinet`", {"did you mean `client`?"}};
+  Diagnostic d{DiagLevel::Error, "", SourceLoc{file, 2, 8}, 6, "unknown role `clinet`", {"did you mean `client`?"}, ""};
   auto text = render_diagnostic(d, sources);
   CHECK(text ==
         "a.terms:2:8: error: unknown role `clinet`\n"
