@@ -37,7 +37,7 @@ int run(int argc, char** argv) {
   CLI::App cli{"pactum: checks event logs against the terms of a service partnership", "pactum"};
   cli.set_version_flag("--version", std::string("pactum ") + PACTUM_VERSION);
   cli.require_subcommand(1);
-  cli.failure_message(CLI::FailureMessage::help);
+  cli.failure_message(CLI::FailureMessage::simple);  // the error and a pointer to --help
 
   std::string format = "text", fail_on = "error", backend = "libyaml";
   std::optional<std::string> output, as_of;
