@@ -84,8 +84,9 @@ int run_check(const CheckOptions& options, Streams io) {
     }
     as_of = r.instant;
   }
-  // Logs are read even when the agreement has errors, so that all mistakes surface in one run.
-  if (s.parsed) ok = s.load_logs(options.logs, options.backend) && ok;
+  // Logs are read even when the agreement has errors, so that all mistakes surface in one run
+  // (without checking `by` against a party list that did not parse).
+  ok = s.load_logs(options.logs, options.backend) && ok;
   if (!ok || s.errors.has_errors()) return input_errors(s, io);
 
   s.evaluate(as_of);

@@ -676,7 +676,8 @@ void EventBuilder::event_value(Frame& f, const Node& n) {
       draft_.type = log_.symbols.intern(n.text);
       return;
     case Role::By: {
-      if (std::find(options_.parties.begin(), options_.parties.end(), n.text) == options_.parties.end()) {
+      if (options_.check_parties &&
+          std::find(options_.parties.begin(), options_.parties.end(), n.text) == options_.parties.end()) {
         std::vector<std::string> notes;
         std::string near = closest_match(std::string(n.text), options_.parties);
         if (!near.empty())

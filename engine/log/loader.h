@@ -17,6 +17,7 @@ struct LoadOptions {
   Backend backend = Backend::Libyaml;
   const date::time_zone* default_zone = nullptr;  // the agreement timezone (for times without offset)
   std::vector<std::string> parties;               // declared party names (`by` must be one of them)
+  bool check_parties = true;  // false when the agreement did not parse: its party list is unknown
   std::optional<std::string> agreement_name;      // a log's `agreement:` must equal it when set
 };
 
