@@ -4,6 +4,6 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 if [ ! -x "$here/build/pactum" ] || [ -n "$(find "$here/engine" "$here/cli" "$here/grammar" -newer "$here/build/pactum" -print -quit)" ]; then
-  make -C "$here" build >&2
+  make -C "$here" bin >&2
 fi
 exec "$here/build/pactum" "$@"
