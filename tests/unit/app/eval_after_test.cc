@@ -298,3 +298,55 @@ TEST_CASE("5.1 no later than k: an unreadable k is an input warning and is skipp
     CHECK(s->errors.error_count() == 0);
   }
 }
+
+TEST_CASE("5.1 within N business hours after: holidays, breaks, night spans", "[eval][after][business]") {
+  const std::string t = R"(
+agreement "T"
+  effective 2026-01-01 to 2026-12-31
+  timezone "UTC"
+party Acme
+  holidays 2026-01-12
+party Lunch
+  business hours mon-fri 09:00-12:00, mon-fri 13:00-17:00
+party Night
+  business hours mon-fri 22:00-06:00
+  holidays 2026-01-08
+term "Acme"
+  every request requires reply by Acme within 4 business hours after
+term "Lunch"
+  every ask requires reply by Lunch within 2 business hours after
+term "Night"
+  every call requires reply by Night within 2 business hours after
+)";
+  auto ev = [](const std::string& id, const std::string& type, const std::string& at, const std::string& by = "") {
+    return "{id: " + id + ", at: " + at + ", type: " + type + (by.empty() ? "" : ", by: " + by) + "}";
+  };
+  check_cases({
+      // Mon 01-12 is Acme's holiday: counting starts Tue 09:00.
+      {"a request on a holiday: Tue 13:00", t,
+       events({ev("R-1", "request", "2026-01-12T10:00:00Z"), ev("Q-1", "reply", "2026-01-13T13:00:00Z", "Acme")}), "", {}},
+      {"a request on a holiday: Tue 13:01 is late", t,
+       events({ev("R-1", "request", "2026-01-12T10:00:00Z"), ev("Q-1", "reply", "2026-01-13T13:01:00Z", "Acme")}), "",
+       {"Acme|1|late|Acme|R-1,Q-1"}},
+      {"the lunch break does not count: 11:00 + 2h = 14:00", t,
+       events({ev("A-1", "ask", "2026-01-06T11:00:00Z"), ev("Q-1", "reply", "2026-01-06T14:00:00Z", "Lunch")}), "", {}},
+      {"the lunch break does not count: 14:01 is late", t,
+       events({ev("A-1", "ask", "2026-01-06T11:00:00Z"), ev("Q-1", "reply", "2026-01-06T14:01:00Z", "Lunch")}), "",
+       {"Lunch|1|late|Lunch|A-1,Q-1"}},
+      {"asked during lunch: from 13:00", t,
+       events({ev("A-1", "ask", "2026-01-06T12:30:00Z"), ev("Q-1", "reply", "2026-01-06T15:00:00Z", "Lunch")}), "", {}},
+      // Tue 05:00: 1 hour until 06:00, then Tue 22:00 + 1 hour.
+      {"night span: Tue 05:00 -> Tue 23:00", t,
+       events({ev("C-1", "call", "2026-01-06T05:00:00Z"), ev("Q-1", "reply", "2026-01-06T23:00:00Z", "Night")}), "", {}},
+      {"night span: 23:01 is late", t,
+       events({ev("C-1", "call", "2026-01-06T05:00:00Z"), ev("Q-1", "reply", "2026-01-06T23:01:00Z", "Night")}), "",
+       {"Night|1|late|Night|C-1,Q-1"}},
+      // Wed 23:00: 1 hour to 24:00; Thu 01-08 is a holiday (its 00:00-06:00 and 22:00-24:00 go),
+      // so the second hour is Fri 00:00-01:00.
+      {"night span with a holiday after midnight: Fri 01:00", t,
+       events({ev("C-1", "call", "2026-01-07T23:00:00Z"), ev("Q-1", "reply", "2026-01-09T01:00:00Z", "Night")}), "", {}},
+      {"night span with a holiday after midnight: Thu 01:00 would be in time without it", t,
+       events({ev("C-1", "call", "2026-01-07T23:00:00Z"), ev("Q-1", "reply", "2026-01-09T01:01:00Z", "Night")}), "",
+       {"Night|1|late|Night|C-1,Q-1"}},
+  });
+}
