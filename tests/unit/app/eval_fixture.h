@@ -8,7 +8,7 @@
 // `responsible` is the list joined with ','. `where` is the ids of the finding's events joined
 // with ',' (activation first, then the target for late/early), or, for a windowed finding (5.3,
 // 5.4, 5.6), "@" + the window start in the agreement timezone followed by the events' ids
-// ("@2026-01-05T00:00:00Z M-1,M-2"; no trailing part when the window has no events).
+// ("@2026-01-05T00:00:00+00:00 M-1,M-2"; no trailing part when the window has no events).
 // An event without an id is written as "#" + its position in the time-sorted log.
 // Pending lines are the ids of the waiting activations, in order.
 #pragma once
