@@ -1,5 +1,6 @@
-// Rule 5.2: `every A occurs within business hours of P [and P2 ...]`: each activation must fall
-// inside the business time of every listed party, each in its own zone and holidays.
+// Rules judged one event at a time: 5.2 `every A occurs within business hours of P [and ...]`
+// and 5.5 `no P`. Both see each matching activation in the judged interval once and may turn it
+// into a finding; they differ only in that judgement.
 #include <fmt/format.h>
 
 #include "engine/eval/rule_evaluator.h"
@@ -8,9 +9,9 @@ namespace pactum::eval {
 
 namespace {
 
-class HoursRule : public RuleEvaluator {
+class SingleEventRule : public RuleEvaluator {
  public:
-  HoursRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
+  SingleEventRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
       : RuleEvaluator(ctx, b, block, rule), pattern_(rule.subject, ctx.log, ctx.agreement.zone) {}
 
   std::vector<Subscription> subscriptions() const override { return {{pattern_.type(), Phase::Second, 0}}; }
@@ -18,6 +19,36 @@ class HoursRule : public RuleEvaluator {
   void on_event(uint32_t index, int) override {
     const log::Event& e = ctx_.log.events[index];
     if (!ctx_.judged(e) || !pattern_.matches(e)) return;
+    judge(index, e);
+  }
+
+  void finish(Outcome& out) override {
+    for (auto& f : findings_) out.findings.push_back(std::move(f));
+  }
+
+ protected:
+  virtual void judge(uint32_t index, const log::Event& e) = 0;
+
+  Finding& add(const char* reason, uint32_t index, const log::Event& e) {
+    Finding f = make_finding(reason, e.at);
+    f.responsible = responsible(&e);
+    f.events.push_back(index);
+    findings_.push_back(std::move(f));
+    return findings_.back();
+  }
+
+ private:
+  CompiledPattern pattern_;
+  std::vector<Finding> findings_;
+};
+
+// 5.2: inside the business time of every listed party, each in its own zone and holidays.
+class HoursRule : public SingleEventRule {
+ public:
+  using SingleEventRule::SingleEventRule;
+
+ protected:
+  void judge(uint32_t index, const log::Event& e) override {
     std::vector<std::string> missed;
     std::vector<std::string> their_times;
     for (const auto& p : rule_.parties) {
@@ -28,49 +59,23 @@ class HoursRule : public RuleEvaluator {
       their_times.push_back(fmt::format("{} local time for {}{}", format_local(e.at, cal.zone()), p.text, why));
     }
     if (missed.empty()) return;
-    Finding f = make_finding("outside-hours", e.at);
-    f.responsible = responsible(&e);
-    f.events.push_back(index);
+    Finding& f = add("outside-hours", index, e);
     f.measured.push_back(Measure{"outside_hours_of", std::nullopt, "", missed});
     f.message = fmt::format("{} took place outside the business hours of {} ({})", describe(index),
                             fmt::join(missed, " and "), fmt::join(their_times, "; "));
-    findings_.push_back(std::move(f));
   }
-
-  void finish(Outcome& out) override {
-    for (auto& f : findings_) out.findings.push_back(std::move(f));
-  }
-
- private:
-  CompiledPattern pattern_;
-  std::vector<Finding> findings_;
 };
 
-// Rule 5.5: `no P`: every matching event in the judged interval is a finding.
-class ForbiddenRule : public RuleEvaluator {
+// 5.5: every matching event is a finding.
+class ForbiddenRule : public SingleEventRule {
  public:
-  ForbiddenRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
-      : RuleEvaluator(ctx, b, block, rule), pattern_(rule.subject, ctx.log, ctx.agreement.zone) {}
+  using SingleEventRule::SingleEventRule;
 
-  std::vector<Subscription> subscriptions() const override { return {{pattern_.type(), Phase::Second, 0}}; }
-
-  void on_event(uint32_t index, int) override {
-    const log::Event& e = ctx_.log.events[index];
-    if (!ctx_.judged(e) || !pattern_.matches(e)) return;
-    Finding f = make_finding("forbidden", e.at);
-    f.responsible = responsible(&e);
-    f.events.push_back(index);
+ protected:
+  void judge(uint32_t index, const log::Event& e) override {
+    Finding& f = add("forbidden", index, e);
     f.message = fmt::format("{} is forbidden by the agreement (`{}`)", describe(index), rule_.text);
-    findings_.push_back(std::move(f));
   }
-
-  void finish(Outcome& out) override {
-    for (auto& f : findings_) out.findings.push_back(std::move(f));
-  }
-
- private:
-  CompiledPattern pattern_;
-  std::vector<Finding> findings_;
 };
 
 }  // namespace

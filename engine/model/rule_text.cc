@@ -12,12 +12,10 @@
 
 namespace pactum::model {
 
-namespace {
-
 // Every word quoted in the grammar of spec section 3, including the day names. Must list the
 // same words as the keyword tokens of grammar/TermsLexer.g4 (a unit test checks both ways).
-const std::set<std::string>& reserved_words() {
-  static const std::set<std::string> words = {
+const std::vector<std::string>& reserved_word_list() {
+  static const std::vector<std::string> words = {
       "agreement", "effective", "to", "timezone", "business", "hours", "holidays", "party",
       "name", "role", "term", "expectation", "clause", "severity", "critical", "major", "minor",
       "responsible", "note", "every", "requires", "occurs", "within", "of", "and", "or", "not",
@@ -26,6 +24,13 @@ const std::set<std::string>& reserved_words() {
       "with", "same", "before", "after", "later", "than", "minute", "minutes", "hour", "day",
       "days", "week", "weeks", "month", "months", "quarter", "year", "mon", "tue", "wed", "thu",
       "fri", "sat", "sun"};
+  return words;
+}
+
+namespace {
+
+const std::set<std::string>& reserved_words() {
+  static const std::set<std::string> words(reserved_word_list().begin(), reserved_word_list().end());
   return words;
 }
 

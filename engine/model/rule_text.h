@@ -3,6 +3,7 @@
 // patterns, and by `pactum fmt`.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "engine/model/agreement.h"
 
@@ -17,6 +18,8 @@ std::string canonical_text(const Period& period);
 // A name as it must be written: bare, or in backticks when it is a reserved word.
 std::string written_name(const std::string& name);
 bool is_reserved_word(const std::string& word);  // case-insensitive
+// The reserved words (every keyword of the grammar), lower case, in grammar order.
+const std::vector<std::string>& reserved_word_list();
 
 // The whole agreement in canonical layout (pactum fmt).
 std::string format_agreement(const Agreement& agreement);

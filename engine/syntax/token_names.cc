@@ -57,18 +57,6 @@ std::string describe_token_kind(std::string_view symbolic) {
   return std::string(symbolic);
 }
 
-const std::vector<std::string>& all_keywords() {
-  // Mirrors grammar/TermsLexer.g4; tests/unit/syntax checks that each one lexes as a keyword.
-  static const std::vector<std::string> words = {
-      "agreement", "effective", "to", "timezone", "business", "hours", "holidays", "party",
-      "name", "role", "term", "expectation", "clause", "severity", "critical", "major", "minor",
-      "responsible", "note", "every", "requires", "occurs", "within", "of", "and", "or", "not",
-      "at", "least", "most", "allowing", "missed", "per", "no", "average", "minimum", "maximum",
-      "total", "latest", "by", "where", "include", "is", "present", "absent", "true", "false",
-      "with", "same", "before", "after", "later", "than", "minute", "minutes", "hour", "day",
-      "days", "week", "weeks", "month", "months", "quarter", "year", "mon", "tue", "wed", "thu",
-      "fri", "sat", "sun"};
-  return words;
-}
+const std::vector<std::string>& all_keywords() { return model::reserved_word_list(); }
 
 }  // namespace pactum::syntax
