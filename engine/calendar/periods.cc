@@ -28,8 +28,11 @@ date::local_days month_day(int64_t index, unsigned day) {
 
 }  // namespace
 
-WindowSequence::WindowSequence(model::Period period, const date::time_zone* zone, date::local_days anchor)
+WindowSequence::WindowSequence(model::Period period, const date::time_zone* zone, date::local_days anchor,
+                               Millis anchor_time)
     : period_(period), zone_(zone), anchor_(anchor) {
+  using U = model::Period::Unit;
+  if (period.unit == U::Days || period.unit == U::Weeks || period.unit == U::Months) shift_ = anchor_time;
   // `every 0 days` is rejected earlier (bad-period). Very long windows are capped at ~400 years:
   // beyond that they would leave the supported years anyway, and date arithmetic must not overflow.
   int64_t cap = period_.unit == Unit::Days ? 146097 : period_.unit == Unit::Weeks ? 20871 : 4800;
@@ -97,9 +100,15 @@ date::local_days WindowSequence::advance(date::local_days start) const {
   return start + date::days{1};
 }
 
+Instant WindowSequence::edge(date::local_days day) const {
+  if (shift_ == Millis{0}) return start_of_local_day(day, zone_);
+  return resolve_local(LocalTime{day} + shift_, zone_).instant;
+}
+
 Interval WindowSequence::containing(Instant t) const {
-  auto start = start_of(local_day(t, zone_));
-  return {start_of_local_day(start, zone_), start_of_local_day(advance(start), zone_)};
+  auto local = zone_->to_local(t) - shift_;
+  auto start = start_of(date::floor<date::days>(local));
+  return {edge(start), edge(advance(start))};
 }
 
 Interval WindowSequence::next(const Interval& w) const { return containing(w.end); }

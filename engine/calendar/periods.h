@@ -12,8 +12,11 @@ namespace pactum::calendar {
 
 class WindowSequence {
  public:
-  // `anchor` is a local date: the first day of the first N-day/week/month window.
-  WindowSequence(model::Period period, const date::time_zone* zone, date::local_days anchor);
+  // `anchor` is a local date: the first day of the first N-day/week/month window. Those windows
+  // start at `anchor_time` after local midnight (non-zero when they are anchored at the exact
+  // instant the judged interval starts, for agreements without an effective period).
+  WindowSequence(model::Period period, const date::time_zone* zone, date::local_days anchor,
+                 Millis anchor_time = Millis{0});
 
   // The window that contains instant `t`.
   Interval containing(Instant t) const;
@@ -30,6 +33,8 @@ class WindowSequence {
   model::Period period_;
   const date::time_zone* zone_;
   date::local_days anchor_;
+  Millis shift_{0};  // anchor_time for counted (N days/weeks/months) windows, else zero
+  Instant edge(date::local_days day) const;
 };
 
 }  // namespace pactum::calendar

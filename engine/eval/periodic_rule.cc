@@ -29,10 +29,15 @@ struct Bucket {
   double latest = 0;
 };
 
-date::local_days anchor_day(const semantic::ResolvedAgreement& a, Instant judged_from) {
+// `N days|weeks|months` windows start at the effective start, else at the judged interval's
+// start: the earliest event's exact instant (spec 5, "Calendar periods").
+calendar::WindowSequence windows_for(const model::Period& period, const semantic::ResolvedAgreement& a,
+                                     Instant judged_from) {
   if (a.ast->header && a.ast->header->effective_from && a.effective_start)
-    return date::local_days{*a.ast->header->effective_from};
-  return local_day(judged_from, a.zone);
+    return calendar::WindowSequence(period, a.zone, date::local_days{*a.ast->header->effective_from});
+  auto local = a.zone->to_local(judged_from);
+  auto day = date::floor<date::days>(local);
+  return calendar::WindowSequence(period, a.zone, day, local - day);
 }
 
 class PeriodicRule : public RuleEvaluator {
@@ -40,7 +45,7 @@ class PeriodicRule : public RuleEvaluator {
   PeriodicRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
       : RuleEvaluator(ctx, b, block, rule),
         pattern_(rule.subject, ctx.log, ctx.agreement.zone),
-        windows_(rule.period, ctx.agreement.zone, anchor_day(ctx.agreement, ctx.from)),
+        windows_(windows_for(rule.period, ctx.agreement, ctx.from)),
         attribute_(FieldRef::compile(rule.attribute.text, ctx.log)) {}
 
   std::vector<Subscription> subscriptions() const override { return {{pattern_.type(), Phase::Second, 0}}; }
@@ -135,7 +140,7 @@ class PeriodicRule : public RuleEvaluator {
     std::unordered_map<int64_t, int64_t> tolerated_in_group;
     std::optional<calendar::WindowSequence> groups;
     if (rule_.allowed_misses)
-      groups.emplace(rule_.allowance_period, ctx_.agreement.zone, anchor_day(ctx_.agreement, ctx_.from));
+      groups.emplace(windows_for(rule_.allowance_period, ctx_.agreement, ctx_.from));
     for (const auto& [w, bucket] : misses) {
       if (groups) {
         auto group = groups->containing(w.start).start.time_since_epoch().count();

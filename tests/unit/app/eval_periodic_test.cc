@@ -134,6 +134,31 @@ term "P"
   });
 }
 
+TEST_CASE("5.3 without an effective period N-day windows start at the earliest event's instant",
+          "[eval][periodic]") {
+  // Spec 5: `N days|weeks|months` windows start at the effective start, else at the judged
+  // interval's start, which is then the earliest event's exact instant; the first such window
+  // is complete (unlike a calendar week or month).
+  const std::string t = R"(
+agreement "T"
+  timezone "America/New_York"
+term "P"
+  at least 1 meeting every 2 days
+)";
+  check_cases({
+      {"windows from Tue 10:00 local", t,
+       events({m("M-1", "2026-01-06T10:00:00-05:00"), m("M-2", "2026-01-10T09:00:00-05:00"),
+               m("M-3", "2026-01-12T12:00:00-05:00")}),
+       "",
+       {"P|1|too-few|unassigned|@2026-01-10T10:00:00-05:00"}},
+      {"wall-clock edges across the DST change", t,
+       events({m("M-1", "2026-03-06T10:00:00-05:00"), m("M-2", "2026-03-08T11:00:00-04:00"),
+               m("M-3", "2026-03-12T10:00:00-04:00")}),
+       "",
+       {"P|1|too-few|unassigned|@2026-03-10T10:00:00-04:00"}},
+  });
+}
+
 TEST_CASE("5.3 allowing K missed per period2", "[eval][periodic][tolerance]") {
   const std::string month = block("at least 1 meeting every week allowing 1 missed per month");
   const std::string quarter = block("at least 1 meeting every week allowing 2 missed per quarter");
