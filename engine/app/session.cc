@@ -69,7 +69,37 @@ bool Session::load_logs(const std::vector<std::string>& paths, log::Backend back
   return ok && !errors.has_errors();
 }
 
+// A rule whose event type no logged event has, while a logged type is spelt almost the same, is
+// almost always a typo (`site_vist`): it would silently match nothing. Warn at the pattern. (A
+// type that simply did not occur, such as no `sla_change` all year, is not worth a warning.)
+static void warn_unseen_event_types(const model::Agreement& ast, const log::EventLog& log, Diagnostics& warnings) {
+  if (log.events.empty()) return;
+  std::vector<bool> seen(log.symbols.size(), false);
+  for (const auto& e : log.events) seen[e.type] = true;
+  std::vector<std::string> logged;
+  for (log::Symbol s = 0; s < seen.size(); ++s)
+    if (seen[s]) logged.emplace_back(log.symbols.text(s));
+  std::vector<std::string> warned;
+  auto check = [&](const model::Pattern& p) {
+    auto symbol = log.symbols.find(p.type.text);
+    if (symbol && seen[*symbol]) return;
+    if (std::find(warned.begin(), warned.end(), p.type.text) != warned.end()) return;
+    warned.push_back(p.type.text);
+    std::string near = closest_match(p.type.text, logged);
+    if (near.empty()) return;
+    warnings.warning(p.type.loc, fmt::format("no event in the logs has type `{}`, so this rule matches nothing",
+                                             p.type.text),
+                     {fmt::format("did you mean `{}`?", near)}, static_cast<uint32_t>(p.type.text.size()));
+  };
+  for (const auto& block : ast.blocks)
+    for (const auto& rule : block.rules) {
+      check(rule.subject);
+      if (rule.kind == model::Rule::Kind::Requires) check(rule.target);
+    }
+}
+
 void Session::evaluate(std::optional<Instant> as_of) {
+  warn_unseen_event_types(ast, log, warnings);
   eval::EvalOptions options;
   options.as_of = as_of;
   outcome = eval::evaluate(*agreement, log, options, warnings);
