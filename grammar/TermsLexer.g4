@@ -107,7 +107,7 @@ LT       : '<';
 GE       : '>=';
 GT       : '>';
 
-COMMENT  : '#' ~[\r\n]* -> skip;
+COMMENT  : '#' ~[\r\n]* -> channel(HIDDEN);  // kept for `pactum fmt`
 WS       : [ \t\r\n\f]+ -> skip;
 
 // --- error tokens: the lexer never fails; engine/syntax reports these with their location ----

@@ -9,27 +9,6 @@
 
 namespace pactum::app {
 
-namespace {
-
-// The formatter rebuilds the file from the AST, which does not keep comments; rather than drop
-// them silently, files with comments are left alone by -w and reported.
-bool has_comment(const std::string& text) {
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '#') {
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
 
 int run_fmt(const FmtOptions& options, Streams io) {
   int status = kOk;
@@ -54,11 +33,6 @@ int run_fmt(const FmtOptions& options, Streams io) {
       }
     } else if (options.write) {
       if (formatted == original) continue;
-      if (has_comment(original)) {
-        io.err << fmt::format("{}: not rewritten: it has comments, which `pactum fmt` cannot keep yet\n", path);
-        if (status == kOk) status = kFindings;
-        continue;
-      }
       std::string error;
       if (!write_file_atomically(path, formatted, error)) {
         io.err << fmt::format("pactum: cannot write `{}`: {}\n", path, error);

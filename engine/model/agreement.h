@@ -161,8 +161,16 @@ struct Block {
   std::vector<Rule> rules;
 };
 
+// A `#` comment, kept only so that `pactum fmt` can put it back.
+struct Comment {
+  SourceLoc loc;
+  std::string text;       // from `#` to the end of the line
+  bool trailing = false;  // code precedes it on its line
+};
+
 struct Agreement {
   uint32_t file = 0;
+  std::vector<Comment> comments;  // in source order
   std::optional<AgreementDecl> header;  // absent: unnamed, timezone UTC
   std::vector<PartyDecl> parties;
   std::vector<Block> blocks;

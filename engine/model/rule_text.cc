@@ -137,14 +137,61 @@ std::string hours_text(const std::vector<HoursSpan>& hours) {
   return join(spans, ", ");
 }
 
-void calendar_lines(const CalendarDecl& c, std::string& out) {
-  if (c.timezone) out += "  timezone " + quote(*c.timezone) + "\n";
-  if (!c.hours.empty()) out += "  business hours " + hours_text(c.hours) + "\n";
+// One line of `pactum fmt` output, with the source line it came from (0: none recorded, it
+// travels with the line before it). Comments are put back by these line numbers.
+struct Line {
+  std::string text;
+  uint32_t source_line = 0;
+};
+
+struct Section {
+  uint32_t source_line = 0;  // where the section starts in the file, to keep the author's order
+  std::vector<Line> lines;
+};
+
+void calendar_lines(const CalendarDecl& c, std::vector<Line>& out) {
+  if (c.timezone) out.push_back({"  timezone " + quote(*c.timezone), c.timezone_loc.line});
+  if (!c.hours.empty()) out.push_back({"  business hours " + hours_text(c.hours), c.hours_loc.line});
   if (c.holidays_declared && !c.holidays.empty()) {
     std::vector<std::string> dates;
     for (const auto& d : c.holidays) dates.push_back(date_text(d));
-    out += "  holidays " + join(dates, ", ") + "\n";
+    out.push_back({"  holidays " + join(dates, ", "), c.holidays_loc.line});
   }
+}
+
+std::vector<Section> sections_of(const Agreement& a) {
+  std::vector<Section> sections;
+  if (a.header) {
+    Section s{a.header->loc.line, {{"agreement " + quote(a.header->name.value_or("")), a.header->loc.line}}};
+    if (a.header->effective_from && a.header->effective_to)
+      s.lines.push_back({"  effective " + date_text(*a.header->effective_from) + " to " +
+                             date_text(*a.header->effective_to),
+                         a.header->effective_loc.line});
+    calendar_lines(a.header->calendar, s.lines);
+    sections.push_back(std::move(s));
+  }
+  for (const auto& p : a.parties) {
+    Section s{p.id.loc.line, {{"party " + written_name(p.id.text), p.id.loc.line}}};
+    if (p.display_name) s.lines.push_back({"  name " + quote(*p.display_name), 0});
+    if (p.role) s.lines.push_back({"  role " + written_name(p.role->text), p.role->loc.line});
+    calendar_lines(p.calendar, s.lines);
+    sections.push_back(std::move(s));
+  }
+  for (const auto& b : a.blocks) {
+    Section s{b.loc.line, {{std::string(b.expectation ? "expectation " : "term ") + quote(b.name), b.loc.line}}};
+    if (b.clause) s.lines.push_back({"  clause " + quote(*b.clause), 0});
+    if (b.severity == Severity::Critical) s.lines.push_back({"  severity critical", 0});
+    if (b.severity == Severity::Minor) s.lines.push_back({"  severity minor", 0});
+    if (!b.responsible.empty())
+      s.lines.push_back({"  responsible " + names(b.responsible, ", "), b.responsible.front().loc.line});
+    for (const auto& n : b.notes) s.lines.push_back({"  note " + quote(n), 0});
+    for (const auto& r : b.rules) s.lines.push_back({"  " + canonical_text(r), r.loc.line});
+    sections.push_back(std::move(s));
+  }
+  // Sections keep the order the author wrote them in (the AST keeps parties and blocks apart).
+  std::stable_sort(sections.begin(), sections.end(),
+                   [](const Section& x, const Section& y) { return x.source_line < y.source_line; });
+  return sections;
 }
 
 }  // namespace
@@ -269,33 +316,51 @@ std::string canonical_text(const Rule& r) {
 // rules one per line, indented by two spaces. Comments are not part of the AST, so `pactum fmt`
 // does not preserve them (the CLI must say so before rewriting a file that has any).
 // The default severity `major` is not written.
+// Each comment goes back before the first output line that came from a later source line, so
+// a comment above a term or rule stays above it; a comment that followed code on a line that is
+// printed again follows it again, aligned with its neighbours' (as gofmt does). Nothing is
+// dropped: what is left goes at the end.
 std::string format_agreement(const Agreement& a) {
-  std::vector<std::string> sections;
-  if (a.header) {
-    std::string s = "agreement " + quote(a.header->name.value_or("")) + "\n";
-    if (a.header->effective_from && a.header->effective_to)
-      s += "  effective " + date_text(*a.header->effective_from) + " to " + date_text(*a.header->effective_to) + "\n";
-    calendar_lines(a.header->calendar, s);
-    sections.push_back(s);
+  struct Out {
+    std::string code;
+    std::string comment;  // trailing comment, or the whole line when `code` is empty
+  };
+  const auto& comments = a.comments;
+  size_t next = 0;
+  std::vector<Out> lines;
+  auto indent_of = [](const std::string& text) { return text.rfind("  ", 0) == 0 ? std::string("  ") : ""; };
+  auto standalone_before = [&](uint32_t line, const std::string& indent) {
+    while (next < comments.size() && comments[next].loc.line < line) lines.push_back({"", indent + comments[next++].text});
+  };
+  auto sections = sections_of(a);
+  for (size_t i = 0; i < sections.size(); ++i) {
+    if (i > 0) lines.push_back({"", ""});
+    for (const auto& line : sections[i].lines) {
+      if (line.source_line) standalone_before(line.source_line, indent_of(line.text));
+      Out o{line.text, ""};
+      if (line.source_line && next < comments.size() && comments[next].loc.line == line.source_line &&
+          comments[next].trailing)
+        o.comment = comments[next++].text;
+      lines.push_back(o);
+    }
   }
-  for (const auto& p : a.parties) {
-    std::string s = "party " + written_name(p.id.text) + "\n";
-    if (p.display_name) s += "  name " + quote(*p.display_name) + "\n";
-    if (p.role) s += "  role " + written_name(p.role->text) + "\n";
-    calendar_lines(p.calendar, s);
-    sections.push_back(s);
+  if (next < comments.size() && !lines.empty()) lines.push_back({"", ""});
+  standalone_before(UINT32_MAX, "");
+
+  std::string out;
+  for (size_t i = 0; i < lines.size();) {
+    if (lines[i].code.empty() || lines[i].comment.empty()) {
+      out += lines[i].code + lines[i].comment + "\n";
+      ++i;
+      continue;
+    }
+    size_t end = i, width = 0;  // a run of code lines with trailing comments
+    while (end < lines.size() && !lines[end].code.empty() && !lines[end].comment.empty())
+      width = std::max(width, lines[end++].code.size());
+    for (; i < end; ++i)
+      out += lines[i].code + std::string(width - lines[i].code.size() + 2, ' ') + lines[i].comment + "\n";
   }
-  for (const auto& b : a.blocks) {
-    std::string s = std::string(b.expectation ? "expectation " : "term ") + quote(b.name) + "\n";
-    if (b.clause) s += "  clause " + quote(*b.clause) + "\n";
-    if (b.severity == Severity::Critical) s += "  severity critical\n";
-    if (b.severity == Severity::Minor) s += "  severity minor\n";
-    if (!b.responsible.empty()) s += "  responsible " + names(b.responsible, ", ") + "\n";
-    for (const auto& n : b.notes) s += "  note " + quote(n) + "\n";
-    for (const auto& r : b.rules) s += "  " + canonical_text(r) + "\n";
-    sections.push_back(s);
-  }
-  return join(sections, "\n");
+  return out;
 }
 
 }  // namespace pactum::model

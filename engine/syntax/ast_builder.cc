@@ -626,6 +626,17 @@ class AstBuilder : public grammar::TermsParserBaseVisitor {
     return t;
   }
 
+  // Limit (docs/security.md): no duration or period may exceed 400 years, the span of the years
+  // the calendar supports (1900-2300). Larger amounts are meaningless and overflowed the
+  // millisecond arithmetic of the evaluator (found by fuzz/fuzz_terms).
+  static constexpr int64_t kMaxDays = 146097;  // 400 Gregorian years
+  void limit_length(TerminalNode* node, int64_t amount, int64_t max, const char* unit) {
+    const Token* t = token(node);
+    if (t == nullptr || amount <= max) return;
+    error(t, "too long: `" + t->getText() + " " + unit + "` is more than 400 years (the limit is " +
+                 std::to_string(max) + " " + unit + ")");
+  }
+
   model::Duration duration(TermsParser::DurationContext* ctx) {
     using U = model::Duration::Unit;
     model::Duration d;
@@ -649,6 +660,14 @@ class AstBuilder : public grammar::TermsParserBaseVisitor {
         default: d.unit = U::Hours; break;
       }
     }
+    switch (d.unit) {
+      case U::Minutes: limit_length(ctx->INT(), d.amount, kMaxDays * 24 * 60, "minutes"); break;
+      case U::Hours: limit_length(ctx->INT(), d.amount, kMaxDays * 24, "hours"); break;
+      case U::BusinessHours: limit_length(ctx->INT(), d.amount, kMaxDays * 24, "business hours"); break;
+      case U::Days: limit_length(ctx->INT(), d.amount, kMaxDays, "days"); break;
+      case U::BusinessDays: limit_length(ctx->INT(), d.amount, kMaxDays, "business days"); break;
+      case U::Weeks: limit_length(ctx->INT(), d.amount, kMaxDays / 7, "weeks"); break;
+    }
     return d;
   }
 
@@ -662,6 +681,9 @@ class AstBuilder : public grammar::TermsParserBaseVisitor {
       if (ctx->DAYS() || ctx->DAY()) p.unit = U::Days;
       else if (ctx->MONTHS() || ctx->MONTH()) p.unit = U::Months;
       else p.unit = U::Weeks;
+      if (p.unit == U::Days) limit_length(ctx->INT(), p.count, kMaxDays, "days");
+      else if (p.unit == U::Months) limit_length(ctx->INT(), p.count, 400 * 12, "months");
+      else limit_length(ctx->INT(), p.count, kMaxDays / 7, "weeks");
       return p;
     }
     if (ctx->DAY()) p.unit = U::Day;
@@ -678,6 +700,25 @@ class AstBuilder : public grammar::TermsParserBaseVisitor {
 };
 
 }  // namespace
+
+// Comments ride on the hidden channel; they are kept (with whether code precedes them on their
+// line) so that `pactum fmt` can put them back.
+void collect_comments(antlr4::CommonTokenStream& tokens, uint32_t file, model::Agreement& out) {
+  size_t last_code_line = 0;
+  for (Token* t : tokens.getTokens()) {
+    if (t->getType() == Token::EOF) break;
+    size_t line = t->getLine();
+    if (t->getType() == TermsLexer::COMMENT) {
+      std::string text = t->getText();
+      while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.pop_back();
+      out.comments.push_back(model::Comment{
+          SourceLoc{file, static_cast<uint32_t>(line), static_cast<uint32_t>(t->getCharPositionInLine() + 1)}, text,
+          last_code_line == line});
+    } else if (t->getChannel() == Token::DEFAULT_CHANNEL) {
+      last_code_line = line;
+    }
+  }
+}
 
 void parse_source(const std::string& utf8, uint32_t file, const std::set<size_t>& replaced,
                   model::Agreement& out, Diagnostics& diags) {
@@ -724,6 +765,7 @@ void parse_source(const std::string& utf8, uint32_t file, const std::set<size_t>
   AstBuilder builder(file, diags);
   builder.visitFile(tree);
   out = builder.take();
+  collect_comments(tokens, file, out);
 }
 
 std::vector<std::string> lex_for_test(const std::string& utf8) {
@@ -735,6 +777,7 @@ std::vector<std::string> lex_for_test(const std::string& utf8) {
   std::vector<std::string> out;
   for (Token* t : tokens.getTokens()) {
     if (t->getType() == Token::EOF) break;
+    if (t->getType() == TermsLexer::COMMENT) continue;  // comments are not tokens of the language
     out.push_back(symbolic_name(lexer.getVocabulary(), static_cast<ssize_t>(t->getType())) + " " + t->getText());
   }
   return out;

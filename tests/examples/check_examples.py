@@ -53,6 +53,12 @@ def main(pactum, root):
             proc = subprocess.run([pactum, "lint", path, "--format", "json"], cwd=root, capture_output=True, text=True)
             if proc.returncode != 0:
                 problems.append(f"{path}: lint exit {proc.returncode}: {proc.stdout[:800]} {proc.stderr[:800]}")
+    # The rules library is kept in canonical layout (`pactum fmt`), comments included.
+    checks += 1
+    rules = sorted(os.path.join("rules", n) for n in os.listdir(os.path.join(root, "rules")) if n.endswith(".terms"))
+    proc = subprocess.run([pactum, "fmt", "--check"] + rules, cwd=root, capture_output=True, text=True)
+    if proc.returncode != 0:
+        problems.append(f"rules/ not in canonical layout: {proc.stderr.strip()}")
     for p in problems:
         print("FAIL " + p)
     print(f"{checks} checks, {len(problems)} problems")
