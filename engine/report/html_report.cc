@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "engine/report/report.h"
+#include "engine/report/review.h"
 
 namespace pactum::report {
 
@@ -140,21 +141,10 @@ std::string summary(const ReportData& d) {
 }
 
 std::string scorecard(const ReportData& d) {
-  const auto& o = *d.outcome;
   std::vector<std::vector<std::string>> rows;
-  auto line = [&](const std::string& party, const std::string& name) {
-    auto has = [&](const eval::Finding& f) {
-      return std::find(f.responsible.begin(), f.responsible.end(), party) != f.responsible.end();
-    };
-    size_t sev[3] = {0, 0, 0}, total = 0;
-    for (const auto& f : o.findings)
-      if (has(f)) ++total, ++sev[static_cast<int>(f.block->severity)];
-    size_t pending = std::count_if(o.pending.begin(), o.pending.end(), has);
-    rows.push_back({h(party), h(name), std::to_string(total), std::to_string(sev[0]), std::to_string(sev[1]),
-                    std::to_string(sev[2]), std::to_string(pending)});
-  };
-  for (const auto& p : d.agreement.parties) line(p.id, p.decl && p.decl->display_name ? *p.decl->display_name : "");
-  if (o.by_party.count("unassigned")) line("unassigned", "(no party fixed by the agreement or the events)");
+  for (const auto& s : party_scores(d))
+    rows.push_back({h(s.party), h(s.name), std::to_string(s.findings), std::to_string(s.by_severity[0]),
+                    std::to_string(s.by_severity[1]), std::to_string(s.by_severity[2]), std::to_string(s.pending)});
   return "<h2>Scorecard</h2>\n<p class=\"note\">Findings per responsible party (a finding shared by two parties "
          "counts for each).</p>\n" +
          table({"Party", "Name", "Findings", "Critical", "Major", "Minor", "Pending"}, rows, {2, 3, 4, 5, 6});
@@ -165,24 +155,15 @@ std::string findings(const ReportData& d) {
   std::string out = "<h2>Findings</h2>\n";
   if (o.findings.empty()) return out + "<p>No findings.</p>\n";
   // Grouped by block in agreement order; within a block the findings keep their spec-6 order.
-  std::vector<size_t> blocks;
-  for (const auto& f : o.findings)
-    if (std::find(blocks.begin(), blocks.end(), f.block_index) == blocks.end()) blocks.push_back(f.block_index);
-  std::sort(blocks.begin(), blocks.end());
-  for (size_t b : blocks) {
-    std::vector<const eval::Finding*> mine;
-    for (const auto& f : o.findings)
-      if (f.block_index == b) mine.push_back(&f);
-    const model::Block& block = *mine.front()->block;
+  for (const auto& group : findings_by_block(o)) {
+    const auto& mine = group.findings;
+    const auto& rules = group.rules;
+    const model::Block& block = *group.block;
     std::string severity = severity_name(block.severity);
     std::string clause = block.clause ? fmt::format("clause {}, ", h(*block.clause)) : "";
     out += fmt::format("<h3>{} &ldquo;{}&rdquo; <span class=\"meta\">({}<span class=\"sev {}\">{}</span>, {})</span></h3>\n",
                        kind_name(block) == "term" ? "Term" : "Expectation", h(block.name), clause, severity, severity,
                        plural(mine.size(), "finding"));
-    std::vector<const model::Rule*> rules;
-    for (const auto* f : mine)
-      if (std::find(rules.begin(), rules.end(), f->rule) == rules.end()) rules.push_back(f->rule);
-    std::sort(rules.begin(), rules.end(), [](auto* a, auto* b) { return a->number < b->number; });
     out += "<ul>\n";
     for (const auto* r : rules)
       out += fmt::format("<li>Rule {} ({}): {}</li>\n", r->number, code(rule_location(d, *r)), code(r->text));

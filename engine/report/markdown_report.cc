@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "engine/report/report.h"
+#include "engine/report/review.h"
 
 namespace pactum::report {
 
@@ -117,23 +118,11 @@ std::string summary(const ReportData& d) {
 }
 
 std::string scorecard(const ReportData& d) {
-  const auto& o = *d.outcome;
   std::string out = "## Scorecard\n\nFindings per responsible party (a finding shared by two parties counts for each).\n\n";
   out += "| Party | Name | Findings | Critical | Major | Minor | Pending |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n";
-  auto line = [&](const std::string& party, const std::string& name) {
-    auto has = [&](const eval::Finding& f) {
-      return std::find(f.responsible.begin(), f.responsible.end(), party) != f.responsible.end();
-    };
-    size_t sev[3] = {0, 0, 0}, total = 0;
-    for (const auto& f : o.findings)
-      if (has(f)) ++total, ++sev[static_cast<int>(f.block->severity)];
-    size_t pending = std::count_if(o.pending.begin(), o.pending.end(), has);
-    out += row({md(party), md(name), std::to_string(total), std::to_string(sev[0]), std::to_string(sev[1]),
-                std::to_string(sev[2]), std::to_string(pending)});
-  };
-  for (const auto& p : d.agreement.parties)
-    line(p.id, p.decl && p.decl->display_name ? *p.decl->display_name : "");
-  if (o.by_party.count("unassigned")) line("unassigned", "(no party fixed by the agreement or the events)");
+  for (const auto& s : party_scores(d))
+    out += row({md(s.party), md(s.name), std::to_string(s.findings), std::to_string(s.by_severity[0]),
+                std::to_string(s.by_severity[1]), std::to_string(s.by_severity[2]), std::to_string(s.pending)});
   return out + "\n";
 }
 
@@ -142,22 +131,13 @@ std::string findings(const ReportData& d) {
   std::string out = "## Findings\n\n";
   if (o.findings.empty()) return out + "No findings.\n\n";
   // Grouped by block in agreement order; within a block the findings keep their spec-6 order.
-  std::vector<size_t> blocks;
-  for (const auto& f : o.findings)
-    if (std::find(blocks.begin(), blocks.end(), f.block_index) == blocks.end()) blocks.push_back(f.block_index);
-  std::sort(blocks.begin(), blocks.end());
-  for (size_t b : blocks) {
-    std::vector<const eval::Finding*> mine;
-    for (const auto& f : o.findings)
-      if (f.block_index == b) mine.push_back(&f);
-    const model::Block& block = *mine.front()->block;
+  for (const auto& group : findings_by_block(o)) {
+    const auto& mine = group.findings;
+    const auto& rules = group.rules;
+    const model::Block& block = *group.block;
     std::string clause = block.clause ? fmt::format("clause {}, ", md(*block.clause, false)) : "";
     out += fmt::format("### {} \"{}\" ({}{}, {})\n\n", kind_name(block) == "term" ? "Term" : "Expectation",
                        md(block.name, false), clause, severity_name(block.severity), plural(mine.size(), "finding"));
-    std::vector<const model::Rule*> rules;
-    for (const auto* f : mine)
-      if (std::find(rules.begin(), rules.end(), f->rule) == rules.end()) rules.push_back(f->rule);
-    std::sort(rules.begin(), rules.end(), [](auto* a, auto* b) { return a->number < b->number; });
     for (const auto* r : rules)
       out += fmt::format("- Rule {} ({}): {}\n", r->number, code(rule_location(d, *r), false), code(r->text, false));
     out += "\n| When | Rule | Reason | Responsible | Message | Events |\n| --- | ---: | --- | --- | --- | --- |\n";
