@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages pactum builds with, when they are missing. Nothing else is
+# Installs the Debian 12 packages pactum builds with, when they are missing (`setup.sh fuzz`:
+# also what the fuzzers need). Nothing else is
 # downloaded: every library comes from Debian.
 set -euo pipefail
 packages=(cmake make g++ python3 pkg-config tzdata
           antlr4 libantlr4-runtime-dev libfmt-dev libyaml-cpp-dev libyaml-dev catch2 libcli11-dev
           libhowardhinnant-date-dev nlohmann-json3-dev)
+# `setup.sh fuzz` also installs clang and its runtime libraries (libFuzzer, ASan, UBSan) for
+# scripts/fuzz.sh; without an argument nothing changes.
+if [ "${1:-}" = fuzz ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,437 @@
+#!/usr/bin/env python3
+"""Writes the bad-input corpus: tests/bad-input/cases/NNN-name/.
+
+Each case is a folder with the files pactum is given (agreement.terms and/or log.yaml, or other
+names) and expect.json:
+  {"command": "check" | "lint" | "fmt" | "explain",
+   "args": [...],                    arguments after the command (default: the usual files)
+   "exit": 2,                        the expected exit status
+   "stderr_contains": [...],         fragments that must all appear on standard error
+   "stdout_contains": [...]}         (optional) fragments of standard output
+A case without agreement.terms uses shared/agreement.terms; a `check` case without a log uses
+shared/log.yaml (the runner copies them into the case's scratch folder under those names).
+
+The files are committed; this script regenerates them (deterministically) after an edit:
+    python3 tests/bad-input/generate.py
+Standard library only. The runner is run.py.
+"""
+import json
+import os
+import random
+import shutil
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CASES = os.path.join(HERE, "cases")
+rng = random.Random(20261124)
+
+cases = []
+
+
+def case(name, expect_exit, contains, terms=None, log=None, command="check", args=None, files=None,
+         stdout_contains=None):
+    """terms/log: str (UTF-8) or bytes; files: {name: str|bytes} for anything else."""
+    cases.append(dict(name=name, exit=expect_exit, contains=contains, terms=terms, log=log,
+                      command=command, args=args, files=files or {}, stdout_contains=stdout_contains))
+
+
+# An agreement that uses everything the log cases need (parties, a DST zone, business hours).
+SHARED_TERMS = """agreement "Bad input corpus"
+  effective 2026-02-01 to 2026-12-31
+  timezone "America/New_York"
+  business hours mon-fri 09:00-17:00
+
+party Acme
+party Northwind
+  business hours mon-fri 08:00-18:00
+
+term "Site visits are announced"
+  clause "7.1"
+  severity critical
+  every site_visit by Acme requires notice by Acme with same visit at least 48 hours before
+
+term "Tickets are answered"
+  every ticket requires response by Northwind with same ticket within 2 business days after
+
+expectation "Short calls"
+  average duration of call at most 15 every month
+"""
+
+SHARED_LOG = """agreement: Bad input corpus
+events:
+  - {id: N1, at: 2026-02-04T09:00:00-05:00, type: notice, by: Acme, visit: V1}
+  - {id: V1, at: 2026-02-05T10:00:00-05:00, type: site_visit, by: Acme, visit: V1}
+  - {id: T1, at: 2026-02-09T10:00:00-05:00, type: ticket, ticket: T1}
+  - {id: R1, at: 2026-02-10T10:00:00-05:00, type: response, by: Northwind, ticket: T1}
+  - {id: C1, at: 2026-02-11T10:00:00-05:00, type: call, duration: 12}
+"""
+
+GOOD_EVENT = "{at: 2026-02-02T09:00:00Z, type: notice, by: Acme, visit: V1}"
+
+
+def log_with(*events, header="events:\n"):
+    return header + "".join(f"  - {e}\n" for e in events)
+
+
+def junk(n):
+    return bytes(rng.randrange(256) for _ in range(n))
+
+
+# ============================ logs (the shared agreement) ===================================
+# --- empty and near-empty
+case("log-empty-file", 0, [], log="", stdout_contains=["nothing was evaluated"])
+case("log-only-whitespace", 0, [], log="\n\n   \n", stdout_contains=["nothing was evaluated"])
+case("log-only-comment", 0, [], log="# nothing yet\n", stdout_contains=["nothing was evaluated"])
+case("log-events-null", 0, [], log="events:\n", stdout_contains=["nothing was evaluated"])
+case("log-bom-only", 0, [], log=b"\xef\xbb\xbf", stdout_contains=["nothing was evaluated"])
+# --- truncations
+case("log-truncated-flow-mapping", 2, ["log.yaml:3:1:", "unclosed `{`"],
+     log="events:\n  - {at: 2026-02-01T09:00:00Z, type: not")
+case("log-truncated-quoted", 2, ["log.yaml:3:11:", "unclosed quoted string"],
+     log='events:\n  - at: 2026-02-01T09:00:00Z\n    type: "notice')
+case("log-truncated-after-dash", 2, ["log.yaml:2:3:", "item 1 of the list of events is empty"], log="events:\n  -")
+case("log-truncated-mid-key", 2, ["log.yaml:3:5:", "malformed YAML: expected `key: value`"],
+     log="events:\n  - at: 2026-02-01T09:00:00Z\n    ty")
+case("log-truncated-flow-sequence", 2, ["log.yaml:", "malformed YAML"],
+     log="events: [{at: 2026-02-01T09:00:00Z, type: notice}")
+case("log-truncated-mid-date", 2, ["log.yaml:2:", "not a valid date-time", "2026-02-0"],
+     log="events:\n  - {at: 2026-02-0, type: notice}\n")
+# --- wrong shapes and types
+case("log-scalar-root", 2, ["log.yaml:1:1:", "found a scalar"], log="hello\n")
+case("log-number-root", 2, ["log.yaml:1:1:", "found a scalar"], log="42\n")
+case("log-events-scalar", 2, ["log.yaml:1:9:", "`events` must be a list of events"], log="events: 5\n")
+case("log-events-mapping", 2, ["log.yaml:2:", "`events` must be a list of events"],
+     log="events:\n  at: 2026-02-01T09:00:00Z\n  type: notice\n")
+case("log-event-scalar", 2, ["log.yaml:2:", "an event must be a mapping"], log="events:\n  - notice\n")
+case("log-event-list", 2, ["log.yaml:2:", "an event must be a mapping", "not a list"],
+     log="events:\n  - [2026-02-01T09:00:00Z, notice]\n")
+case("log-at-list", 2, ["log.yaml:2:10:", "`at` must be a scalar, not a list"],
+     log=log_with("{at: [1, 2], type: notice}"))
+case("log-at-mapping", 2, ["log.yaml:2:10:", "`at` must be a scalar"],
+     log=log_with("{at: {date: 2026-02-01}, type: notice}"))
+case("log-at-number", 2, ["log.yaml:2:10:", "not a valid date-time", "20260201"],
+     log=log_with("{at: 20260201, type: notice}"))
+case("log-at-bool", 2, ["log.yaml:2:10:", "not a valid date-time", "true"],
+     log=log_with("{at: true, type: notice}"))
+case("log-at-words", 2, ["log.yaml:2:10:", "not a valid date-time", "yesterday"],
+     log=log_with("{at: yesterday, type: notice}"))
+case("log-at-null", 2, ["log.yaml:2:6:", "`at` has no value"], log=log_with("{at: , type: notice}"))
+case("log-at-missing", 2, ["log.yaml:2:", "`at`"], log=log_with("{type: notice, by: Acme}"))
+case("log-type-missing", 2, ["log.yaml:2:", "`type`"], log=log_with("{at: 2026-02-01T09:00:00Z, by: Acme}"))
+case("log-type-null", 2, ["log.yaml:2:", "`type`"], log=log_with("{at: 2026-02-01T09:00:00Z, type: ~}"))
+case("log-type-digit-first", 2, ["log.yaml:2:38:", "`5x` is not a valid event type"],
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: 5x}"))
+case("log-type-with-space", 2, ["log.yaml:2:38:", "not a valid event type"],
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: site visit}"))
+case("log-type-non-ascii", 2, ["log.yaml:2:38:", "not a valid event type"],
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: visite_planifiée}"))
+case("log-type-list", 2, ["log.yaml:2:38:", "`type`"], log=log_with("{at: 2026-02-01T09:00:00Z, type: [a, b]}"))
+case("log-by-unknown-party", 2, ["log.yaml:2:50:", "`Acmee` is not a declared party", "did you mean `Acme`?"],
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: notice, by: Acmee}"))
+case("log-by-wrong-case", 2, ["log.yaml:2:50:", "`acme` is not a declared party", "Acme"],
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: notice, by: acme}"))
+case("log-by-list", 2, ["log.yaml:2:50:", "`by`"], log=log_with("{at: 2026-02-01T09:00:00Z, type: notice, by: [Acme]}"))
+case("log-by-number", 2, ["log.yaml:2:50:", "not a declared party"],
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: notice, by: 42}"))
+case("log-id-mapping", 2, ["log.yaml:2:50:", "`id`"], log=log_with("{at: 2026-02-01T09:00:00Z, type: notice, id: {a: 1}}"))
+case("log-attribute-mapping", 2, ["log.yaml:2:53:", "attribute `extra` is a mapping"],
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: notice, extra: {a: 1}}"))
+case("log-attribute-nested-list", 2, ["log.yaml:2:53:", "`tags` has a nested list"],
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: notice, tags: [[a]]}"))
+case("log-attribute-list-of-maps", 2, ["log.yaml:2:", "tags"],
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: notice, tags: [{a: 1}]}"))
+case("log-complex-key", 2, ["log.yaml:2:", "key"], log="events:\n  - ? [at, type]\n    : x\n")
+case("log-key-is-list", 2, ["log.yaml:", "key"], log="events:\n  - {[a]: 1, at: 2026-02-01T09:00:00Z, type: notice}\n")
+# --- duplicate and unknown keys
+case("log-duplicate-key-in-event", 2, ["log.yaml:2:46:", "duplicate key `type`"],
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: notice, type: visit}"))
+case("log-duplicate-at-block", 2, ["log.yaml:4:", "duplicate key `at`"],
+     log="events:\n  - at: 2026-02-01T09:00:00Z\n    type: notice\n    at: 2026-02-02T09:00:00Z\n")
+case("log-duplicate-top-level-key", 2, ["log.yaml:2:1:", "duplicate top-level key `events`"],
+     log="events: []\nevents: []\n")
+case("log-unknown-top-level-key", 2, ["log.yaml:2:1:", "unknown top-level key `foo`"], log="events: []\nfoo: 1\n")
+case("log-agreement-mismatch", 2, ["log.yaml:1:12:", "this log is for the agreement \"Other\""],
+     log="agreement: Other\nevents: []\n")
+case("log-timezone-unknown", 2, ["log.yaml:1:11:", "unknown time zone `Mars/Base`"],
+     log="timezone: Mars/Base\nevents: []\n")
+case("log-timezone-list", 2, ["log.yaml:1:11:", "timezone"], log="timezone: [UTC]\nevents: []\n")
+# --- dates and times
+case("log-dst-gap", 2, ["log.yaml:3:10:", "does not exist in America/New_York", "clocks jump"],
+     log='timezone: America/New_York\nevents:\n  - {at: "2026-03-08T02:30:00", type: notice}\n')
+case("log-dst-gap-agreement-zone", 2, ["log.yaml:2:10:", "does not exist in America/New_York"],
+     log='events:\n  - {at: "2026-03-08 02:00", type: notice}\n')
+case("log-dst-gap-other-zone", 2, ["log.yaml:3:10:", "does not exist in Europe/Berlin"],
+     log='timezone: Europe/Berlin\nevents:\n  - {at: 2026-03-29T02:15, type: notice}\n')
+case("log-feb-30", 2, ["log.yaml:2:10:", "no such calendar date"], log=log_with("{at: 2026-02-30T09:00:00Z, type: notice}"))
+case("log-feb-29-not-leap", 2, ["log.yaml:2:10:", "no such calendar date"],
+     log=log_with("{at: 2027-02-29T09:00:00Z, type: notice}"))
+case("log-month-13", 2, ["log.yaml:2:10:", "2026-13-01"], log=log_with("{at: 2026-13-01T09:00:00Z, type: notice}"))
+case("log-day-00", 2, ["log.yaml:2:10:", "2026-01-00"], log=log_with("{at: 2026-01-00T09:00:00Z, type: notice}"))
+case("log-hour-24-30", 2, ["log.yaml:2:10:", "time of day out of range"],
+     log=log_with("{at: 2026-02-01T24:30:00Z, type: notice}"))
+case("log-minute-60", 2, ["log.yaml:2:10:", "2026-02-01T09:60"], log=log_with("{at: 2026-02-01T09:60:00Z, type: notice}"))
+case("log-leap-second", 2, ["log.yaml:2:10:", "09:59:60"], log=log_with("{at: 2026-02-01T09:59:60Z, type: notice}"))
+case("log-offset-out-of-range", 2, ["log.yaml:2:10:", "UTC offset out of range"],
+     log=log_with("{at: 2026-02-01T09:00:00+99:99, type: notice}"))
+case("log-offset-24", 2, ["log.yaml:2:10:", "UTC offset out of range"],
+     log=log_with("{at: 2026-02-01T09:00:00+24:00, type: notice}"))
+case("log-year-1899", 2, ["log.yaml:2:10:", "year outside the supported range 1900-2300"],
+     log=log_with("{at: 1899-12-31T09:00:00Z, type: notice}"))
+case("log-year-2301", 2, ["log.yaml:2:10:", "year outside the supported range 1900-2300"],
+     log=log_with("{at: 2301-01-01T00:00:00Z, type: notice}"))
+case("log-year-0001", 2, ["log.yaml:2:10:", "year outside the supported range 1900-2300"],
+     log=log_with("{at: 0001-01-01T00:00:00Z, type: notice}"))
+case("log-year-five-digits", 2, ["log.yaml:2:10:", "99999-01-01"], log=log_with("{at: 99999-01-01T00:00Z, type: notice}"))
+case("log-year-huge", 2, ["log.yaml:2:10:", "not a valid date-time"],
+     log=log_with("{at: 1000000000000000000000-01-01T00:00Z, type: notice}"))
+case("log-negative-year", 2, ["log.yaml:2:10:", "not a valid date-time"], log=log_with("{at: -2026-01-01, type: notice}"))
+case("log-fraction-very-long", 0, [], log=log_with("{at: 2026-02-01T09:00:00." + "9" * 400 + "Z, type: notice, by: Acme, visit: V1}"),
+     stdout_contains=["1 events"])
+# --- YAML syntax and encodings
+case("log-tab-indentation", 2, ["log.yaml:2:1:", "tab character in indentation"],
+     log="events:\n\t- {at: 2026-02-01T09:00:00Z, type: notice}\n")
+case("log-crlf-error-on-line-3", 2, ["log.yaml:3:50:", "`Acmee` is not a declared party"],
+     log=("events:\r\n  - " + GOOD_EVENT + "\r\n  - {at: 2026-02-01T09:00:00Z, type: notice, by: Acmee}\r\n").encode())
+case("log-crlf-valid", 1, [], log=SHARED_LOG.replace("\n", "\r\n").encode(), stdout_contains=["late", "5 events"])
+case("log-cr-only-line-ends", 2, ["log.yaml:"], log=("events:\r  - " + GOOD_EVENT + "\r  - {at: x, type: y}\r").encode())
+case("log-bom-then-error", 2, ["log.yaml:2:50:", "`Acmee` is not a declared party"],
+     log=b"\xef\xbb\xbf" + log_with("{at: 2026-02-01T09:00:00Z, type: notice, by: Acmee}").encode())
+case("log-bom-valid", 1, [], log=b"\xef\xbb\xbf" + SHARED_LOG.encode(), stdout_contains=["late", "5 events"])
+case("log-bom-in-the-middle", 0, [], stdout_contains=["1 events"], log=b"events:\n\xef\xbb\xbf  - " + GOOD_EVENT.encode() + b"\n")
+case("log-invalid-utf8-in-string", 2, ["log.yaml:2:54:", "cannot read the text: invalid leading UTF-8 octet"],
+     log=b'events:\n  - {at: 2026-02-01T09:00:00Z, type: notice, note: "a\xffb"}\n')
+case("log-invalid-utf8-yaml-cpp", 2, ["log.yaml:2:54:", "cannot read the text: invalid leading UTF-8 octet"], args=["agreement.terms", "log.yaml", "--reader", "yaml-cpp"],
+     log=b'events:\n  - {at: 2026-02-01T09:00:00Z, type: notice, note: "a\xffb"}\n')
+case("log-overlong-utf8", 2, ["log.yaml:3:", "UTF-8"], log=b"events:\n  - {at: 2026-02-01T09:00:00Z,\n     type: n\xc0\xafx}\n")
+case("log-utf8-surrogate", 2, ["log.yaml:2:49:", "cannot read the text: invalid Unicode character"], log=b"events:\n  - {at: 2026-02-01T09:00:00Z, type: notice, n: \xed\xa0\x80}\n")
+case("log-truncated-utf8-at-end", 2, ["log.yaml:2:", "UTF-8"], log=b"events:\n  - {at: 2026-02-01T09:00:00Z, type: notice, n: \xe2\x82")
+case("log-latin1", 2, ["log.yaml:2:", "UTF-8"], log="events:\n  - {at: 2026-02-01T09:00:00Z, type: notice, city: Montréal}\n".encode("latin-1"))
+case("log-utf16-with-bom", 2, ["log.yaml:"], log="events:\n  - {at: x, type: notice}\n".encode("utf-16"))
+case("log-nul-byte", 2, ["log.yaml:2:40:", "control characters are not allowed"], log=b"events:\n  - {at: 2026-02-01T09:00:00Z, type: no\x00tice}\n")
+case("log-control-character", 2, ["log.yaml:2:50:", "control characters are not allowed"], log=b"events:\n  - {at: 2026-02-01T09:00:00Z, type: notice, n: a\x07b}\n")
+case("log-binary-junk", 2, ["log.yaml:1:"], log=junk(4096))
+case("log-binary-junk-after-valid", 2, ["log.yaml:3:"], log=("events:\n  - " + GOOD_EVENT + "\n").encode() + junk(512))
+case("log-zeros", 2, ["log.yaml:1:1:"], log=bytes(1024))
+case("log-gzip-magic", 2, ["log.yaml:1:1:"], log=b"\x1f\x8b\x08\x00" + junk(300))
+case("log-undefined-alias", 2, ["log.yaml:2:10:", "alias to an anchor that is not defined"],
+     log=log_with("{at: *nope, type: notice}"))
+case("log-alias-to-mapping", 2, ["log.yaml:3:5:", "aliases to mappings or sequences are not supported"],
+     log="events:\n  - &e {at: 2026-02-01T09:00:00Z, type: notice}\n  - *e\n")
+case("log-merge-key", 2, ["log.yaml:3:", "aliases to mappings or sequences are not supported"],
+     log="events:\n  - &e {at: 2026-02-01T09:00:00Z, type: notice}\n  - {<<: *e, id: X}\n")
+case("log-alias-to-scalar-ok", 0, [], log="events:\n  - {at: &t 2026-02-01T09:00:00Z, type: notice, by: Acme, visit: V9}\n  - {at: *t, type: call, duration: 3}\n",
+     stdout_contains=["2 events"])
+lines = ["lol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+for i in range(1, 10):
+    lines.append(f"lol{i}: &l{i} [" + ", ".join([f"*l{i-1}"] * 9) + "]")
+case("log-billion-laughs", 2, ["log.yaml:2:", "aliases to mappings or sequences are not supported"],
+     log="\n".join(lines) + "\nevents: []\n")
+case("log-yaml-directive-unsupported", 2, ["log.yaml:1:", "malformed YAML"], log="%YAML 9.9\n---\nevents: []\n")
+case("log-tag-ignored", 0, [], log="events:\n  - !!python/object:os.system {at: 2026-02-01T09:00:00Z, type: call, duration: 1}\n",
+     stdout_contains=["1 events"])
+# --- multi-document streams
+case("log-stream-list-document", 2, ["log.yaml:5:1:", "each document is one event"],
+     log="---\nat: 2026-02-01T09:00:00Z\ntype: notice\n---\n- 1\n")
+case("log-stream-after-shape1", 2, ["log.yaml:3:"], log="events: []\n---\nat: 2026-02-01T09:00:00Z\ntype: notice\n")
+case("log-stream-scalar-document", 2, ["log.yaml:5:"], log="---\nat: 2026-02-01T09:00:00Z\ntype: call\n---\njust text\n")
+# --- limits
+case("log-nesting-deep-flow", 2, ["log.yaml:1:", "nesting deeper than 64 levels"], log="events: " + "[" * 100000 + "\n",
+     args=["agreement.terms", "log.yaml", "--reader", "yaml-cpp"])
+case("log-nesting-deep-flow-libyaml", 2, ["log.yaml:1:", "nesting deeper than 64 levels"], log="events: " + "[" * 100000 + "\n")
+case("log-nesting-deep-mapping", 2, ["log.yaml:", "nesting deeper than 64 levels"],
+     log="events:\n  - {at: 2026-02-01T09:00:00Z, type: call, x: " + "{a: " * 70 + "1" + "}" * 70 + "}\n")
+case("log-nesting-deep-block", 2, ["log.yaml:", "nesting deeper than 64 levels"],
+     log="events:\n" + "".join("  " * (i + 1) + "-\n" for i in range(100)))
+case("log-scalar-over-1mib", 2, ["log.yaml:2:", "a scalar longer than 1 MiB"],
+     log="events:\n  - {at: 2026-02-01T09:00:00Z, type: call, note: \"" + "a" * (1024 * 1024 + 1) + "\"}\n")
+case("log-many-errors", 2, ["log.yaml:2:50:", "`Nobody0` is not a declared party", "log.yaml:51:50:", "stopped reading after 50 errors (the error limit)"],
+     log=log_with(*[f"{{at: 2026-02-01T09:00:00Z, type: notice, by: Nobody{i}}}" for i in range(300)]))
+case("log-number-overflow", 0, ["log.yaml:2:5: warning:", "`duration` is not a number (\"1e999\")"], log=log_with("{at: 2026-02-01T09:00:00Z, type: call, duration: 1e999}"))
+# --- several logs, files that are not there
+case("log-two-bad-files", 2, ["log.yaml:2:", "second.yaml:2:", "Acmee", "Nortwind"],
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: notice, by: Acmee}"),
+     files={"second.yaml": log_with("{at: 2026-02-01T09:00:00Z, type: notice, by: Nortwind}")},
+     args=["agreement.terms", "log.yaml", "second.yaml"])
+case("log-missing-file", 2, ["cannot read log `absent.yaml`", "No such file"], args=["agreement.terms", "absent.yaml"])
+case("log-is-a-directory", 2, ["cannot read log `subdir`", "Is a directory"], args=["agreement.terms", "subdir"],
+     files={"subdir/.keep": ""})
+
+# ============================ agreements ====================================================
+T_HEAD = 'agreement "Bad input corpus"\n  timezone "America/New_York"\nparty Acme\nparty Northwind\n'
+
+
+def terms(body):
+    return T_HEAD + body
+
+
+# --- empty, encodings, layout
+case("terms-empty-file", 2, ["log.yaml:", "the agreement declares no parties"], terms="")
+case("terms-bom-only", 2, ["log.yaml:", "the agreement declares no parties"], terms=b"\xef\xbb\xbf")
+case("terms-comment-only", 2, ["log.yaml:", "the agreement declares no parties"], terms="# to be written\n")
+case("terms-bom-then-error", 2, ["agreement.terms:1:11:", "unterminated string"], terms=b'\xef\xbb\xbfagreement "Bad\nparty Acme\n')
+case("terms-bom-valid", 1, [], terms=b"\xef\xbb\xbf" + SHARED_TERMS.encode(), stdout_contains=["late"])
+case("terms-crlf-valid", 1, [], terms=SHARED_TERMS.replace("\n", "\r\n").encode(), stdout_contains=["late"])
+case("terms-crlf-error-line", 2, ["agreement.terms:6:23:", "unknown party `Acmee`"],
+     terms=terms('term "t"\n  every site_visit by Acmee requires notice within 2 days before\n').replace("\n", "\r\n").encode())
+case("terms-tabs-valid", 1, [], terms=SHARED_TERMS.replace("  ", "\t"), stdout_contains=["late"])
+case("terms-invalid-utf8-string", 2, ["agreement.terms:1:16:", "invalid UTF-8 byte 0xFF"], terms=b'agreement "Bad \xff"\nparty Acme\n')
+case("terms-invalid-utf8-name", 2, ["agreement.terms:3:9:", "invalid UTF-8 byte 0xC3"],
+     terms=b'agreement "Bad input corpus"\nparty Acme\nparty No\xc3rthwind\n')
+case("terms-overlong-utf8", 2, ["agreement.terms:1:", "UTF-8"], terms=b'agreement "\xc0\xaf"\n')
+case("terms-surrogate-utf8", 2, ["agreement.terms:1:", "UTF-8"], terms=b'agreement "\xed\xa0\x80"\n')
+case("terms-latin1", 2, ["agreement.terms:3:", "UTF-8"], terms='agreement "Bad input corpus"\nparty Acme\n  name "Société Générale"\n'.encode("latin-1"))
+case("terms-utf16", 2, ["agreement.terms:1:"], terms=SHARED_TERMS.encode("utf-16"))
+case("terms-nul-byte", 2, ["agreement.terms:3:11:", "unexpected character U+0000"],
+     terms=b'agreement "Bad input corpus"\nparty Acme\nparty Acme\x00\n')
+case("terms-control-character", 2, ["agreement.terms:3:", "unexpected character"], terms=b'agreement "Bad input corpus"\nparty Acme\nparty \x07Northwind\n')
+case("terms-binary-junk", 2, ["agreement.terms:1:"], terms=junk(2048))
+case("terms-zeros", 2, ["agreement.terms:1:1:", "unexpected characters (256 control characters)"], terms=bytes(256))
+case("terms-yaml-by-mistake", 2, ["agreement.terms:1:"], terms=SHARED_LOG)
+# --- truncations
+case("terms-truncated-string", 2, ["agreement.terms:1:11:", "unterminated string"], terms='agreement "Bad input\nparty Acme\n')
+case("terms-truncated-after-agreement", 2, ["agreement.terms:", "expected"], terms="agreement")
+case("terms-truncated-rule", 2, ["agreement.terms:6:", "found end of file"], terms=terms('term "t"\n  every site_visit by Acme requires'))
+case("terms-truncated-condition", 2, ["agreement.terms:", "found end of file"], terms=terms('term "t"\n  no call where duration >'))
+case("terms-truncated-hours", 2, ["agreement.terms:", "expected"], terms='agreement "Bad input corpus"\n  business hours mon-fri 09:00-')
+case("terms-truncated-block", 2, ["agreement.terms:", "end of file"], terms=terms('term "t"\n'))
+case("terms-truncated-backtick", 2, ["agreement.terms:6:", "`"], terms=terms('term "t"\n  no `name'))
+# --- syntax
+case("terms-unknown-character", 2, ["agreement.terms:6:6:", "unexpected character `@`"], terms=terms('term "t"\n  no @call\n'))
+case("terms-bad-escape", 2, ["agreement.terms:5:", "unknown escape"], terms=terms('term "a\\qb"\n  no call\n'))
+case("terms-keyword-as-name", 2, ["agreement.terms:6:11:", "reserved word", "backticks"],
+     terms=terms('term "t"\n  average minutes of call at most 15 every week\n'))
+case("terms-missing-timing", 2, ["agreement.terms:7:", "expected"], terms=terms('term "t"\n  every ticket requires response\n'))
+case("terms-misspelt-keyword", 2, ["agreement.terms:6:", "requries"], terms=terms('term "t"\n  every ticket requries response within 2 days after\n'))
+case("terms-many-syntax-errors", 2, ["agreement.terms:7:1:", "agreement.terms:9:1:", "found `term`", "agreement.terms:45:1: error: too many syntax errors; stopped reading the file here"],
+     terms=terms("".join(f'term "t{i}"\n  no x where y =\n' for i in range(60))))
+case("terms-deep-parentheses", 2, ["agreement.terms:6:", "condition nested too deeply (more than 200 levels"],
+     terms=terms('term "t"\n  no call where ' + "(" * 201 + "x = 1" + ")" * 201 + "\n"))
+case("terms-deep-not", 2, ["agreement.terms:6:", "condition nested too deeply"],
+     terms=terms('term "t"\n  no call where ' + "not " * 100000 + "x = 1\n"))
+case("terms-deep-parentheses-unclosed", 2, ["agreement.terms:6:", "nested too deeply"],
+     terms=terms('term "t"\n  no call where ' + "(" * 100000 + "\n"))
+case("terms-wide-or-ok", 0, [], terms=terms('term "t"\n  no breach where ' + " or ".join(["level = 1"] * 5000) + "\n"),
+     stdout_contains=["0 findings"])
+# --- literals out of range
+case("terms-feb-30", 2, ["agreement.terms:2:13:", "invalid date `2026-02-30`: no such calendar date"],
+     terms='agreement "Bad input corpus"\n  effective 2026-02-30 to 2026-12-31\nparty Acme\n')
+case("terms-feb-29-not-leap", 2, ["agreement.terms:2:13:", "2027-02-29"], terms='agreement "Bad input corpus"\n  effective 2027-02-29 to 2027-12-31\n')
+case("terms-year-1066", 2, ["agreement.terms:2:12:", "year outside the supported range 1900-2300"],
+     terms='agreement "Bad input corpus"\n  holidays 1066-10-14\n')
+case("terms-year-9999", 2, ["agreement.terms:2:27:", "year outside the supported range 1900-2300"],
+     terms='agreement "Bad input corpus"\n  effective 2026-01-01 to 9999-12-31\n')
+case("terms-time-25", 2, ["agreement.terms:2:32:", "invalid time `25:00`"], terms='agreement "Bad input corpus"\n  business hours mon-fri 09:00-25:00\n')
+case("terms-time-24-30", 2, ["agreement.terms:2:32:", "24:30"], terms='agreement "Bad input corpus"\n  business hours mon-fri 09:00-24:30\n')
+case("terms-minute-60", 2, ["agreement.terms:2:26:", "09:60"], terms='agreement "Bad input corpus"\n  business hours mon-fri 09:60-17:00\n')
+case("terms-int-overflow", 2, ["agreement.terms:6:12:", "number too large: `99999999999999999999999`"],
+     terms=terms('term "t"\n  at least 99999999999999999999999 call every day\n'))
+case("terms-number-overflow", 2, ["agreement.terms:6:36:", "invalid number"],
+     terms=terms('term "t"\n  average duration of call at most 1' + "0" * 400 + ' every week\n'))
+case("terms-duration-overflow-weeks", 2, ["agreement.terms:6:41:", "more than 400 years"],
+     terms=terms('term "t"\n  every ticket requires response within 9999999999 weeks after\n'))
+case("terms-duration-overflow-minutes", 2, ["agreement.terms:6:41:", "more than 400 years"],
+     terms=terms('term "t"\n  every ticket requires response within 9223372036854775807 minutes before\n'))
+case("terms-duration-overflow-days", 2, ["agreement.terms:6:41:", "more than 400 years"],
+     terms=terms('term "t"\n  every ticket requires response within 9223372036854775807 days after\n'))
+case("terms-duration-overflow-business-days", 2, ["agreement.terms:6:41:", "more than 400 years"],
+     terms=terms('term "t"\n  every ticket requires response within 2000000000 business days after\n'))
+case("terms-duration-overflow-business-hours", 2, ["agreement.terms:6:41:", "more than 400 years"],
+     terms=terms('term "t"\n  every ticket requires response within 9223372036854775807 business hours of Acme after\n'))
+case("terms-duration-overflow-notice", 2, ["agreement.terms:6:61:", "more than 400 years"],
+     terms=terms('term "t"\n  every site_visit requires notice with same visit at least 2562047788015 hours before\n'))
+case("terms-period-overflow-days", 2, ["agreement.terms:6:25:", "more than 400 years"],
+     terms=terms('term "t"\n  at least 1 call every 99999999999 days\n'))
+case("terms-period-overflow-months", 2, ["agreement.terms:6:25:", "more than 400 years"],
+     terms=terms('term "t"\n  at least 1 call every 4801 months\n'))
+case("terms-allowing-period-overflow", 2, ["agreement.terms:6:", "more than 400 years"],
+     terms=terms('term "t"\n  at least 1 call every week allowing 1 missed per 9223372036854775807 weeks\n'))
+case("terms-duration-at-limit-ok", 0, [], terms=terms('term "t"\n  every ticket requires response within 146097 days after\n'),
+     stdout_contains=["pending"])
+# --- agreement errors (spec 3)
+case("terms-unknown-party", 2, ["agreement.terms:6:23:", "unknown party `Acmee` [unknown-party]", "did you mean `Acme`?"],
+     terms=terms('term "t"\n  every site_visit by Acmee requires notice within 2 days before\n'))
+case("terms-unknown-party-responsible", 2, ["agreement.terms:6:15:", "unknown party `Nortwind`"],
+     terms=terms('term "t"\n  responsible Nortwind\n  no call\n'))
+case("terms-unknown-party-hours-of", 2, ["agreement.terms:6:", "unknown party `Client`"],
+     terms=terms('term "t"\n  every call occurs within business hours of Client\n'))
+case("terms-unknown-party-business-of", 2, ["agreement.terms:6:", "unknown party `Vendor`"],
+     terms=terms('term "t"\n  every ticket requires response within 2 business days of Vendor after\n'))
+case("terms-duplicate-party", 2, ["agreement.terms:5:7:", "party `Acme` is declared twice [duplicate-party]"],
+     terms=terms("party Acme\n"))
+case("terms-reversed-period", 2, ["agreement.terms:2:3:", "the effective period ends before it begins [bad-period]"],
+     terms='agreement "Bad input corpus"\n  effective 2026-12-31 to 2026-01-01\nparty Acme\n')
+case("terms-zero-period", 2, ["agreement.terms:6:25:", "a period of zero length [bad-period]"] if False else
+     ["agreement.terms:6:", "a period of zero length", "[bad-period]"], terms=terms('term "t"\n  at least 1 call every 0 days\n'))
+case("terms-zero-period-allowing", 2, ["agreement.terms:6:", "[bad-period]"],
+     terms=terms('term "t"\n  at least 1 call every week allowing 1 missed per 0 weeks\n'))
+case("terms-unknown-timezone", 2, ["agreement.terms:2:12:", "unknown time zone \"Mars/Olympus\" [unknown-timezone]"],
+     terms='agreement "Bad input corpus"\n  timezone "Mars/Olympus"\nparty Acme\n')
+case("terms-unknown-party-timezone", 2, ["agreement.terms:3:", "[unknown-timezone]"],
+     terms='agreement "Bad input corpus"\nparty Acme\n  timezone "Europe/Atlantis"\n')
+case("terms-no-business-time", 2, ["agreement.terms:3:", "party `Acme` has no business time at all [bad-calendar]"],
+     terms='agreement "Bad input corpus"\nparty Acme\n  business hours mon-fri 09:00-09:00\nparty Northwind\nterm "t"\n  every call occurs within business hours of Acme\n')
+# --- lint and fmt on bad agreements
+case("lint-duplicate-party", 1, [], command="lint", terms=terms("party Acme\n"), stdout_contains=["duplicate-party"])
+case("lint-syntax-error", 2, ["agreement.terms:7:1:", "expected a name, found end of file"], command="lint", terms=terms('term "t"\n  every\n'))
+case("lint-invalid-utf8", 2, ["agreement.terms:1:", "UTF-8"], command="lint", terms=b'agreement "\xfe"\n')
+case("lint-binary-junk", 2, ["agreement.terms:1:"], command="lint", terms=junk(1024))
+case("lint-deep-nesting", 2, ["agreement.terms:6:", "nested too deeply"], command="lint",
+     terms=terms('term "t"\n  no call where ' + "(" * 5000 + "x = 1" + ")" * 5000 + "\n"))
+case("lint-duration-overflow", 2, ["agreement.terms:6:", "more than 400 years"], command="lint",
+     terms=terms('term "t"\n  every ticket requires response within 99999999999 hours after\n'))
+case("fmt-syntax-error", 2, ["agreement.terms:7:1:", "expected a name, found end of file"], command="fmt", terms=terms('term "t"\n  no\n'))
+case("fmt-invalid-utf8", 2, ["agreement.terms:1:", "UTF-8"], command="fmt", terms=b'agreement "\x80"\n')
+case("fmt-binary-junk", 2, ["agreement.terms:1:"], command="fmt", terms=junk(700))
+case("fmt-missing-file", 2, ["cannot read `absent.terms`"], command="fmt", args=["absent.terms"])
+case("fmt-write-syntax-error-untouched", 2, ["agreement.terms:7:1:", "expected `not`, a name or `(`, found end of file"], command="fmt", args=["-w", "agreement.terms"],
+     terms=terms('term "t"\n  no call where\n'))
+case("explain-binary-junk", 2, ["agreement.terms:1:"], command="explain", terms=junk(600))
+# --- the command line itself
+case("cli-unknown-format", 2, ["unknown format `yml`", "expected one of: text, json"], args=["agreement.terms", "log.yaml", "--format", "yml"])
+case("cli-unknown-fail-level", 2, ["unknown fail level"], args=["agreement.terms", "log.yaml", "--fail-on", "sometimes"])
+case("cli-as-of-words", 2, ["--as-of `yesterday` is not a date or date-time"], args=["agreement.terms", "log.yaml", "--as-of", "yesterday"])
+case("cli-as-of-year-9999", 2, ["--as-of `9999-12-31`", "year outside the supported range 1900-2300"],
+     args=["agreement.terms", "log.yaml", "--as-of", "9999-12-31"])
+case("cli-as-of-dst-gap", 2, ["--as-of `2026-03-08T02:30`", "daylight-saving gap"],
+     args=["agreement.terms", "log.yaml", "--as-of", "2026-03-08T02:30"])
+case("cli-output-in-missing-folder", 2, ["cannot write `no/such/folder/out.json`"],
+     args=["agreement.terms", "log.yaml", "--format", "json", "-o", "no/such/folder/out.json"])
+case("cli-agreement-missing", 2, ["cannot read agreement file `absent.terms`"], args=["absent.terms", "log.yaml"])
+case("cli-agreement-is-a-directory", 2, ["cannot read agreement file `subdir`"], args=["subdir", "log.yaml"],
+     files={"subdir/.keep": ""})
+case("cli-no-log", 2, ["logs"], args=["agreement.terms"])
+
+
+def write(path, content):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(content.encode() if isinstance(content, str) else content)
+
+
+def main():
+    if os.path.isdir(CASES):
+        shutil.rmtree(CASES)
+    write(os.path.join(HERE, "shared", "agreement.terms"), SHARED_TERMS)
+    write(os.path.join(HERE, "shared", "log.yaml"), SHARED_LOG)
+    names = set()
+    for n, c in enumerate(cases, 1):
+        assert c["name"] not in names, c["name"]
+        names.add(c["name"])
+        folder = os.path.join(CASES, f"{n:03d}-{c['name']}")
+        os.makedirs(folder)
+        if c["terms"] is not None:
+            write(os.path.join(folder, "agreement.terms"), c["terms"])
+        if c["log"] is not None:
+            write(os.path.join(folder, "log.yaml"), c["log"])
+        for name, content in c["files"].items():
+            write(os.path.join(folder, name), content)
+        expect = {"command": c["command"], "exit": c["exit"], "stderr_contains": c["contains"]}
+        if c["args"] is not None:
+            expect["args"] = c["args"]
+        if c["stdout_contains"]:
+            expect["stdout_contains"] = c["stdout_contains"]
+        write(os.path.join(folder, "expect.json"), json.dumps(expect, indent=2, ensure_ascii=False) + "\n")
+    print(f"generate.py: {len(cases)} cases in {os.path.relpath(CASES)}")
+
+
+if __name__ == "__main__":
+    main()
