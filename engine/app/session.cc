@@ -143,6 +143,11 @@ std::string Session::render_errors(bool color) const {
   std::string out = render_all(errors, sources, color, DiagLevel::Error);
   if (errors.dropped())
     out += fmt::format("pactum: {} more errors were not shown (limit {})\n", errors.dropped(), errors.error_count());
+  else if (errors.full())
+    // The loaders stop reading at the limit, so nothing was dropped, but there may be more: say
+    // so rather than let the count read as the total (docs/security.md, limits).
+    out += fmt::format("pactum: stopped reading after {} errors (the error limit); there may be more\n",
+                       errors.error_count());
   size_t n = errors.error_count() + errors.dropped();
   out += fmt::format("pactum: {} error{}; nothing was evaluated\n", n, n == 1 ? "" : "s");
   return out;

@@ -1,5 +1,7 @@
 #include "engine/base/source.h"
 
+#include <cerrno>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -39,6 +41,13 @@ std::optional<std::string> SourceManager::line(uint32_t file, uint32_t wanted) c
 }
 
 bool read_file(const std::string& path, std::string& out) {
+  // An ifstream opens a directory on Linux and reads it as empty: `pactum check DIR log.yaml`
+  // then checked the log against an empty agreement instead of saying the file is unreadable.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    errno = EISDIR;
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::ostringstream buffer;
