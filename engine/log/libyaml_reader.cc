@@ -1,10 +1,12 @@
 // Backend A: libyaml's event parser (yaml_parser_parse), the fast default.
 #include <yaml.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "engine/log/readers.h"
+#include "engine/log/yaml_errors.h"
 
 namespace pactum::log {
 
@@ -19,14 +21,25 @@ std::string_view text_of(const yaml_char_t* s) {
   return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view{};
 }
 
-void report(const yaml_parser_t& p, EventBuilder& builder) {
+// Returns the input's first `size` bytes (for locating a reader error).
+using PrefixReader = std::function<std::string(size_t size)>;
+
+void report(const yaml_parser_t& p, EventBuilder& builder, const PrefixReader& prefix) {
   switch (p.error) {
     case YAML_MEMORY_ERROR:
       builder.syntax_error(to_mark(p.mark), "out of memory");
       return;
-    case YAML_READER_ERROR:  // bad encoding: libyaml gives a byte offset, not a mark
-      builder.syntax_error(to_mark(p.mark), std::string("cannot read the text: ") + (p.problem ? p.problem : "error"));
+    case YAML_READER_ERROR: {
+      // Bad encoding: libyaml gives a byte offset, not a mark (p.mark is where the scanner was,
+      // often line 1). Locate the offset in the text itself.
+      Mark mark = to_mark(p.mark);
+      if (prefix && p.problem_offset > 0) {
+        auto [line, column] = position_of(prefix(p.problem_offset), p.problem_offset);
+        mark = Mark{line, column};
+      }
+      builder.syntax_error(mark, std::string("cannot read the text: ") + (p.problem ? p.problem : "error"));
       return;
+    }
     default: {
       // Where the unfinished thing began helps more than where libyaml gave up on it.
       std::string_view context = p.context ? p.context : "";
@@ -79,11 +92,11 @@ struct ParserDeleter {
   }
 };
 
-void run(yaml_parser_t& parser, EventBuilder& builder) {
+void run(yaml_parser_t& parser, EventBuilder& builder, const PrefixReader& prefix) {
   for (;;) {
     yaml_event_t event;
     if (!yaml_parser_parse(&parser, &event)) {
-      report(parser, builder);
+      report(parser, builder, prefix);
       return;
     }
     bool more = event.type != YAML_STREAM_END_EVENT && dispatch(event, builder);
@@ -106,13 +119,19 @@ void read_with_libyaml(std::FILE* in, EventBuilder& builder) {
   std::setvbuf(in, buffer.get(), _IOFBF, 1 << 20);
   auto parser = make_parser();
   yaml_parser_set_input_file(parser.get(), in);
-  run(*parser, builder);
+  run(*parser, builder, [in](size_t size) {
+    std::string text(size, '\0');
+    std::clearerr(in);
+    if (std::fseek(in, 0, SEEK_SET) != 0) return std::string();
+    text.resize(std::fread(text.data(), 1, size, in));
+    return text;
+  });
 }
 
 void read_with_libyaml(std::string_view text, EventBuilder& builder) {
   auto parser = make_parser();
   yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  run(*parser, builder);
+  run(*parser, builder, [text](size_t size) { return std::string(text.substr(0, size)); });
 }
 
 }  // namespace pactum::log

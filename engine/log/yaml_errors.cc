@@ -54,4 +54,49 @@ SyntaxProblem describe_yaml_problem(std::string_view problem, std::string_view l
   return SyntaxProblem{std::string(problem), 0};
 }
 
+// Hardening (docs/security.md): the same decisions as libyaml's yaml_parser_update_buffer.
+std::optional<EncodingProblem> find_encoding_problem(std::string_view text) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  if (text.size() >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF)))
+    return std::nullopt;  // UTF-16 (or UTF-32 LE): decoded by the parsers
+  if (text.size() >= 4 && byte(0) == 0 && byte(1) == 0 && byte(2) == 0xFE && byte(3) == 0xFF) return std::nullopt;
+  size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  while (i < text.size()) {
+    unsigned char lead = byte(i);
+    size_t width = (lead & 0x80) == 0x00 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
+    if (width == 0) return EncodingProblem{i, "invalid leading UTF-8 octet"};
+    if (i + width > text.size()) return EncodingProblem{i, "incomplete UTF-8 octet sequence"};
+    uint32_t value = width == 1 ? lead : width == 2 ? lead & 0x1F : width == 3 ? lead & 0x0F : lead & 0x07;
+    for (size_t k = 1; k < width; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) return EncodingProblem{i, "invalid trailing UTF-8 octet"};
+      value = (value << 6) + (byte(i + k) & 0x3F);
+    }
+    if (!(width == 1 || (width == 2 && value >= 0x80) || (width == 3 && value >= 0x800) ||
+          (width == 4 && value >= 0x10000)))
+      return EncodingProblem{i, "invalid length of a UTF-8 sequence"};
+    if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF) return EncodingProblem{i, "invalid Unicode character"};
+    bool allowed = value == 0x09 || value == 0x0A || value == 0x0D || (value >= 0x20 && value <= 0x7E) ||
+                   value == 0x85 || (value >= 0xA0 && value <= 0xD7FF) || (value >= 0xE000 && value <= 0xFFFD) ||
+                   (value >= 0x10000 && value <= 0x10FFFF);
+    if (!allowed) return EncodingProblem{i, "control characters are not allowed"};
+    i += width;
+  }
+  return std::nullopt;
+}
+
+std::pair<uint32_t, uint32_t> position_of(std::string_view text, size_t offset) {
+  uint32_t line = 1, column = 1;
+  size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  for (size_t i = start; i < offset && i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+      ++line;
+      column = 1;
+    } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
 }  // namespace pactum::log

@@ -3,6 +3,8 @@
 // diagnostics identical (the differential tests compare them) and reads better than either.
 #pragma once
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 
@@ -18,5 +20,18 @@ inline constexpr std::string_view kUndefinedAnchorProblem = "the referenced anch
 
 // `problem` is the parser's message, `line` the text of the line it points at (may be empty).
 SyntaxProblem describe_yaml_problem(std::string_view problem, std::string_view line);
+
+// Text a YAML reader refuses before parsing: invalid UTF-8 or a character YAML does not allow (a
+// control character). libyaml finds these itself but reports only a byte offset, and yaml-cpp
+// accepts them silently; both backends use this to say the same thing at the same place.
+// The checks and messages are libyaml's (reader.c). Text starting with a UTF-16/32 byte order
+// mark is not checked here (both parsers decode it).
+struct EncodingProblem {
+  size_t offset = 0;     // byte offset of the offending character
+  std::string message;   // libyaml's words, e.g. "invalid leading UTF-8 octet"
+};
+std::optional<EncodingProblem> find_encoding_problem(std::string_view text);
+// 1-based line and column (in code points) of byte `offset` in `text`.
+std::pair<uint32_t, uint32_t> position_of(std::string_view text, size_t offset);
 
 }  // namespace pactum::log

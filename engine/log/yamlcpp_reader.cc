@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/log/readers.h"
+#include "engine/log/yaml_errors.h"
 
 namespace pactum::log {
 
@@ -97,6 +98,13 @@ void read_with_yamlcpp(std::string_view text, EventBuilder& builder) {
   MemoryBuffer buffer(text.data(), text.size());
   std::istream in(&buffer);
   Handler handler(text, builder);
+  // yaml-cpp reads invalid UTF-8 and control characters without complaint; libyaml refuses them.
+  // Refuse them here too, at the same place and in the same words (found by the bad-input corpus).
+  if (auto bad = find_encoding_problem(text)) {
+    auto [line, column] = position_of(text, bad->offset);
+    builder.syntax_error(Mark{line, column}, "cannot read the text: " + bad->message);
+    return;
+  }
   try {
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(handler)) {
