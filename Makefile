@@ -37,3 +37,16 @@ test: unit sanitize
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan
+
+# libFuzzer targets (fuzz/, scripts/fuzz.sh): clang builds into $(BUILD)-fuzz. `fuzz-smoke` runs
+# each target for FUZZ_SECONDS (default 20) and replays saved crashes, for CI; `fuzz` is the long
+# run (default 1800 s per target). scripts/fuzz.sh --total adds up the time fuzzed so far.
+FUZZ_SECONDS ?=
+.PHONY: fuzz fuzz-smoke
+fuzz-smoke:
+	@./scripts/setup.sh fuzz
+	@FUZZ_BUILD=$(BUILD)-fuzz JOBS=$(JOBS) FUZZ_SECONDS=$(or $(FUZZ_SECONDS),20) ./scripts/fuzz.sh --smoke
+
+fuzz:
+	@./scripts/setup.sh fuzz
+	@FUZZ_BUILD=$(BUILD)-fuzz JOBS=$(JOBS) FUZZ_SECONDS=$(or $(FUZZ_SECONDS),1800) ./scripts/fuzz.sh
