@@ -23,7 +23,8 @@ uint32_t code_points(std::string_view s) {
 
 // A plain scalar is a Number only when all of it reads as a decimal number: `80`, `-3.5`, `1e3`.
 // `0x10`, `1_000`, `inf` and dates stay strings.
-bool parse_number(std::string_view s, double& out) {
+// `out_of_range` (hardening): it reads as a number but overflows a double (`1e999`).
+bool parse_number(std::string_view s, double& out, bool* out_of_range = nullptr) {
   size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
   if (i >= s.size()) return false;
   bool digit = std::isdigit(static_cast<unsigned char>(s[i]));
@@ -32,6 +33,7 @@ bool parse_number(std::string_view s, double& out) {
   const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
   const char* end = s.data() + s.size();
   auto r = std::from_chars(begin, end, out, std::chars_format::general);
+  if (out_of_range) *out_of_range = r.ec == std::errc::result_out_of_range && r.ptr == end;
   return r.ec == std::errc() && r.ptr == end;
 }
 
@@ -729,8 +731,13 @@ bool EventBuilder::attribute_value(const Node& n, Value& out) {
   if (n.text == "true" || n.text == "false") {
     out.kind = Value::Kind::Bool;
     out.boolean = n.text == "true";
-  } else if (parse_number(n.text, out.number)) {
+  } else if (bool out_of_range = false; parse_number(n.text, out.number, &out_of_range)) {
     out.kind = Value::Kind::Number;
+  } else if (out_of_range) {
+    // A limit (docs/security.md): read as a string, it was silently left out of aggregates.
+    error(n.mark, fmt::format("number out of range: `{}` (a number in a log must lie within about ±1.8e308)", n.text),
+          {"quote it to keep it as text"}, width_of(n));
+    draft_.bad = true;
   }
   return true;
 }

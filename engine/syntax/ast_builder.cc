@@ -480,7 +480,8 @@ class AstBuilder : public grammar::TermsParserBaseVisitor {
     if (t == nullptr || t->getTokenIndex() == INVALID_INDEX) return std::nullopt;
     if (t->getType() != TermsParser::INT && t->getType() != TermsParser::NUMBER) return std::nullopt;  // syntax error
     auto v = parse_number(t->getText());
-    if (!v) error(t, "invalid number `" + t->getText() + "`");
+    // The token is a well-formed number; from_chars fails only when it overflows a double.
+    if (!v) error(t, "number out of range: `" + t->getText() + "` (a number must lie within about 1.8e308)");
     return v;
   }
 
