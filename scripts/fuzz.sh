@@ -76,10 +76,11 @@ for target in "${TARGETS[@]}"; do
   artifacts=$ROOT/$BUILD/artifacts/$target/
   mkdir -p "$corpus" "$artifacts"
 
-  regressions=$ROOT/fuzz/regressions/$target
-  if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
-    echo "fuzz.sh: $target: replaying $(ls "$regressions" | wc -l) saved crash inputs"
-    "$bin" -runs=1 "$regressions"/* >/dev/null 2>"$ROOT/$BUILD/$target.regressions.log" || {
+  saved=()
+  for f in "$ROOT/fuzz/regressions/$target"/*; do [ -f "$f" ] && saved+=("$f"); done
+  if [ ${#saved[@]} -gt 0 ]; then
+    echo "fuzz.sh: $target: replaying ${#saved[@]} saved inputs from fuzz/regressions/$target"
+    "$bin" -runs=1 "${saved[@]}" >/dev/null 2>"$ROOT/$BUILD/$target.regressions.log" || {
       echo "fuzz.sh: $target: a saved crash input fails again; see $BUILD/$target.regressions.log" >&2
       status=1; continue; }
   fi

@@ -238,6 +238,20 @@ bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::str
     fatal(mark, "a scalar longer than 1 MiB (the limit for event logs)");
     return false;
   }
+  // Hardening (docs/security.md): YAML escapes ("\e", "\x07", "\u009b") can put control
+  // characters into a value that the raw-text check cannot see; printed in a report or an error
+  // they would reach the user's terminal as escape sequences. Tab and line breaks are fine.
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
+              static_cast<unsigned char>(text[i + 1]) >= 0x80;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c1) {
+      unsigned code = c1 ? static_cast<unsigned char>(text[i + 1]) : c;
+      error(mark, fmt::format("a value holds the control character U+{:04X}; values in a log are text", code),
+            {"control characters (other than tab and line breaks) are refused so that no report can carry terminal escapes"});
+      break;
+    }
+  }
   // `!` (the non-specific tag yaml-cpp gives quoted scalars) and `!!str` force a string.
   Node n{NodeKind::Scalar, mark, text, plain, !plain || tag == "!" || tag == kStrTag};
   remember_anchor(anchor, n);

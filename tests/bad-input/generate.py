@@ -4,6 +4,8 @@
 Each case is a folder with the files pactum is given (agreement.terms and/or log.yaml, or other
 names) and expect.json:
   {"command": "check" | "lint" | "fmt" | "explain",
+   "stderr_absent": [...],           (optional) fragments that must not appear on standard error
+   "stderr_max_bytes": N,            (optional) a bound on the length of standard error
    "args": [...],                    arguments after the command (default: the usual files)
    "exit": 2,                        the expected exit status
    "stderr_contains": [...],         fragments that must all appear on standard error
@@ -28,10 +30,11 @@ cases = []
 
 
 def case(name, expect_exit, contains, terms=None, log=None, command="check", args=None, files=None,
-         stdout_contains=None):
+         stdout_contains=None, absent=None, max_stderr=None):
     """terms/log: str (UTF-8) or bytes; files: {name: str|bytes} for anything else."""
     cases.append(dict(name=name, exit=expect_exit, contains=contains, terms=terms, log=log,
-                      command=command, args=args, files=files or {}, stdout_contains=stdout_contains))
+                      command=command, args=args, files=files or {}, stdout_contains=stdout_contains,
+                      absent=absent, max_stderr=max_stderr))
 
 
 # An agreement that uses everything the log cases need (parties, a DST zone, business hours).
@@ -404,6 +407,23 @@ case("cli-agreement-is-a-directory", 2, ["cannot read agreement file `subdir`"],
      files={"subdir/.keep": ""})
 case("cli-no-log", 2, ["logs"], args=["agreement.terms"])
 
+# ============================ added later (appended to keep the numbering stable) ===========
+# Terminal escapes: never printed raw, neither from the source line nor from a decoded value.
+case("log-escape-in-value", 2, ["log.yaml:2:", "a value holds the control character U+001B"], absent=["\x1b"],
+     log=log_with('{at: 2026-02-01T09:00:00Z, type: notice, id: "\\e[2J\\e]0;pwned\\x07"}'))
+case("log-c1-control-in-value", 2, ["log.yaml:2:", "control character U+009B"], absent=["\u009b"],
+     log=log_with('{at: 2026-02-01T09:00:00Z, type: notice, note: "a\\u009b31mb"}'))
+case("terms-terminal-escape", 2, ["agreement.terms:4:7:", "unexpected characters", "\u241b[31m"], absent=["\x1b", "\x07"],
+     terms=terms("").replace("party Northwind", "party \x1b[31mNorthwind\x1b]0;pwned\x07"))
+case("log-raw-escape", 2, ["log.yaml:2:", "control characters are not allowed", "\u241b"], absent=["\x1b"],
+     log=b"events:\n  - {at: 2026-02-01T09:00:00Z, type: notice, id: \x1b[2J}\n")
+# Long lines: an error in a 200 000-character line shows a window of it, not all of it.
+case("log-error-in-huge-line", 2, ["log.yaml:1:", "not a declared party", "…"], max_stderr=4000,
+     log="events: [" + ", ".join(["{at: 2026-02-01T09:00:00Z, type: call, duration: 3}"] * 4000) +
+     ", {at: 2026-02-01T09:00:00Z, type: notice, by: Nobody}]\n")
+case("terms-error-in-huge-line", 2, ["agreement.terms:6:", "unexpected character `@`", "…"], max_stderr=4000,
+     terms=terms('term "t"\n  no breach where ' + " or ".join(["level = 1"] * 10000) + " or @\n"))
+
 
 def write(path, content):
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -433,6 +453,10 @@ def main():
             expect["args"] = c["args"]
         if c["stdout_contains"]:
             expect["stdout_contains"] = c["stdout_contains"]
+        if c["absent"]:
+            expect["stderr_absent"] = c["absent"]
+        if c["max_stderr"]:
+            expect["stderr_max_bytes"] = c["max_stderr"]
         write(os.path.join(folder, "expect.json"), json.dumps(expect, indent=2, ensure_ascii=False) + "\n")
     print(f"generate.py: {len(cases)} cases in {os.path.relpath(CASES)}")
 

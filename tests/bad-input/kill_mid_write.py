@@ -40,7 +40,7 @@ def main(argv):
         # while and some kills land during it.
         with open(os.path.join(work, "log.yaml"), "w") as f:
             f.write("events:\n")
-            for i in range(20000):
+            for i in range(6000):
                 f.write(f"  - {{id: T{i}, at: 2026-03-01T{i % 24:02d}:{i % 60:02d}:00Z, type: ticket, ticket: T{i}}}\n")
         out = os.path.join(work, "out.json")
         old = '{"old": "report"}\n'

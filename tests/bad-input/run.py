@@ -7,7 +7,8 @@ For every case: copies it into a scratch folder (with shared/agreement.terms and
 where the case has none), runs pactum there with relative paths, and checks
   - the exit status is the expected one, never 3 (internal error), never a signal;
   - it finishes within 10 seconds;
-  - every expected fragment appears on standard error (and standard output, if given);
+  - every expected fragment appears on standard error (and standard output, if given), and no
+    fragment of stderr_absent does; standard error is at most stderr_max_bytes long, if given;
   - exit 2 writes nothing to standard output (spec 8);
   - `fmt -w` never rewrites a file it refused, and no file in the folder changes unless asked.
 Prints one line per failure and a closing line "N passed, M failed"; exits 1 on any failure.
@@ -68,6 +69,11 @@ def run_case(pactum, case_dir, shared, scratch):
     for frag in expect.get("stderr_contains", []):
         if frag not in err:
             problems.append(f"stderr lacks {frag!r}")
+    for frag in expect.get("stderr_absent", []):
+        if frag in err:
+            problems.append(f"stderr has {frag!r}")
+    if "stderr_max_bytes" in expect and len(p.stderr) > expect["stderr_max_bytes"]:
+        problems.append(f"stderr is {len(p.stderr)} bytes, more than {expect['stderr_max_bytes']}")
     for frag in expect.get("stdout_contains", []):
         if frag not in out:
             problems.append(f"stdout lacks {frag!r}")
