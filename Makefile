@@ -33,7 +33,8 @@ sanitize: setup
 	@cmake --build $(BUILD)-asan -j$(JOBS)
 	@cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j$(JOBS)
 
-test: unit sanitize
+# Every test: the suite, the suite under ASan+UBSan, and a short libFuzzer smoke per target.
+test: unit sanitize fuzz-smoke
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan
