@@ -41,13 +41,29 @@ std::string timing_phrase(const model::Rule& r) {
   return "";
 }
 
+std::string with_article(const std::string& noun) {
+  bool vowel = !noun.empty() && std::string("aeiouAEIOU").find(noun[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + noun;
+}
+
+// Business durations follow a calendar (spec 5, Durations): say whose.
+std::string calendar_phrase(const Rule& r) {
+  using U = model::Duration::Unit;
+  const auto& d = r.timing.duration;
+  bool timed = r.timing.kind == TK::AtLeastBefore || r.timing.kind == TK::WithinBefore || r.timing.kind == TK::WithinAfter;
+  if (!timed || (d.unit != U::BusinessDays && d.unit != U::BusinessHours) || d.of_party) return "";
+  if (r.target.by) return fmt::format(", counted on {}'s business calendar", r.target.by->text);
+  return ", counted on the agreement's business calendar";
+}
+
 std::string rule_sentence(const Rule& r) {
   std::string subject = model::canonical_text(r.subject);
   switch (r.kind) {
     case Rule::Kind::Requires: {
       std::string same;
       for (size_t i = 0; i < r.same.size(); ++i) same += (i ? ", " : " with the same ") + r.same[i].text;
-      return fmt::format("Every {} needs a {}{} {}.", subject, model::canonical_text(r.target), same, timing_phrase(r));
+      return fmt::format("Every {} needs {}{} {}{}.", subject, with_article(model::canonical_text(r.target)), same,
+                         timing_phrase(r), calendar_phrase(r));
     }
     case Rule::Kind::OccursWithin: {
       std::string parties;
