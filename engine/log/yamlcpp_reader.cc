@@ -3,6 +3,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <cstdint>
 #include <istream>
 #include <streambuf>
 #include <string>
@@ -38,9 +39,21 @@ class Handler : public YAML::EventHandler {
     Mark out{static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
     size_t pos = static_cast<size_t>(m.pos) + bom_;
     if (m.pos >= 0 && static_cast<size_t>(m.column) <= pos && pos <= text_.size()) {
+      // Counting from the line start for every mark was quadratic on long lines: a 200 KB
+      // one-line log (JSON export) took minutes (fuzz_log timeout). Marks arrive in order, so
+      // continue from the previous mark when it is on the same line and not after this one.
+      size_t line_start = pos - static_cast<size_t>(m.column);
+      size_t from = line_start;
       uint32_t column = 1;
-      for (size_t i = pos - static_cast<size_t>(m.column); i < pos; ++i)
+      if (cache_line_start_ == line_start && cache_pos_ <= pos) {
+        from = cache_pos_;
+        column = cache_column_;
+      }
+      for (size_t i = from; i < pos; ++i)
         if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+      cache_line_start_ = line_start;
+      cache_pos_ = pos;
+      cache_column_ = column;
       out.column = column;
     }
     return out;
@@ -87,6 +100,9 @@ class Handler : public YAML::EventHandler {
 
   std::string_view text_;
   size_t bom_ = 0;
+  mutable size_t cache_line_start_ = SIZE_MAX;  // the last mark computed (see mark())
+  mutable size_t cache_pos_ = 0;
+  mutable uint32_t cache_column_ = 1;
   EventBuilder& builder_;
   std::vector<std::string> names_;
   std::string pending_name_;

@@ -430,6 +430,12 @@ case("log-bom-in-the-middle-yaml-cpp", 0, [], stdout_contains=["1 events"], args
 # ... and both count it as a column of indentation.
 case("log-bom-in-the-middle-indents", 2, ["log.yaml:3:4:", "bad indentation"], args=["agreement.terms", "log.yaml", "--reader", "yaml-cpp"],
      log=b"events:\n  - " + GOOD_EVENT.encode() + b"\n\xef\xbb\xbf  - {at: 2026-02-02T09:00:00Z, type: notice, by: Acmee}\n")
+# yaml-cpp located every value of a long line by counting from the line start: quadratic, a
+# 200 KB one-line log took minutes (fuzz_log timeout). Bounded by the runner's 10 s.
+case("log-huge-line-yaml-cpp", 2, ["log.yaml:1:212055:", "not a declared party"], max_stderr=4000,
+     args=["agreement.terms", "log.yaml", "--reader", "yaml-cpp"],
+     log="events: [" + ", ".join(["{at: 2026-02-01T09:00:00Z, type: call, duration: 3}"] * 4000) +
+     ", {at: 2026-02-01T09:00:00Z, type: notice, by: Nobody}]\n")
 
 
 def write(path, content):
