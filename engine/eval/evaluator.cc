@@ -102,12 +102,23 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
     for (const auto& rule : agreement.ast->blocks[b].rules)
       rules.push_back(make_rule(ctx, b, agreement.ast->blocks[b], rule));
 
-  // Rules indexed by event type: each event reaches only the rules that name its type.
+  // Rules indexed by event type: each event reaches only the rules that name its type. The
+  // table spans the subscribed type symbols only (not every symbol: a million ids are symbols
+  // too), and maps each to a slot of per-phase hook lists.
+  constexpr uint32_t kNoSlot = UINT32_MAX;
+  std::vector<uint32_t> slot_of_type;
   std::vector<std::vector<Hook>> hooks[2];
-  for (auto& h : hooks) h.resize(log.symbols.size());
   for (const auto& rule : rules)
-    for (const auto& s : rule->subscriptions())
-      if (s.type != log::kNoSymbol) hooks[s.phase == Phase::First ? 0 : 1][s.type].push_back(Hook{rule.get(), s.role});
+    for (const auto& s : rule->subscriptions()) {
+      if (s.type == log::kNoSymbol) continue;
+      if (s.type >= slot_of_type.size()) slot_of_type.resize(s.type + 1, kNoSlot);
+      if (slot_of_type[s.type] == kNoSlot) {
+        slot_of_type[s.type] = static_cast<uint32_t>(hooks[0].size());
+        for (auto& h : hooks) h.emplace_back();
+      }
+      hooks[s.phase == Phase::First ? 0 : 1][slot_of_type[s.type]].push_back(Hook{rule.get(), s.role});
+    }
+  auto slot = [&](log::Symbol type) { return type < slot_of_type.size() ? slot_of_type[type] : kNoSlot; };
 
   // One pass in time order; events after as-of are invisible to every rule.
   const auto& events = log.events;
@@ -121,7 +132,8 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
     while (end < visible && events[end].at == events[group].at) ++end;
     for (const auto& phase : hooks)
       for (size_t i = group; i < end; ++i)
-        for (const Hook& h : phase[events[i].type]) h.rule->on_event(static_cast<uint32_t>(i), h.role);
+        if (uint32_t s = slot(events[i].type); s != kNoSlot)
+          for (const Hook& h : phase[s]) h.rule->on_event(static_cast<uint32_t>(i), h.role);
     group = end;
   }
   for (auto& rule : rules) rule->finish(out);
