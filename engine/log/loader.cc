@@ -1,5 +1,6 @@
 #include "engine/log/loader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,6 +24,19 @@ bool read_stdin(std::string& out) {
 
 std::string cannot_read(const std::string& path, int err) {
   return fmt::format("cannot read log `{}`: {}", path, std::strerror(err));
+}
+
+// Room for the events of a log of `bytes` bytes, so that the arrays do not grow by doubling
+// (each doubling copies everything and briefly holds both copies: the peak memory of a large
+// log). The estimate errs high; reserved pages that are never written cost no memory.
+void reserve_for(EventLog& log, uintmax_t bytes) {
+  if (bytes < (1u << 20)) return;
+  auto grow = [](auto& v, uintmax_t more) {
+    size_t needed = v.size() + static_cast<size_t>(more);
+    if (needed > v.capacity()) v.reserve(std::max(needed, v.capacity() + v.capacity() / 2));
+  };
+  grow(log.events, bytes / 64);      // an event of four short fields takes ~60 bytes of YAML
+  grow(log.attributes, bytes / 32);  // an attribute, `    key: value`, ~16 or more
 }
 
 }  // namespace
@@ -60,6 +74,7 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
       read_with_yamlcpp(text, builder);
     return builder.finish();
   }
+  if (uintmax_t bytes = std::filesystem::file_size(path, ec); !ec) reserve_for(log, bytes);
   std::FILE* in = std::fopen(path.c_str(), "rb");
   if (!in) {
     builder.file_error(cannot_read(path, errno));
