@@ -27,10 +27,12 @@ static FieldValue from_value(const log::Value& v) {
     case log::Value::Kind::List: out.kind = FieldValue::Kind::List; break;
   }
   out.text = v.text;
-  out.number = v.number;
   out.boolean = v.boolean;
-  out.list_begin = v.list_begin;
-  out.list_size = v.list_size;
+  if (v.kind == log::Value::Kind::Number) out.number = v.number;  // Value shares storage between these
+  if (v.kind == log::Value::Kind::List) {
+    out.list_begin = v.list_begin;
+    out.list_size = v.list_size;
+  }
   return out;
 }
 

@@ -601,6 +601,29 @@ void EventBuilder::begin_event(Mark mark, uint32_t index) {
   draft_.attr_begin = log_.attributes.size();
   draft_.items_begin = log_.list_items.size();
   draft_.keys.clear();
+  draft_.deferred.clear();
+  draft_.scratch.clear();
+}
+
+void EventBuilder::defer_intern(std::string_view text, uint32_t target) {
+  uint32_t hash = SymbolTable::hash(text);
+  log_.symbols.prefetch(hash);
+  draft_.deferred.push_back(Draft::Deferred{static_cast<uint32_t>(draft_.scratch.size()),
+                                            static_cast<uint32_t>(text.size()), hash, target});
+  draft_.scratch.append(text);
+}
+
+Symbol EventBuilder::key_symbol(std::string_view text) {
+  size_t position = draft_.keys.size();
+  if (position < key_cache_.size()) {
+    Symbol cached = key_cache_[position];
+    if (cached != kNoSymbol && log_.symbols.text(cached) == text) return cached;
+  } else if (position < 64) {
+    key_cache_.resize(position + 1, kNoSymbol);
+  }
+  Symbol key = log_.symbols.intern(text);
+  if (position < key_cache_.size()) key_cache_[position] = key;
+  return key;
 }
 
 void EventBuilder::event_key(Frame& f, const Node& n) {
@@ -613,7 +636,7 @@ void EventBuilder::event_key(Frame& f, const Node& n) {
     skip_node(n);
     return;
   }
-  Symbol key = log_.symbols.intern(n.text);
+  Symbol key = key_symbol(n.text);
   for (const auto& [seen, line] : draft_.keys) {
     if (seen == key) {
       std::string first = line == n.mark.line ? "earlier on this line" : fmt::format("on line {}", line);
@@ -647,7 +670,10 @@ void EventBuilder::event_value(Frame& f, const Node& n) {
   if (f.role == Role::Attribute) {
     if (n.kind == NodeKind::Scalar) {
       Value v;
-      if (attribute_value(n, v)) log_.attributes.push_back(Attribute{f.key, v});
+      if (attribute_value(n, v, true)) {
+        defer_intern(n.text, static_cast<uint32_t>(log_.attributes.size()));
+        log_.attributes.push_back(Attribute{f.key, v});
+      }
     } else if (n.kind == NodeKind::Sequence) {
       draft_.list_key = f.key;
       draft_.list_begin = log_.list_items.size();
@@ -689,7 +715,7 @@ void EventBuilder::event_value(Frame& f, const Node& n) {
         draft_.bad = true;
         return;
       }
-      draft_.type = log_.symbols.intern(n.text);
+      defer_intern(n.text, kTargetType);
       return;
     case Role::By: {
       if (options_.check_parties &&
@@ -706,11 +732,11 @@ void EventBuilder::event_value(Frame& f, const Node& n) {
         draft_.bad = true;
         return;
       }
-      draft_.by = log_.symbols.intern(n.text);
+      defer_intern(n.text, kTargetBy);
       return;
     }
     case Role::Id:
-      draft_.id = log_.symbols.intern(n.text);
+      defer_intern(n.text, kTargetId);
       return;
     default:
       return;
@@ -737,16 +763,19 @@ void EventBuilder::list_item(const Node& n) {
   }
 }
 
-bool EventBuilder::attribute_value(const Node& n, Value& out) {
+bool EventBuilder::attribute_value(const Node& n, Value& out, bool defer) {
   if (n.null()) return false;
   out = Value{};
-  out.text = log_.symbols.intern(n.text);
+  if (!defer) out.text = log_.symbols.intern(n.text);
   if (n.string_tag) return true;
+  double number = 0;
+  bool out_of_range = false;
   if (n.text == "true" || n.text == "false") {
     out.kind = Value::Kind::Bool;
     out.boolean = n.text == "true";
-  } else if (bool out_of_range = false; parse_number(n.text, out.number, &out_of_range)) {
+  } else if (parse_number(n.text, number, &out_of_range)) {
     out.kind = Value::Kind::Number;
+    out.number = number;
   } else if (out_of_range) {
     // A limit (docs/security.md): read as a string, it was silently left out of aggregates.
     error(n.mark, fmt::format("number out of range: `{}` (a number in a log must lie within about ±1.8e308)", n.text),
@@ -785,6 +814,15 @@ void EventBuilder::end_event() {
     log_.attributes.resize(draft_.attr_begin);
     log_.list_items.resize(draft_.items_begin);
     return;
+  }
+  for (const Draft::Deferred& d : draft_.deferred) {
+    Symbol s = log_.symbols.intern(std::string_view(draft_.scratch).substr(d.offset, d.size), d.hash);
+    switch (d.target) {
+      case kTargetType: draft_.type = s; break;
+      case kTargetBy: draft_.by = s; break;
+      case kTargetId: draft_.id = s; break;
+      default: log_.attributes[d.target].value.text = s; break;
+    }
   }
   Event e;
   e.type = draft_.type;

@@ -116,7 +116,15 @@ class EventBuilder {
     std::vector<std::pair<Symbol, uint32_t>> keys;  // key, line: duplicate detection
     Symbol list_key = kNoSymbol;                     // the list attribute being read
     size_t list_begin = 0;
+    // Texts whose Symbols are taken when the event is complete (see defer_intern).
+    struct Deferred {
+      uint32_t offset, size, hash;
+      uint32_t target;  // an index in log_.attributes, or kTargetType/By/Id
+    };
+    std::vector<Deferred> deferred;
+    std::string scratch;
   };
+  static constexpr uint32_t kTargetType = UINT32_MAX, kTargetBy = UINT32_MAX - 1, kTargetId = UINT32_MAX - 2;
 
   // Dispatch of one complete node start or scalar in the current context.
   void node(const Node& n);
@@ -134,7 +142,13 @@ class EventBuilder {
   void list_item(const Node& n);
   void begin_event(Mark mark, uint32_t index);
   void end_event();
-  bool attribute_value(const Node& n, Value& out);  // false: null (absent)
+  // false: null (absent). With `defer`, out.text is left for defer_intern.
+  bool attribute_value(const Node& n, Value& out, bool defer = false);
+  // Interning a text costs a cache miss in the symbol index when the text is new or long unseen
+  // (ids, correlation values): it is hashed and prefetched now and interned in end_event, so the
+  // miss overlaps with parsing the rest of the event.
+  void defer_intern(std::string_view text, uint32_t target);
+  Symbol key_symbol(std::string_view text);  // an event key, through key_cache_
   void set_at(const Node& n);
   void set_timezone(const Node& n);
   void set_agreement(const Node& n);
@@ -191,6 +205,7 @@ class EventBuilder {
   bool record_saw_top_key_ = false;  // `agreement` or `timezone` among the recorded keys
 
   Symbol sym_at_, sym_type_, sym_by_, sym_id_;
+  std::vector<Symbol> key_cache_;  // the key last seen at each position of an event: they repeat
 };
 
 }  // namespace pactum::log

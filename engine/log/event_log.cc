@@ -9,7 +9,7 @@ namespace {
 
 constexpr size_t kBlockSize = 256 * 1024;
 
-uint32_t hash_text(std::string_view s) {
+uint32_t hash_of(std::string_view s) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
   const char* p = s.data();
   size_t n = s.size();
@@ -27,6 +27,8 @@ uint32_t hash_text(std::string_view s) {
 }
 
 }  // namespace
+
+uint32_t SymbolTable::hash(std::string_view text) { return hash_of(text); }
 
 SymbolTable::SymbolTable(const SymbolTable& other) {
   for (std::string_view text : other.views_) intern(text);
@@ -69,9 +71,8 @@ void SymbolTable::grow() {
     if (s.symbol != kNoSymbol) slots_[slot_of(views_[s.symbol], s.hash)] = s;
 }
 
-Symbol SymbolTable::intern(std::string_view text) {
+Symbol SymbolTable::intern(std::string_view text, uint32_t hash) {
   if ((views_.size() + 1) * 2 > slots_.size()) grow();
-  uint32_t hash = hash_text(text);
   size_t i = slot_of(text, hash);
   if (slots_[i].symbol != kNoSymbol) return slots_[i].symbol;
   Symbol s = static_cast<Symbol>(views_.size());
@@ -82,7 +83,7 @@ Symbol SymbolTable::intern(std::string_view text) {
 
 std::optional<Symbol> SymbolTable::find(std::string_view text) const {
   if (slots_.empty()) return std::nullopt;
-  const Slot& slot = slots_[slot_of(text, hash_text(text))];
+  const Slot& slot = slots_[slot_of(text, hash_of(text))];
   if (slot.symbol == kNoSymbol) return std::nullopt;
   return slot.symbol;
 }

@@ -26,7 +26,15 @@ class SymbolTable {
   SymbolTable(SymbolTable&&) noexcept = default;
   SymbolTable& operator=(SymbolTable&&) noexcept = default;
 
-  Symbol intern(std::string_view text);
+  Symbol intern(std::string_view text) { return intern(text, hash(text)); }
+  // The same in two steps, for a loader that knows a text long before it needs its Symbol:
+  // hash it and prefetch its slot now, intern it later (a new or long-unseen text costs a cache
+  // miss in the index; this way the miss overlaps with parsing).
+  static uint32_t hash(std::string_view text);
+  void prefetch(uint32_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  Symbol intern(std::string_view text, uint32_t hash);
   std::optional<Symbol> find(std::string_view text) const;
   std::string_view text(Symbol s) const { return s == kNoSymbol ? std::string_view{} : views_[s]; }
   size_t size() const { return views_.size(); }
@@ -52,20 +60,28 @@ class SymbolTable {
 // An attribute value. A plain YAML scalar that reads as a number is a Number (its text kept);
 // `true`/`false` are Bool; quoted scalars are always String ("80" is not 80); a sequence of
 // scalars is a List (items in EventLog::list_items).
+// 16 bytes (an Attribute 24): a million events carry millions of them. `number` is meaningful
+// for a Number only, `list_begin`/`list_size` for a List only (they share storage).
 struct Value {
   enum class Kind : uint8_t { String, Number, Bool, List };
   Kind kind = Kind::String;
   bool boolean = false;
   Symbol text = kNoSymbol;  // scalar text as written (String, Number, Bool)
-  uint32_t list_begin = 0;  // List
-  uint32_t list_size = 0;
-  double number = 0;        // Number
+  union {
+    double number = 0;  // Number
+    struct {
+      uint32_t list_begin;  // List
+      uint32_t list_size;
+    };
+  };
 };
+static_assert(sizeof(Value) == 16);
 
 struct Attribute {
   Symbol key;
   Value value;
 };
+static_assert(sizeof(Attribute) == 24);
 
 struct Event {
   Instant at{};
