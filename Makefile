@@ -51,3 +51,9 @@ fuzz-smoke:
 fuzz:
 	@./scripts/setup.sh fuzz
 	@FUZZ_BUILD=$(BUILD)-fuzz JOBS=$(JOBS) FUZZ_SECONDS=$(or $(FUZZ_SECONDS),1800) ./scripts/fuzz.sh
+
+# The performance benchmark (bench/README.md): pactum beside the libyaml floor and the
+# json-rules-engine peer, on generated logs of 10^4..10^6 events (BENCH_1E7=1 adds 10^7).
+.PHONY: bench
+bench:
+	@./bench/run.sh

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Runs the pactum benchmark side by side and prints a markdown table (bench/README.md).
+
+Usually started through bench/run.sh (or `make bench`), which installs and builds what is needed.
+Environment: PACTUM (binary, default build-bench/pactum), BENCH_SIZES (default 10000,100000,1000000;
+BENCH_1E7=1 adds 10000000), BENCH_REPEAT (best of N wall times, default 3), BENCH_PEER=0 skips the peer.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+OUT = os.path.join(HERE, "out")
+PACTUM = os.environ.get("PACTUM", os.path.join(ROOT, "build-bench", "pactum"))
+FLOOR = os.path.join(OUT, "yaml_floor")
+PEER = os.path.join(HERE, "peers", "notice_peer.js")
+REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
+SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000,1000000").split(",")]
+if os.environ.get("BENCH_1E7") == "1" and 10000000 not in SIZES:
+    SIZES.append(10000000)
+RUN_PEER = os.environ.get("BENCH_PEER", "1") != "0"
+PEER_MAX = int(os.environ.get("BENCH_PEER_MAX", "1000000"))  # js-yaml needs ~2 GB per 10^6 events
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def label(n):
+    e = len(str(n)) - 1
+    return "1e%d" % e if n == 10 ** e else str(n)
+
+
+def generate(n, shape="container"):
+    path = os.path.join(OUT, "log-%s-%s.yaml" % (label(n), shape))
+    manifest = path[:-5] + ".json"
+    if not (os.path.exists(path) and os.path.exists(manifest)):
+        log("generating %s" % path)
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_log.py"), "--events", str(n), "--shape", shape,
+                        "-o", path, "--manifest", manifest], check=True)
+    with open(manifest) as f:
+        return path, json.load(f)
+
+
+def timed(cmd, ok=(0,), stdout_path=None):
+    """Best wall time of REPEAT runs and the largest peak RSS, under /usr/bin/time -v."""
+    best, peak = None, 0
+    for _ in range(REPEAT):
+        out = open(stdout_path, "w") if stdout_path else subprocess.DEVNULL
+        p = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=out, stderr=subprocess.PIPE, text=True)
+        if stdout_path:
+            out.close()
+        if p.returncode not in ok:
+            sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr[-3000:]))
+        m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", p.stderr)
+        wall = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
+        rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
+        best = wall if best is None else min(best, wall)
+        peak = max(peak, rss)
+    return best, peak
+
+
+def pactum_notice_ids(json_path):
+    with open(json_path) as f:
+        report = json.load(f)
+    return sorted(f["events"][0]["id"] for f in report["findings"])
+
+
+def main():
+    rows, shape_rows, checks = [], [], []
+    per_event = {}
+    for n in SIZES:
+        path, manifest = generate(n)
+        mb = os.path.getsize(path) / 1e6
+        log("size %s: floor" % label(n))
+        floor = timed([FLOOR, path])
+        log("size %s: pactum, 20 rules" % label(n))
+        full = timed([PACTUM, "check", os.path.join(HERE, "bench.terms"), path], ok=(0, 1))
+        log("size %s: pactum, notice rule" % label(n))
+        notice_json = os.path.join(OUT, "pactum-notice-%s.json" % label(n))
+        notice = timed([PACTUM, "check", os.path.join(HERE, "notice.terms"), path, "--format", "json"], ok=(0, 1),
+                       stdout_path=notice_json)
+        ids = pactum_notice_ids(notice_json)
+        agree = ids == manifest["notice_violations"]
+        peer = None
+        if RUN_PEER and n <= PEER_MAX:
+            log("size %s: peer (json-rules-engine + js-yaml)" % label(n))
+            peer_out = os.path.join(OUT, "peer-notice-%s.txt" % label(n))
+            peer = timed(["node", "--max-old-space-size=16000", PEER, path], stdout_path=peer_out)
+            with open(peer_out) as f:
+                peer_ids = sorted(line.strip() for line in f if line.strip())
+            agree = agree and peer_ids == ids
+        checks.append((label(n), len(ids), agree))
+        per_event[n] = full[0] / manifest["events"] * 1e6
+        rows.append((n, manifest["events"], mb, floor, full, notice, peer, len(ids), agree))
+
+    # The other two log shapes, at the largest size up to 10^6.
+    n_shapes = max([n for n in SIZES if n <= 1000000] or SIZES[:1])
+    for shape in ("container", "list", "stream"):
+        path, manifest = generate(n_shapes, shape)
+        log("shape %s: floor and pactum" % shape)
+        floor = timed([FLOOR, path])
+        full = timed([PACTUM, "check", os.path.join(HERE, "bench.terms"), path], ok=(0, 1))
+        shape_rows.append((shape, manifest["events"], os.path.getsize(path) / 1e6, floor, full))
+
+    print("| events | YAML MB | libyaml floor s / MiB | pactum 20 rules s / MiB | ÷ floor | µs per event "
+          "| pactum notice s / MiB | peer notice s / MiB | peer ÷ pactum | notice findings | agree |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |")
+    for n, events, mb, floor, full, notice, peer, nfind, agree in rows:
+        peer_txt = "%.2f / %.0f" % peer if peer else "-"
+        speedup = "%.1fx" % (peer[0] / notice[0]) if peer else "-"
+        print("| %s | %.0f | %.2f / %.0f | %.2f / %.0f | %.2f | %.2f | %.2f / %.0f | %s | %s | %d | %s |" % (
+            "{:,}".format(events), mb, floor[0], floor[1], full[0], full[1], full[0] / floor[0], per_event[n],
+            notice[0], notice[1], peer_txt, speedup, nfind, "yes" if agree else "**NO**"))
+    print()
+    print("| shape (%s events) | YAML MB | libyaml floor s / MiB | pactum 20 rules s / MiB | ÷ floor |" % "{:,}".format(n_shapes))
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for shape, events, mb, floor, full in shape_rows:
+        print("| %s | %.0f | %.2f / %.0f | %.2f / %.0f | %.2f |" % (shape, mb, floor[0], floor[1], full[0], full[1],
+                                                                   full[0] / floor[0]))
+    print()
+    big = [r for r in rows if r[0] >= 1000000]
+    if big:
+        n, events, mb, floor, full, notice, peer, nfind, agree = big[0]
+        print("Targets at %s events:" % "{:,}".format(events))
+        print("- wall time ÷ libyaml floor: %.2f (target ≤ 1.5): %s" % (full[0] / floor[0], "met" if full[0] <= 1.5 * floor[0] else "NOT met"))
+        print("- peak memory: %.0f MiB (target ≤ 200): %s" % (full[1], "met" if full[1] <= 200 else "NOT met"))
+        if peer:
+            print("- peer ÷ pactum, notice rule: %.1fx (target ≥ 5): %s" % (peer[0] / notice[0], "met" if peer[0] >= 5 * notice[0] else "NOT met"))
+    flat = [per_event[n] for n in SIZES if n >= 10000]
+    if len(flat) > 1:
+        spread = max(flat) / min(flat) - 1
+        print("- per-event cost from %s to %s events: %.2f to %.2f µs, spread %.0f%% (target ≤ 25%%): %s" % (
+            label(min(SIZES)), label(max(SIZES)), min(flat), max(flat), spread * 100, "met" if spread <= 0.25 else "NOT met"))
+    print("- findings agree (pactum = planted%s): %s" % (" = peer" if RUN_PEER else "",
+                                                          "yes" if all(a for _, _, a in checks) else "NO"))
+    if not all(a for _, _, a in checks):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
