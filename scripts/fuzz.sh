@@ -93,7 +93,7 @@ for target in "${TARGETS[@]}"; do
   # One process (-jobs/-workers unset): other engineers share the machine. rss and per-input
   # time limits turn a blow-up into a finding rather than a stuck run.
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=2048 -print_final_stats=1 \
     -dict="$dict" -artifact_prefix="$artifacts" "$corpus" "$committed" "$seeds" \
     >"$ROOT/$BUILD/$target.log" 2>&1
   rc=$?
