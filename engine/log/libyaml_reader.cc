@@ -1,9 +1,14 @@
 // Backend A: libyaml's event parser (yaml_parser_parse), the fast default.
 #include <yaml.h>
 
+#include <condition_variable>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "engine/log/readers.h"
 #include "engine/log/yaml_errors.h"
@@ -15,10 +20,6 @@ namespace {
 // libyaml marks are 0-based and count characters, as SourceLoc columns do.
 Mark to_mark(const yaml_mark_t& m) {
   return Mark{static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
-}
-
-std::string_view text_of(const yaml_char_t* s) {
-  return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view{};
 }
 
 // Returns the input's first `size` bytes (for locating a reader error).
@@ -57,34 +58,6 @@ void report(const yaml_parser_t& p, EventBuilder& builder, const PrefixReader& p
   }
 }
 
-// One libyaml event → one builder call; false when reading should stop.
-bool dispatch(const yaml_event_t& e, EventBuilder& b) {
-  Mark mark = to_mark(e.start_mark);
-  switch (e.type) {
-    case YAML_DOCUMENT_START_EVENT:
-      return b.document_start();
-    case YAML_DOCUMENT_END_EVENT:
-      return b.document_end();
-    case YAML_MAPPING_START_EVENT:
-      return b.mapping_start(mark, text_of(e.data.mapping_start.anchor));
-    case YAML_MAPPING_END_EVENT:
-      return b.mapping_end();
-    case YAML_SEQUENCE_START_EVENT:
-      return b.sequence_start(mark, text_of(e.data.sequence_start.anchor));
-    case YAML_SEQUENCE_END_EVENT:
-      return b.sequence_end();
-    case YAML_SCALAR_EVENT:
-      return b.scalar(mark,
-                      std::string_view(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length),
-                      e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE, text_of(e.data.scalar.tag),
-                      text_of(e.data.scalar.anchor));
-    case YAML_ALIAS_EVENT:
-      return b.alias(mark, text_of(e.data.alias.anchor));
-    default:  // stream start/end
-      return true;
-  }
-}
-
 struct ParserDeleter {
   void operator()(yaml_parser_t* p) const {
     yaml_parser_delete(p);
@@ -92,17 +65,183 @@ struct ParserDeleter {
   }
 };
 
-void run(yaml_parser_t& parser, EventBuilder& builder, const PrefixReader& prefix) {
-  for (;;) {
-    yaml_event_t event;
-    if (!yaml_parser_parse(&parser, &event)) {
-      report(parser, builder, prefix);
-      return;
+// libyaml's parsing is most of the cost of a check (about 60%), and the rest (building events,
+// evaluating) does not need it to have finished: so libyaml parses on a second thread while this
+// one builds. The parser thread copies each event into a compact record (its strings into one
+// buffer per batch) and frees libyaml's event at once, while it is still in that core's cache;
+// this thread then reads batches sequentially. Batches travel in order through a small fixed
+// set of buffers. The builder sees exactly the calls it would see single-threaded, and a parse
+// error is reported after every event before it, as before.
+class ParsePipeline {
+ public:
+  explicit ParsePipeline(yaml_parser_t& parser) : parser_(parser) {
+    for (auto& b : batches_) {
+      b.records.reserve(kBatchSize);
+      empty_.push_back(&b);
     }
-    bool more = event.type != YAML_STREAM_END_EVENT && dispatch(event, builder);
-    yaml_event_delete(&event);
-    if (!more) return;
+    thread_ = std::thread([this] { produce(); });
   }
+
+  ~ParsePipeline() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  // Feeds every event to the builder; true when parsing stopped at a syntax error the builder
+  // has not been told about yet (the caller reports it once the parser thread is done).
+  bool consume(EventBuilder& builder) {
+    for (;;) {
+      Batch* b = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return !full_.empty(); });
+        b = full_.front();
+        full_.pop_front();
+      }
+      bool more = true;
+      for (const auto& r : b->records) {
+        more = dispatch(r, b->text, builder);
+        if (!more) break;
+      }
+      bool last = b->last, failed = b->failed;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        empty_.push_back(b);
+        if (!more) stop_ = true;
+      }
+      changed_.notify_all();
+      if (!more) return false;
+      if (last) {
+        if (thread_.joinable()) thread_.join();  // the parser's error state is read after this
+        return failed;
+      }
+    }
+  }
+
+ private:
+  static constexpr size_t kBatchSize = 2048;
+
+  // A libyaml event without pointers: strings are [offset, offset + length) in Batch::text.
+  struct Text {
+    uint32_t offset = 0;
+    uint32_t length = 0;
+  };
+  struct Record {
+    yaml_event_type_t type;
+    bool plain = false;
+    Mark mark;
+    Text value, tag, anchor;
+  };
+  struct Batch {
+    std::vector<Record> records;
+    std::string text;
+    bool last = false;    // stream end or error: nothing follows
+    bool failed = false;  // stopped at a syntax error
+  };
+
+  static Text copy(std::string& text, const yaml_char_t* s, size_t length) {
+    Text t{static_cast<uint32_t>(text.size()), static_cast<uint32_t>(length)};
+    if (s) text.append(reinterpret_cast<const char*>(s), length);
+    return t;
+  }
+  static Text copy(std::string& text, const yaml_char_t* s) {
+    return copy(text, s, s ? std::char_traits<char>::length(reinterpret_cast<const char*>(s)) : 0);
+  }
+
+  static Record record(const yaml_event_t& e, std::string& text) {
+    Record r{e.type, false, to_mark(e.start_mark), {}, {}, {}};
+    switch (e.type) {
+      case YAML_MAPPING_START_EVENT: r.anchor = copy(text, e.data.mapping_start.anchor); break;
+      case YAML_SEQUENCE_START_EVENT: r.anchor = copy(text, e.data.sequence_start.anchor); break;
+      case YAML_ALIAS_EVENT: r.anchor = copy(text, e.data.alias.anchor); break;
+      case YAML_SCALAR_EVENT:
+        r.value = copy(text, e.data.scalar.value, e.data.scalar.length);
+        r.plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        r.tag = copy(text, e.data.scalar.tag);
+        r.anchor = copy(text, e.data.scalar.anchor);
+        break;
+      default: break;
+    }
+    return r;
+  }
+
+  static std::string_view view(const std::string& text, Text t) { return std::string_view(text).substr(t.offset, t.length); }
+
+  // One event → one builder call; false when reading should stop.
+  static bool dispatch(const Record& r, const std::string& text, EventBuilder& b) {
+    switch (r.type) {
+      case YAML_DOCUMENT_START_EVENT: return b.document_start();
+      case YAML_DOCUMENT_END_EVENT: return b.document_end();
+      case YAML_MAPPING_START_EVENT: return b.mapping_start(r.mark, view(text, r.anchor));
+      case YAML_MAPPING_END_EVENT: return b.mapping_end();
+      case YAML_SEQUENCE_START_EVENT: return b.sequence_start(r.mark, view(text, r.anchor));
+      case YAML_SEQUENCE_END_EVENT: return b.sequence_end();
+      case YAML_SCALAR_EVENT:
+        return b.scalar(r.mark, view(text, r.value), r.plain, view(text, r.tag), view(text, r.anchor));
+      case YAML_ALIAS_EVENT: return b.alias(r.mark, view(text, r.anchor));
+      case YAML_STREAM_END_EVENT: return false;
+      default: return true;  // stream start
+    }
+  }
+
+  void produce() {
+    for (;;) {
+      Batch* b = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || !empty_.empty(); });
+        if (stop_) return;
+        b = empty_.front();
+        empty_.pop_front();
+      }
+      b->records.clear();
+      b->text.clear();
+      // A batch also ends when its text would outgrow 32-bit offsets (a scalar is at most 1 MiB
+      // for the builder, but libyaml hands over whatever it read).
+      while (b->records.size() < kBatchSize && b->text.size() < (1u << 30)) {
+        yaml_event_t e;
+        if (!yaml_parser_parse(&parser_, &e)) {
+          b->last = b->failed = true;
+          break;
+        }
+        b->records.push_back(record(e, b->text));
+        bool end = e.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&e);
+        if (end) {
+          b->last = true;
+          break;
+        }
+      }
+      bool last = b->last;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        full_.push_back(b);
+      }
+      changed_.notify_all();
+      if (last) return;
+    }
+  }
+
+  yaml_parser_t& parser_;
+  Batch batches_[8];
+  std::deque<Batch*> empty_, full_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+void run(yaml_parser_t& parser, EventBuilder& builder, const PrefixReader& prefix) {
+  bool failed;
+  {
+    ParsePipeline pipeline(parser);
+    failed = pipeline.consume(builder);
+  }
+  if (failed) report(parser, builder, prefix);
 }
 
 std::unique_ptr<yaml_parser_t, ParserDeleter> make_parser() {
