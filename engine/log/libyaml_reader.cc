@@ -267,6 +267,18 @@ void read_with_libyaml(std::FILE* in, EventBuilder& builder) {
   });
 }
 
+bool libyaml_accepts(std::string_view text) {
+  auto parser = make_parser();
+  yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  for (;;) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(parser.get(), &event)) return false;
+    bool end = event.type == YAML_STREAM_END_EVENT;
+    yaml_event_delete(&event);
+    if (end) return true;
+  }
+}
+
 void read_with_libyaml(std::string_view text, EventBuilder& builder) {
   auto parser = make_parser();
   yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(text.data()), text.size());

@@ -12,6 +12,9 @@ namespace pactum::log {
 void read_with_libyaml(std::FILE* in, EventBuilder& builder);
 void read_with_libyaml(std::string_view text, EventBuilder& builder);
 
+// Whether libyaml parses `text` without a syntax or encoding error (events are not looked at).
+bool libyaml_accepts(std::string_view text);
+
 // yaml-cpp's YAML::Parser with an EventHandler (never YAML::Load). Needs the whole text: its
 // marks count bytes, and columns are reported in code points.
 void read_with_yamlcpp(std::string_view text, EventBuilder& builder);

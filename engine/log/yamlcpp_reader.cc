@@ -118,6 +118,14 @@ void read_with_yamlcpp(std::string_view original, EventBuilder& builder) {
     builder.syntax_error(Mark{line, column}, "cannot read the text: " + bad->message);
     return;
   }
+  // yaml-cpp 0.7 loops forever, allocating, on some malformed flow text (`, x}`: found by
+  // fuzz_log). Malformed YAML is therefore read with libyaml, which reports the error exactly as
+  // the default backend does (the two are meant to agree on errors anyway); yaml-cpp only ever
+  // sees text libyaml accepts.
+  if (!libyaml_accepts(original)) {
+    read_with_libyaml(original, builder);
+    return;
+  }
   // libyaml skips a byte order mark at the start of any line (concatenated exports have them),
   // counting it as one column; yaml-cpp reads it as text. Found by the differential fuzz_log: one
   // backend accepted what the other refused. Read it as the one space it occupies instead.

@@ -436,6 +436,13 @@ case("log-huge-line-yaml-cpp", 2, ["log.yaml:1:212055:", "not a declared party"]
      args=["agreement.terms", "log.yaml", "--reader", "yaml-cpp"],
      log="events: [" + ", ".join(["{at: 2026-02-01T09:00:00Z, type: call, duration: 3}"] * 4000) +
      ", {at: 2026-02-01T09:00:00Z, type: notice, by: Nobody}]\n")
+# yaml-cpp 0.7 loops forever on a stray flow end (fuzz_log timeout): malformed YAML is now read
+# with libyaml for both readers.
+case("log-stray-flow-end-yaml-cpp", 2, ["log.yaml:1:1:", "malformed YAML"], args=["agreement.terms", "log.yaml", "--reader", "yaml-cpp"],
+     log=", x}\n")
+case("log-stray-flow-end-after-document-yaml-cpp", 2, ["log.yaml:4:1:", "malformed YAML"],
+     args=["agreement.terms", "log.yaml", "--reader", "yaml-cpp"],
+     log="at: 2026-02-01T09:00:00Z\ntype: call\n---\n, by: Acme, visit: V1}\n")
 
 
 def write(path, content):
