@@ -20,6 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD=${FUZZ_BUILD:-build-fuzz}
+case "$BUILD" in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 JOBS=${JOBS:-2}
 SECONDS_EACH=${FUZZ_SECONDS:-600}
 TARGETS=()
@@ -49,7 +50,7 @@ cmake --build "$BUILD" -j"$JOBS" --target "${TARGETS[@]}" >/dev/null
 # Seeds: agreements for fuzz_terms; logs for the log targets, whose first byte picks the YAML
 # backend (bit 0: yaml-cpp), so each log is seeded once per backend.
 seed() {
-  local target=$1 dir=$ROOT/$BUILD/seeds/$1 f n=0
+  local target=$1 dir=$BUILD/seeds/$1 f n=0
   rm -rf "$dir"; mkdir -p "$dir"
   if [ "$target" = fuzz_terms ]; then
     for f in rules/*.terms examples/*.terms tests/conformance/cases/*/agreement.terms \
@@ -70,17 +71,17 @@ seed() {
 
 status=0
 for target in "${TARGETS[@]}"; do
-  bin=$ROOT/$BUILD/fuzz/$target
+  bin=$BUILD/fuzz/$target
   dict=$ROOT/fuzz/yaml.dict; [ "$target" = fuzz_terms ] && dict=$ROOT/fuzz/terms.dict
-  corpus=$ROOT/$BUILD/corpus/$target
-  artifacts=$ROOT/$BUILD/artifacts/$target/
+  corpus=$BUILD/corpus/$target
+  artifacts=$BUILD/artifacts/$target/
   mkdir -p "$corpus" "$artifacts"
 
   saved=()
   for f in "$ROOT/fuzz/regressions/$target"/*; do [ -f "$f" ] && saved+=("$f"); done
   if [ ${#saved[@]} -gt 0 ]; then
     echo "fuzz.sh: $target: replaying ${#saved[@]} saved inputs from fuzz/regressions/$target"
-    "$bin" -runs=1 "${saved[@]}" >/dev/null 2>"$ROOT/$BUILD/$target.regressions.log" || {
+    "$bin" -runs=1 "${saved[@]}" >/dev/null 2>"$BUILD/$target.regressions.log" || {
       echo "fuzz.sh: $target: a saved crash input fails again; see $BUILD/$target.regressions.log" >&2
       status=1; continue; }
   fi
@@ -95,16 +96,16 @@ for target in "${TARGETS[@]}"; do
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=2048 -print_final_stats=1 \
     -dict="$dict" -artifact_prefix="$artifacts" "$corpus" "$committed" "$seeds" \
-    >"$ROOT/$BUILD/$target.log" 2>&1
+    >"$BUILD/$target.log" 2>&1
   rc=$?
   set -e
   elapsed=$(( $(date +%s) - start ))
-  echo "$(date -u +%FT%TZ) $target $elapsed rc=$rc" >> "$ROOT/$BUILD/fuzz-time.log"
-  grep -E '^(stat::number_of_executed_units|stat::new_units_added|stat::peak_rss_mb)' "$ROOT/$BUILD/$target.log" \
+  echo "$(date -u +%FT%TZ) $target $elapsed rc=$rc" >> "$BUILD/fuzz-time.log"
+  grep -E '^(stat::number_of_executed_units|stat::new_units_added|stat::peak_rss_mb)' "$BUILD/$target.log" \
     | sed "s/^/fuzz.sh: $target: /" || true
   if [ $rc -ne 0 ]; then
     echo "fuzz.sh: $target FOUND A PROBLEM (exit $rc): see $BUILD/$target.log and $artifacts" >&2
-    grep -E 'ERROR|SUMMARY|invariant|runtime error' "$ROOT/$BUILD/$target.log" | head -5 >&2 || true
+    grep -E 'ERROR|SUMMARY|invariant|runtime error' "$BUILD/$target.log" | head -5 >&2 || true
     status=1
   fi
 done
