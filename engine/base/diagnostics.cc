@@ -165,7 +165,8 @@ std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources,
       std::string number = std::to_string(d.loc.line);
       std::string gutter(number.size(), ' ');
       out += fmt::format(" {} | {}\n", number, text);
-      std::string marks = "^" + std::string(width > 1 ? width - 1 : 0, '~');
+      std::string marks(width > 1 ? width : 1, '~');  // "^~~~" (built in place: g++ 12 -O3 warns
+      marks[0] = '^';                                  // falsely (-Wrestrict) on "^" + string)
       out += fmt::format(" {} | {}{}{}{}\n", gutter, caret_prefix(text, column), on, marks, off);
     }
   }
