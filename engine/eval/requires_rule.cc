@@ -124,7 +124,7 @@ class RequiresRule : public RuleEvaluator {
     }
     if (timing.kind == TimingKind::Before) return;
     if (timing.kind == TimingKind::AtLeastBefore) {
-      Instant latest_allowed = notice_deadline(at);
+      Instant latest_allowed = before_limit(at, true);
       if (event(earliest).at <= latest_allowed) return;
       Millis given = at - event(earliest).at;
       auto f = report(a, earliest, "late",
@@ -135,7 +135,7 @@ class RequiresRule : public RuleEvaluator {
       return;
     }
     // within D before: the most recent target must not be older than A.at - D.
-    Instant earliest_allowed = window_start(at);
+    Instant earliest_allowed = before_limit(at, false);
     if (event(latest).at >= earliest_allowed) return;
     Millis age = at - event(latest).at;
     auto f = report(a, latest, "early",
@@ -145,19 +145,16 @@ class RequiresRule : public RuleEvaluator {
     add_required(*f, at - earliest_allowed);
   }
 
-  Instant notice_deadline(Instant a) const {
+  // D before A, on the timing's calendar: the latest time a notice may come (`at least D
+  // before`: 24:00 ending the N-th business day before) or the earliest a target still counts
+  // (`within D before`: 00:00 starting it). Business hours and plain units are symmetric.
+  Instant before_limit(Instant a, bool at_least) const {
     const auto& d = rule_.timing.duration;
     switch (d.unit) {
-      case Unit::BusinessDays: return calendar_.end_of_business_days_before(a, d.amount).value_or(Instant::min());
-      case Unit::BusinessHours: return calendar_.subtract_business_minutes(a, d.amount * 60).value_or(Instant::min());
-      default: return a - plain_length(d);
-    }
-  }
-
-  Instant window_start(Instant a) const {
-    const auto& d = rule_.timing.duration;
-    switch (d.unit) {
-      case Unit::BusinessDays: return calendar_.start_of_business_days_before(a, d.amount).value_or(Instant::min());
+      case Unit::BusinessDays:
+        return (at_least ? calendar_.end_of_business_days_before(a, d.amount)
+                         : calendar_.start_of_business_days_before(a, d.amount))
+            .value_or(Instant::min());
       case Unit::BusinessHours: return calendar_.subtract_business_minutes(a, d.amount * 60).value_or(Instant::min());
       default: return a - plain_length(d);
     }
