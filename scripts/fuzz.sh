@@ -70,6 +70,8 @@ seed() {
 }
 
 status=0
+passed=0
+failed=0
 for target in "${TARGETS[@]}"; do
   bin=$BUILD/fuzz/$target
   dict=$ROOT/fuzz/yaml.dict; [ "$target" = fuzz_terms ] && dict=$ROOT/fuzz/terms.dict
@@ -83,7 +85,7 @@ for target in "${TARGETS[@]}"; do
     echo "fuzz.sh: $target: replaying ${#saved[@]} saved inputs from fuzz/regressions/$target"
     "$bin" -runs=1 "${saved[@]}" >/dev/null 2>"$BUILD/$target.regressions.log" || {
       echo "fuzz.sh: $target: a saved crash input fails again; see $BUILD/$target.regressions.log" >&2
-      status=1; continue; }
+      status=1; failed=$((failed + 1)); continue; }
   fi
 
   seeds=$(seed "$target")
@@ -107,6 +109,10 @@ for target in "${TARGETS[@]}"; do
     echo "fuzz.sh: $target FOUND A PROBLEM (exit $rc): see $BUILD/$target.log and $artifacts" >&2
     grep -E 'ERROR|SUMMARY|invariant|runtime error' "$BUILD/$target.log" | head -5 >&2 || true
     status=1
+    failed=$((failed + 1))
+  else
+    passed=$((passed + 1))
   fi
 done
+echo "fuzz: $passed passed, $failed failed"
 exit $status
