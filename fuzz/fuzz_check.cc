@@ -39,7 +39,7 @@ expectation "Cadence"
   at least 2 meeting every month allowing 1 missed per quarter
   at most 3 incident by Northwind every 2 weeks
   no breach where level > 3
-  average duration of call at most 15 every week
+  average `duration` of call at most 15 every week
   maximum score of survey at least 90% every quarter
   latest version of release at least 2 every year
 )";

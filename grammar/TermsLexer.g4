@@ -77,6 +77,40 @@ FRI         : F R I;
 SAT         : S A T;
 SUN         : S U N;
 
+// --- version 2 words (spec V2.2): keywords only where the grammar expects them; the parser's
+// `name` rule accepts them everywhere else, so version 1 agreements that use them as names keep
+// working. model::soft_keyword_list must list the same words.
+CURRENCY    : C U R R E N C Y;
+FEE         : F E E;
+CREDITS     : C R E D I T S;
+CREDIT      : C R E D I T;
+CALENDAR    : C A L E N D A R;
+INTERVAL    : I N T E R V A L;
+FROM        : F R O M;
+FINDING     : F I N D I N G;
+LATE        : L A T E;
+WHEN        : W H E N;
+MEASURED    : M E A S U R E D;
+ABOVE       : A B O V E;
+BELOW       : B E L O W;
+PAUSED      : P A U S E D;
+UNTIL       : U N T I L;
+IN          : I N;
+CASES       : C A S E S;
+HAVE        : H A V E;
+FAILED      : F A I L E D;
+FEWER       : F E W E R;
+FOR         : F O R;
+THE         : T H E;
+PERIOD      : P E R I O D;
+AVAILABILITY: A V A I L A B I L I T Y;
+DOWNTIME    : D O W N T I M E;
+DURATION    : D U R A T I O N;
+PERCENTILE  : P E R C E N T I L E;
+DURING      : D U R I N G;
+OUTSIDE     : O U T S I D E;
+GROUPED     : G R O U P E D;
+
 // --- literals -----------------------------------------------------------------------------------
 // Longest match settles the overlaps: `2026-01-31` is one DATE (not INT - INT - INT), `09:00` one
 // TIME (not INT), `2026-01-31T09:30` one DATETIME; `09:00-17:00` is TIME '-' TIME and `mon-fri`

@@ -5,18 +5,25 @@
 parser grammar TermsParser;
 options { tokenVocab = TermsLexer; }
 
-file         : agreement? ( party | block )* EOF ;
+file         : agreement? ( party | calendarDecl | intervalDecl | block )* EOF ;
 
 agreement    : AGREEMENT STRING agreementOpt* ;
 agreementOpt : EFFECTIVE DATE TO DATE          # effectiveOpt
              | calendarOpt                     # agreementCalendarOpt
+             | CURRENCY STRING                 # currencyOpt             // V2.8
+             | FEE name number                 # feeOpt
+             | CREDITS AT MOST amount EVERY period   # creditCapOpt
              ;
 party        : PARTY name partyOpt* ;
 partyOpt     : NAME STRING                     # partyNameOpt
              | ROLE name                       # partyRoleOpt
              | calendarOpt                     # partyCalendarOpt
              ;
-// The options the agreement and a party share.
+// V2.7: business time without a party.
+calendarDecl : CALENDAR name calendarOpt* ;
+// V2.6: intervals built from an opening and a closing event.
+intervalDecl : INTERVAL name FROM pattern TO pattern correlation? ;
+// The options the agreement, a party and a calendar share.
 calendarOpt  : TIMEZONE STRING                 # timezoneOpt
              | BUSINESS HOURS hours            # hoursOpt
              | HOLIDAYS DATE ( COMMA DATE )*   # holidaysOpt
@@ -31,23 +38,50 @@ blockOpt     : CLAUSE STRING                              # clauseOpt
              | SEVERITY ( CRITICAL | MAJOR | MINOR )      # severityOpt
              | RESPONSIBLE name ( COMMA name )*           # responsibleOpt
              | NOTE STRING                                # noteOpt
+             | EFFECTIVE DATE TO DATE                     # blockEffectiveOpt   // V2.7
+             | CREDIT amount creditPer? creditWhen?       # creditOpt           // V2.8
              ;
+creditPer    : PER ( FINDING | DAY LATE | HOUR LATE ) ;
+creditWhen   : WHEN MEASURED ( ABOVE | BELOW ) number PERCENT? ;
+amount       : number ( PERCENT OF name )? ;
 
 // `rule` is a reserved name in the C++ target, hence rule_.
-rule_        : EVERY pattern everyTail                                        # everyRule
-             | AT ( LEAST INT pattern EVERY period allowance?
-                  | MOST INT pattern EVERY period )                           # countRule
+// A `duration of` after an aggregate word starts a V2.6 measure (spec V2.2); `average `duration`
+// of ...` (backticked) is the version 1 aggregate of an attribute named duration. The measure
+// alternative comes first so that it wins where both could apply; both are decided after the
+// aggregate word, so a mistake there is reported where it is.
+rule_        : EVERY ( pattern everyTail | periodTail )                       # everyRule
+             | AT ( LEAST | MOST ) countTail                                  # countRule       // 5.3, 5.4, V2.3
              | NO pattern                                                     # noRule
-             | aggregate name OF pattern bound EVERY period                   # aggregateRule
+             | aggregate ( DURATION OF name during? durationBound EVERY period          // V2.6 measure
+                         | name OF pattern bound EVERY period grouped? )      # aggregateRule   // 5.6
+             | PERCENTILE INT DURATION OF name during? durationBound EVERY period   # percentileRule  // V2.6
+             | AVAILABILITY OF name during? AT LEAST number PERCENT EVERY period   # availabilityRule // V2.6
+             | DOWNTIME OF name during? AT MOST plainDuration EVERY period     # downtimeRule    // V2.6
              ;
-everyTail    : REQUIRES pattern correlation? timing                           # requiresTail
+// V2.5 `every PERIOD requires ...`: told from `every PATTERN` by the word after `every`.
+periodTail   : period REQUIRES pattern forPeriod? timing ;
+everyTail    : REQUIRES pattern correlation? timing pause? share?             # requiresTail
              | OCCURS WITHIN BUSINESS HOURS OF name ( AND name )*             # occursTail
              ;
+// `at least|most N pattern every period` (5.3, 5.4) or `... X% of pattern have condition` (V2.3).
+countTail    : INT pattern EVERY period grouped? allowance?                   # countOfEvents
+             | number PERCENT OF pattern HAVE condition EVERY period grouped? small?   # shareOfEvents
+             ;
 allowance    : ALLOWING INT MISSED PER period ;
+grouped      : GROUPED BY PERIOD ;
+pause        : PAUSED FROM pattern UNTIL pattern ;
+share        : IN AT LEAST number PERCENT OF CASES EVERY period small? ;
+small        : OR AT MOST INT FAILED WHEN FEWER THAN INT CASES ;
+forPeriod    : FOR THE ( period | PERIOD ) ;
+durationBound: AT ( LEAST | MOST ) plainDuration ;
+plainDuration: INT unit ;
+during       : DURING BUSINESS HOURS OF name ;
 bound        : AT ( LEAST | MOST ) number PERCENT? ;
 aggregate    : AVERAGE | MINIMUM | MAXIMUM | TOTAL | LATEST ;
 
-pattern      : name ( BY name )? ( WHERE condition )? ;
+pattern      : name ( BY name )? hoursFilter? ( WHERE condition )? ;
+hoursFilter  : ( DURING | OUTSIDE ) BUSINESS HOURS OF name ;   // V2.7
 
 condition    : conj ( OR conj )* ;
 conj         : unary ( AND unary )* ;
@@ -76,4 +110,9 @@ businessUnit : DAY | DAYS | HOUR | HOURS ;
 period       : DAY | WEEK | MONTH | QUARTER | YEAR
              | INT ( DAYS | WEEKS | MONTHS | DAY | WEEK | MONTH ) ;
 
-name         : ID ;
+// A name; the version 2 words are names wherever the grammar does not expect them as keywords.
+name         : ID | softKeyword ;
+softKeyword  : CURRENCY | FEE | CREDITS | CREDIT | CALENDAR | INTERVAL | FROM | FINDING | LATE
+             | WHEN | MEASURED | ABOVE | BELOW | PAUSED | UNTIL | IN | CASES | HAVE | FAILED
+             | FEWER | FOR | THE | PERIOD | AVAILABILITY | DOWNTIME | DURATION | PERCENTILE
+             | DURING | OUTSIDE | GROUPED ;

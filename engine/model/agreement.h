@@ -40,14 +40,6 @@ struct CalendarDecl {
   SourceLoc holidays_loc;
 };
 
-struct AgreementDecl {
-  std::optional<std::string> name;
-  SourceLoc loc;  // the `agreement` keyword
-  std::optional<date::year_month_day> effective_from;
-  std::optional<date::year_month_day> effective_to;
-  SourceLoc effective_loc;
-  CalendarDecl calendar;  // timezone unset means "UTC"
-};
 
 struct PartyDecl {
   Name id;
@@ -81,10 +73,27 @@ struct Condition {
   SourceLoc loc;
 };
 
-// `type [by PARTY] [where condition]`
+// An exact decimal as written (`99.5`, `10000`, `0.25`): units x 10^-scale. Shares, thresholds
+// and money are compared and computed exactly with it (spec V2.3, V2.8), never as doubles.
+struct Decimal {
+  int64_t units = 0;
+  int scale = 0;     // digits after the point, 0..18
+  std::string text;  // as written
+  double value() const;
+};
+
+// `during|outside business hours of X` on a pattern (V2.7): X is a party or a calendar.
+struct HoursFilter {
+  bool outside = false;
+  Name calendar;
+  SourceLoc loc;
+};
+
+// `type [by PARTY] [during|outside business hours of X] [where condition]`
 struct Pattern {
   Name type;
   std::optional<Name> by;
+  std::optional<HoursFilter> hours;
   std::optional<Condition> where;
   SourceLoc loc;
 };
@@ -116,8 +125,37 @@ struct Period {
 
 enum class Aggregate { Average, Minimum, Maximum, Total, Latest };
 
+// `or at most K failed when fewer than M cases` (V2.3)
+struct SmallSample {
+  int64_t max_failed = 0;
+  int64_t fewer_than = 0;
+  SourceLoc loc;
+};
+
+// `in at least X% of cases every PERIOD [small]` on a requires rule (V2.3)
+struct Share {
+  Decimal percent;
+  SourceLoc percent_loc;
+  Period period;
+  std::optional<SmallSample> small;
+  SourceLoc loc;
+};
+
+// `paused from P1 until P2` (V2.4)
+struct Pause {
+  Pattern from;
+  Pattern until;
+  SourceLoc loc;
+};
+
+// V2.6 duration measures
+enum class Measure { Average, Minimum, Maximum, Total, Percentile };
+
 struct Rule {
-  enum class Kind { Requires, OccursWithin, AtLeast, AtMost, No, Aggregate };
+  // Version 1: Requires .. Aggregate. Version 2: ShareOfEvents (V2.3), PeriodRequires (V2.5),
+  // Availability, Downtime, DurationMeasure (V2.6).
+  enum class Kind { Requires, OccursWithin, AtLeast, AtMost, No, Aggregate,
+                    ShareOfEvents, PeriodRequires, Availability, Downtime, DurationMeasure };
   Kind kind = Kind::Requires;
   int number = 0;        // 1-based position in its block
   SourceLoc loc;         // first token of the rule
@@ -125,17 +163,24 @@ struct Rule {
 
   Pattern subject;       // every A / counted pattern / no P / aggregated pattern
 
-  // Requires
+  // Requires (and PeriodRequires: target, timing)
   Pattern target;
   std::vector<Name> same;  // with same k1, k2
   Timing timing;
+  std::optional<Pause> pause;  // V2.4
+  std::optional<Share> share;  // V2.3: the window, not the activation, is judged
+
+  // PeriodRequires: `for the PERIOD` (the target's `period` attribute names its window)
+  bool for_period = false;
+  SourceLoc for_period_loc;
 
   // OccursWithin
   std::vector<Name> parties;
 
-  // AtLeast / AtMost
+  // AtLeast / AtMost (and `period` for every periodic form, PeriodRequires included)
   int64_t count = 0;
   Period period;
+  bool grouped_by_period = false;  // V2.5 `grouped by period` (5.3, 5.4, 5.6, ShareOfEvents)
   std::optional<int64_t> allowed_misses;  // allowing K missed per `allowance_period`
   Period allowance_period;
 
@@ -146,9 +191,47 @@ struct Rule {
   double bound = 0;
   bool percent = false;
   SourceLoc bound_loc;
+
+  // ShareOfEvents: `at least|at most X% of subject have condition every period [small]`
+  // (at_least, share_percent, have, period, small)
+  Decimal share_percent;
+  SourceLoc share_loc;
+  std::optional<Condition> have;
+  std::optional<SmallSample> small;
+
+  // Availability / Downtime / DurationMeasure: `of interval [during business hours of X]`
+  Name interval;
+  std::optional<Name> during;
+  Decimal availability;        // Availability: at least X%
+  Duration limit;              // Downtime (at most) / DurationMeasure (at_least says which)
+  Measure measure = Measure::Average;
+  int64_t percentile = 0;      // Measure::Percentile
+  SourceLoc percentile_loc;
 };
 
 enum class Severity { Critical, Major, Minor };
+
+// A money amount (V2.8): a fixed amount, or a percentage of a declared fee.
+struct Amount {
+  Decimal number;
+  std::optional<Name> fee;  // `X% of FEE`
+  SourceLoc loc;
+};
+
+// `credit AMOUNT [per finding|per day late|per hour late] [when measured above|below X[%]]`
+struct CreditLine {
+  enum class Per { Finding, DayLate, HourLate };
+  Amount amount;
+  Per per = Per::Finding;
+  struct Threshold {
+    bool above = true;
+    Decimal value;
+    bool percent = false;
+    SourceLoc loc;
+  };
+  std::optional<Threshold> when;
+  SourceLoc loc;
+};
 
 struct Block {
   bool expectation = false;  // `expectation` rather than `term`
@@ -158,7 +241,40 @@ struct Block {
   Severity severity = Severity::Major;
   std::vector<Name> responsible;
   std::vector<std::string> notes;
+  std::optional<date::year_month_day> effective_from;  // V2.7 block lifetime
+  std::optional<date::year_month_day> effective_to;
+  SourceLoc effective_loc;
+  std::vector<CreditLine> credits;  // V2.8, in source order
   std::vector<Rule> rules;
+};
+
+// `calendar NAME` (V2.7): business time without a party.
+struct CalendarDef {
+  Name id;
+  CalendarDecl calendar;
+};
+
+// `interval NAME from P1 to P2 [with same k ...]` (V2.6)
+struct IntervalDecl {
+  Name id;
+  Pattern open;
+  Pattern close;
+  std::vector<Name> same;
+  SourceLoc loc;
+};
+
+// `fee NAME AMOUNT` (V2.8)
+struct FeeDecl {
+  Name id;
+  Decimal amount;
+  SourceLoc loc;
+};
+
+// `credits at most AMOUNT every PERIOD` (V2.8)
+struct CreditCap {
+  Amount amount;
+  Period period;
+  SourceLoc loc;
 };
 
 // A `#` comment, kept only so that `pactum fmt` can put it back.
@@ -168,11 +284,26 @@ struct Comment {
   bool trailing = false;  // code precedes it on its line
 };
 
+struct AgreementDecl {
+  std::optional<std::string> name;
+  SourceLoc loc;  // the `agreement` keyword
+  std::optional<date::year_month_day> effective_from;
+  std::optional<date::year_month_day> effective_to;
+  SourceLoc effective_loc;
+  CalendarDecl calendar;  // timezone unset means "UTC"
+  std::optional<std::string> currency;  // V2.8
+  SourceLoc currency_loc;
+  std::vector<FeeDecl> fees;
+  std::optional<CreditCap> credit_cap;
+};
+
 struct Agreement {
   uint32_t file = 0;
   std::vector<Comment> comments;  // in source order
   std::optional<AgreementDecl> header;  // absent: unnamed, timezone UTC
   std::vector<PartyDecl> parties;
+  std::vector<CalendarDef> calendars;   // V2.7
+  std::vector<IntervalDecl> intervals;  // V2.6
   std::vector<Block> blocks;
 
   std::string timezone_name() const {
@@ -181,6 +312,16 @@ struct Agreement {
   const PartyDecl* find_party(const std::string& id) const {
     for (const auto& p : parties)
       if (p.id.text == id) return &p;
+    return nullptr;
+  }
+  const CalendarDef* find_calendar(const std::string& id) const {
+    for (const auto& c : calendars)
+      if (c.id.text == id) return &c;
+    return nullptr;
+  }
+  const IntervalDecl* find_interval(const std::string& id) const {
+    for (const auto& i : intervals)
+      if (i.id.text == id) return &i;
     return nullptr;
   }
 };

@@ -27,7 +27,20 @@ const std::vector<std::string>& reserved_word_list() {
   return words;
 }
 
+const std::vector<std::string>& soft_keyword_list() {
+  static const std::vector<std::string> words = {
+      "currency", "fee", "credits", "credit", "calendar", "interval", "from", "finding", "late", "when",
+      "measured", "above", "below", "paused", "until", "in", "cases", "have", "failed", "fewer", "for",
+      "the", "period", "availability", "downtime", "duration", "percentile", "during", "outside", "grouped"};
+  return words;
+}
+
 namespace {
+
+const std::set<std::string>& soft_words() {
+  static const std::set<std::string> words(soft_keyword_list().begin(), soft_keyword_list().end());
+  return words;
+}
 
 const std::set<std::string>& reserved_words() {
   static const std::set<std::string> words(reserved_word_list().begin(), reserved_word_list().end());
@@ -104,6 +117,27 @@ const char* op_text(CompareOp op) {
   return "=";
 }
 
+std::string measure_text(const Rule& r) {
+  switch (r.measure) {
+    case Measure::Average: return "average";
+    case Measure::Minimum: return "minimum";
+    case Measure::Maximum: return "maximum";
+    case Measure::Total: return "total";
+    case Measure::Percentile: return "percentile " + std::to_string(r.percentile);
+  }
+  return "average";
+}
+
+std::string small_text(const std::optional<SmallSample>& s) {
+  if (!s) return {};
+  return " or at most " + std::to_string(s->max_failed) + " failed when fewer than " + std::to_string(s->fewer_than) +
+         " cases";
+}
+
+std::string during_text(const std::optional<Name>& during) {
+  return during ? " during business hours of " + written_name(during->text) : std::string();
+}
+
 const char* aggregate_text(Aggregate a) {
   switch (a) {
     case Aggregate::Average: return "average";
@@ -168,6 +202,12 @@ std::vector<Section> sections_of(const Agreement& a) {
                              date_text(*a.header->effective_to),
                          a.header->effective_loc.line});
     calendar_lines(a.header->calendar, s.lines);
+    if (a.header->currency) s.lines.push_back({"  currency " + quote(*a.header->currency), a.header->currency_loc.line});
+    for (const auto& f : a.header->fees)
+      s.lines.push_back({"  fee " + written_name(f.id.text) + " " + canonical_text(f.amount), f.loc.line});
+    if (const auto& cap = a.header->credit_cap)
+      s.lines.push_back({"  credits at most " + canonical_text(cap->amount) + " every " + canonical_text(cap->period),
+                         cap->loc.line});
     sections.push_back(std::move(s));
   }
   for (const auto& p : a.parties) {
@@ -177,6 +217,17 @@ std::vector<Section> sections_of(const Agreement& a) {
     calendar_lines(p.calendar, s.lines);
     sections.push_back(std::move(s));
   }
+  for (const auto& c : a.calendars) {
+    Section s{c.id.loc.line, {{"calendar " + written_name(c.id.text), c.id.loc.line}}};
+    calendar_lines(c.calendar, s.lines);
+    sections.push_back(std::move(s));
+  }
+  for (const auto& i : a.intervals) {
+    std::string text = "interval " + written_name(i.id.text) + " from " + canonical_text(i.open) + " to " +
+                       canonical_text(i.close);
+    if (!i.same.empty()) text += " with same " + names(i.same, ", ");
+    sections.push_back(Section{i.loc.line, {{text, i.loc.line}}});
+  }
   for (const auto& b : a.blocks) {
     Section s{b.loc.line, {{std::string(b.expectation ? "expectation " : "term ") + quote(b.name), b.loc.line}}};
     if (b.clause) s.lines.push_back({"  clause " + quote(*b.clause), 0});
@@ -185,6 +236,10 @@ std::vector<Section> sections_of(const Agreement& a) {
     if (!b.responsible.empty())
       s.lines.push_back({"  responsible " + names(b.responsible, ", "), b.responsible.front().loc.line});
     for (const auto& n : b.notes) s.lines.push_back({"  note " + quote(n), 0});
+    if (b.effective_from && b.effective_to)
+      s.lines.push_back({"  effective " + date_text(*b.effective_from) + " to " + date_text(*b.effective_to),
+                         b.effective_loc.line});
+    for (const auto& c : b.credits) s.lines.push_back({"  " + canonical_text(c), c.loc.line});
     for (const auto& r : b.rules) s.lines.push_back({"  " + canonical_text(r), r.loc.line});
     sections.push_back(std::move(s));
   }
@@ -195,6 +250,30 @@ std::vector<Section> sections_of(const Agreement& a) {
 }
 
 }  // namespace
+
+bool is_soft_keyword(const std::string& word) {
+  std::string lower = word;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return soft_words().count(lower) > 0;
+}
+
+std::string canonical_text(const Decimal& number) { return number.text.empty() ? "0" : number.text; }
+
+std::string canonical_text(const Amount& a) {
+  std::string out = canonical_text(a.number);
+  if (a.fee) out += "% of " + written_name(a.fee->text);
+  return out;
+}
+
+std::string canonical_text(const CreditLine& c) {
+  std::string out = "credit " + canonical_text(c.amount);
+  if (c.per == CreditLine::Per::DayLate) out += " per day late";
+  if (c.per == CreditLine::Per::HourLate) out += " per hour late";
+  if (c.when)
+    out += std::string(" when measured ") + (c.when->above ? "above " : "below ") + canonical_text(c.when->value) +
+           (c.when->percent ? "%" : "");
+  return out;
+}
 
 bool is_reserved_word(const std::string& word) {
   std::string lower = word;
@@ -246,6 +325,9 @@ std::string canonical_text(const Condition& c) {
 std::string canonical_text(const Pattern& p) {
   std::string out = written_name(p.type.text);
   if (p.by) out += " by " + written_name(p.by->text);
+  if (p.hours)
+    out += std::string(p.hours->outside ? " outside" : " during") + " business hours of " +
+           written_name(p.hours->calendar.text);
   if (p.where) out += " where " + canonical_text(*p.where);
   return out;
 }
@@ -285,29 +367,55 @@ std::string canonical_text(const Period& p) {
 
 std::string canonical_text(const Rule& r) {
   using K = Rule::Kind;
+  std::string grouped = r.grouped_by_period ? " grouped by period" : "";
   switch (r.kind) {
     case K::Requires: {
       std::string out = "every " + canonical_text(r.subject) + " requires " + canonical_text(r.target);
       if (!r.same.empty()) out += " with same " + names(r.same, ", ");
+      out += " " + timing_text(r.timing);
+      if (r.pause) out += " paused from " + canonical_text(r.pause->from) + " until " + canonical_text(r.pause->until);
+      if (r.share)
+        out += " in at least " + canonical_text(r.share->percent) + "% of cases every " +
+               canonical_text(r.share->period) + small_text(r.share->small);
+      return out;
+    }
+    case K::PeriodRequires: {
+      std::string out = "every " + canonical_text(r.period) + " requires " + canonical_text(r.target);
+      if (r.for_period) out += " for the " + canonical_text(r.period);
       return out + " " + timing_text(r.timing);
     }
+    case K::ShareOfEvents:
+      return std::string(r.at_least ? "at least " : "at most ") + canonical_text(r.share_percent) + "% of " +
+             canonical_text(r.subject) + " have " + (r.have ? canonical_text(*r.have) : std::string()) + " every " +
+             canonical_text(r.period) + grouped + small_text(r.small);
+    case K::Availability:
+      return "availability of " + written_name(r.interval.text) + during_text(r.during) + " at least " +
+             canonical_text(r.availability) + "% every " + canonical_text(r.period);
+    case K::Downtime:
+      return "downtime of " + written_name(r.interval.text) + during_text(r.during) + " at most " +
+             canonical_text(r.limit) + " every " + canonical_text(r.period);
+    case K::DurationMeasure:
+      return measure_text(r) + " duration of " + written_name(r.interval.text) + during_text(r.during) +
+             (r.at_least ? " at least " : " at most ") + canonical_text(r.limit) + " every " + canonical_text(r.period);
     case K::OccursWithin:
       return "every " + canonical_text(r.subject) + " occurs within business hours of " + names(r.parties, " and ");
     case K::AtLeast: {
       std::string out = "at least " + std::to_string(r.count) + " " + canonical_text(r.subject) + " every " +
-                        canonical_text(r.period);
+                        canonical_text(r.period) + grouped;
       if (r.allowed_misses)
         out += " allowing " + std::to_string(*r.allowed_misses) + " missed per " + canonical_text(r.allowance_period);
       return out;
     }
     case K::AtMost:
       return "at most " + std::to_string(r.count) + " " + canonical_text(r.subject) + " every " +
-             canonical_text(r.period);
+             canonical_text(r.period) + grouped;
     case K::No: return "no " + canonical_text(r.subject);
     case K::Aggregate:
-      return std::string(aggregate_text(r.aggregate)) + " " + written_name(r.attribute.text) + " of " +
+      // A bare `duration` here would start a V2.6 measure (V2.2): always backtick it.
+      return std::string(aggregate_text(r.aggregate)) + " " +
+             (r.attribute.text == "duration" ? "`duration`" : written_name(r.attribute.text)) + " of " +
              canonical_text(r.subject) + (r.at_least ? " at least " : " at most ") + number_text(r.bound) +
-             (r.percent ? "%" : "") + " every " + canonical_text(r.period);
+             (r.percent ? "%" : "") + " every " + canonical_text(r.period) + grouped;
   }
   return {};
 }

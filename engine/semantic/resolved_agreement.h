@@ -18,11 +18,27 @@ inline constexpr const char* kBadPeriod = "bad-period";
 inline constexpr const char* kUnknownParty = "unknown-party";
 inline constexpr const char* kUnknownTimezone = "unknown-timezone";
 inline constexpr const char* kBadCalendar = "bad-calendar";
+// Version 2 (spec V2.2).
+inline constexpr const char* kBadPause = "bad-pause";
+inline constexpr const char* kBadTiming = "bad-timing";
+inline constexpr const char* kUnknownInterval = "unknown-interval";
+inline constexpr const char* kDuplicateInterval = "duplicate-interval";
+inline constexpr const char* kBadPercentile = "bad-percentile";
+inline constexpr const char* kBadPercentage = "bad-percentage";
+inline constexpr const char* kUnknownFee = "unknown-fee";
+inline constexpr const char* kDuplicateFee = "duplicate-fee";
 
 struct Party {
   std::string id;
   const model::PartyDecl* decl = nullptr;
   calendar::BusinessCalendar calendar;  // own hours/zone/holidays, each inherited separately
+};
+
+// A `calendar NAME` (V2.7): business time that belongs to no party.
+struct NamedCalendar {
+  std::string id;
+  const model::CalendarDef* decl = nullptr;
+  calendar::BusinessCalendar calendar;
 };
 
 class ResolvedAgreement {
@@ -33,12 +49,18 @@ class ResolvedAgreement {
   std::optional<Instant> effective_start;  // 00:00 of the first day, agreement timezone
   std::optional<Instant> effective_end;    // 24:00 of the last day
   std::vector<Party> parties;              // in declaration order
+  std::vector<NamedCalendar> calendars;    // V2.7, in declaration order; never parties
   std::optional<calendar::BusinessCalendar> agreement_calendar;
 
   const Party* find_party(const std::string& id) const;
+  const NamedCalendar* find_calendar(const std::string& id) const;
   std::vector<std::string> party_names() const;
-  // The calendar of `party`, or the agreement's when `party` is empty/unknown.
-  const calendar::BusinessCalendar& calendar_of(const std::string& party) const;
+  // The calendar of a party or named calendar `name` (`of X` accepts both, V2.7), or the
+  // agreement's when `name` is empty/unknown.
+  const calendar::BusinessCalendar& calendar_of(const std::string& name) const;
+  // A block's own lifetime (V2.7 `effective D1 to D2`: 00:00 of D1 to 24:00 of D2, agreement
+  // zone), if it has one.
+  std::optional<calendar::Interval> block_span(const model::Block& block) const;
 };
 
 // Runs every agreement check; each problem becomes an error Diagnostic with its code.
@@ -53,6 +75,9 @@ ResolvedAgreement resolve_best_effort(const model::Agreement& agreement, Diagnos
 // target pattern names with `by`; else the agreement's.
 const calendar::BusinessCalendar& duration_calendar(const ResolvedAgreement& agreement, const model::Duration& d,
                                                     const model::Pattern& target);
+
+// Money (V2.8): the amount of a declared fee, nullptr when there is none of that name.
+const model::FeeDecl* find_fee(const model::Agreement& agreement, const std::string& id);
 
 // The responsible parties a rule fixes by its text alone (target `by` for requires-rules, block
 // `responsible`, pattern `by`); empty when it depends on the events (spec 5).

@@ -1,4 +1,4 @@
-// Internal to engine/syntax: the ANTLR front end (ast_builder.cc is the only file that includes
+// Internal to engine/syntax: the ANTLR front end (front_end.cc; only it and the visitor files include
 // generated code). Plain types only; callers go through parser.h.
 #pragma once
 #include <cstdint>

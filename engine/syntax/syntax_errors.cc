@@ -4,6 +4,7 @@
 #include <set>
 
 #include "engine/base/diagnostics.h"
+#include "engine/model/rule_text.h"
 #include "engine/syntax/literals.h"
 #include "engine/syntax/token_names.h"
 
@@ -22,9 +23,16 @@ struct Family {
 
 const std::vector<Family>& families() {
   static const std::vector<Family> list = {
+      {{"EVERY", "AT", "NO", "AVERAGE", "MINIMUM", "MAXIMUM", "TOTAL", "LATEST", "AVAILABILITY", "DOWNTIME",
+        "PERCENTILE"},
+       "a rule"},
       {{"EVERY", "AT", "NO", "AVERAGE", "MINIMUM", "MAXIMUM", "TOTAL", "LATEST"}, "a rule"},
+      {{"CLAUSE", "SEVERITY", "RESPONSIBLE", "NOTE", "EFFECTIVE", "CREDIT"},
+       "a block option (`clause`, `severity`, `responsible`, `note`, `effective`, `credit`)"},
       {{"CLAUSE", "SEVERITY", "RESPONSIBLE", "NOTE"},
        "a block option (`clause`, `severity`, `responsible`, `note`)"},
+      {{"PARTY", "CALENDAR", "INTERVAL", "TERM", "EXPECTATION"},
+       "`party`, `calendar`, `interval`, `term` or `expectation`"},
       {{"AVERAGE", "MINIMUM", "MAXIMUM", "TOTAL", "LATEST"},
        "an aggregate (`average`, `minimum`, `maximum`, `total`, `latest`)"},
       {{"EQ", "NE", "LT", "LE", "GT", "GE"}, "a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`)"},
@@ -101,9 +109,13 @@ std::string shorten(const std::string& text) {
 
 std::string describe_expected(const std::vector<std::string>& expected) {
   const Kinds all(expected.begin(), expected.end());
+  // Where a name may come, the version 2 words are names too (V2.2): "a name" says it.
+  bool name_expected = all.count("ID") > 0;
   std::vector<std::string> left;  // grammar order, as given
   for (const auto& k : expected)
-    if (std::find(left.begin(), left.end(), k) == left.end()) left.push_back(k);
+    if (std::find(left.begin(), left.end(), k) == left.end() &&
+        !(name_expected && model::is_soft_keyword(keyword_of(k)) && is_keyword_token(k)))
+      left.push_back(k);
   std::vector<std::string> families_found;
   for (const auto& family : families()) {
     auto in_left = [&](const std::string& m) { return std::find(left.begin(), left.end(), m) != left.end(); };

@@ -41,7 +41,8 @@ bool is_keyword_token(std::string_view symbolic) {
   if (symbolic.empty() || other_kinds().count(symbolic)) return false;
   for (char c : symbolic)
     if (!std::isupper(static_cast<unsigned char>(c))) return false;
-  return model::is_reserved_word(keyword_of(symbolic));
+  std::string word = keyword_of(symbolic);
+  return model::is_reserved_word(word) || model::is_soft_keyword(word);
 }
 
 std::string keyword_of(std::string_view symbolic) {
