@@ -35,7 +35,11 @@ std::string timing_phrase(const model::Rule& r) {
     case TK::After: return "at some time after it, before the agreement ends";
     case TK::AtLeastBefore: return fmt::format("at least {} before it", d);
     case TK::WithinBefore: return fmt::format("no more than {} before it", d);
-    case TK::WithinAfter: return fmt::format("within {} after it", d);
+    case TK::WithinAfter:
+      // V2.1: `within 0 business days after` is the same business day (the next one from a day off).
+      if (t.duration.amount == 0 && t.duration.unit == model::Duration::Unit::BusinessDays)
+        return "on the same business day (the next business day when it happens on a day off)";
+      return fmt::format("within {} after it", d);
     case TK::NoLaterThan: return fmt::format("no later than the date in its `{}`", t.attribute.text);
   }
   return "";
@@ -56,15 +60,102 @@ std::string calendar_phrase(const Rule& r) {
   return ", counted on the agreement's business calendar";
 }
 
+std::string percent_text(const model::Decimal& d) { return model::canonical_text(d) + "%"; }
+
+std::string small_phrase(const std::optional<model::SmallSample>& s) {
+  if (!s) return "";
+  return fmt::format("; in a window with fewer than {} cases, at most {} may fail instead", s->fewer_than,
+                     s->max_failed);
+}
+
+// V2.4: the clock of each activation stops while it waits on the other side.
+std::string pause_phrase(const Rule& r) {
+  if (!r.pause) return "";
+  return fmt::format(", the clock stopping from each {} until the next {}", model::canonical_text(r.pause->from),
+                     model::canonical_text(r.pause->until));
+}
+
+// V2.3: the window, not the single case, is judged.
+std::string share_phrase(const Rule& r) {
+  if (!r.share) return "";
+  return fmt::format(", in at least {} of cases {}{} (each window is judged as a whole; single cases are not "
+                     "reported on their own)",
+                     percent_text(r.share->percent), period_phrase(r.share->period), small_phrase(r.share->small));
+}
+
+// V2.5: the deadline of an obligation per period is counted from the window's end (after) or
+// start (before).
+std::string period_timing_phrase(const Rule& r) {
+  const auto& t = r.timing;
+  std::string d = model::canonical_text(t.duration);
+  switch (t.kind) {
+    case TK::Before: return "before the period starts";
+    case TK::After: return "at some time after the period ends, before the agreement ends";
+    case TK::AtLeastBefore: return fmt::format("at least {} before the period starts", d);
+    case TK::WithinBefore: return fmt::format("no more than {} before the period starts", d);
+    case TK::WithinAfter: return fmt::format("within {} after the period ends", d);
+    case TK::NoLaterThan: return "";
+  }
+  return "";
+}
+
+std::string during_phrase(const std::optional<model::Name>& during) {
+  return during ? fmt::format(" during the business hours of {}", during->text) : "";
+}
+
+std::string measure_phrase(const Rule& r) {
+  switch (r.measure) {
+    case model::Measure::Average: return "The average duration";
+    case model::Measure::Minimum: return "The shortest duration";
+    case model::Measure::Maximum: return "The longest duration";
+    case model::Measure::Total: return "The total duration";
+    case model::Measure::Percentile: return fmt::format("The {}th percentile (nearest rank) of the durations", r.percentile);
+  }
+  return "The duration";
+}
+
+std::string grouped_phrase(const Rule& r) {
+  return r.grouped_by_period ? " (each event counted in the period its `period` attribute names)" : "";
+}
+
 std::string rule_sentence(const Rule& r) {
   std::string subject = model::canonical_text(r.subject);
   switch (r.kind) {
     case Rule::Kind::Requires: {
       std::string same;
-      for (size_t i = 0; i < r.same.size(); ++i) same += (i ? ", " : " with the same ") + r.same[i].text;
-      return fmt::format("Every {} needs {}{} {}{}.", subject, with_article(model::canonical_text(r.target)), same,
-                         timing_phrase(r), calendar_phrase(r));
+      bool by_same_party = false;
+      for (const auto& k : r.same) {
+        if (k.text == "by") {
+          by_same_party = true;
+          continue;
+        }
+        same += (same.empty() ? " with the same " : ", ") + k.text;
+      }
+      if (by_same_party) same += " from the same party";
+      return fmt::format("Every {} needs {}{} {}{}{}{}.", subject, with_article(model::canonical_text(r.target)), same,
+                         timing_phrase(r), calendar_phrase(r), pause_phrase(r), share_phrase(r));
     }
+    case Rule::Kind::PeriodRequires: {
+      std::string which = r.for_period ? " for that period (named by its `period`)" : "";
+      return fmt::format("{} needs {}{} {}{}.", period_phrase(r.period).replace(0, 1, "E"),
+                         with_article(model::canonical_text(r.target)), which, period_timing_phrase(r), calendar_phrase(r));
+    }
+    case Rule::Kind::ShareOfEvents:
+      return fmt::format("{} {} of the {} events {} must satisfy `{}`{}{}.", r.at_least ? "At least" : "At most",
+                         percent_text(r.share_percent), subject, period_phrase(r.period),
+                         r.have ? model::canonical_text(*r.have) : "", r.at_least ? "" : " (the rest must not)",
+                         small_phrase(r.small));
+    case Rule::Kind::Availability:
+      return fmt::format("The service must be available at least {} of the time{} {}, counting the `{}` intervals as "
+                         "downtime.", percent_text(r.availability), during_phrase(r.during), period_phrase(r.period),
+                         r.interval.text);
+    case Rule::Kind::Downtime:
+      return fmt::format("The `{}` intervals may add up to at most {}{} {}.", r.interval.text,
+                         model::canonical_text(r.limit), during_phrase(r.during), period_phrase(r.period));
+    case Rule::Kind::DurationMeasure:
+      return fmt::format("{} of the `{}` intervals that open in a window, counted{}, must be {} {}, {}.",
+                         measure_phrase(r), r.interval.text, r.during ? during_phrase(r.during) : " in elapsed time",
+                         r.at_least ? "at least" : "at most", model::canonical_text(r.limit), period_phrase(r.period));
     case Rule::Kind::OccursWithin: {
       std::string parties;
       for (size_t i = 0; i < r.parties.size(); ++i) parties += (i ? " and " : "") + r.parties[i].text;
@@ -72,21 +163,23 @@ std::string rule_sentence(const Rule& r) {
                          "on its holidays).", subject, parties);
     }
     case Rule::Kind::AtLeast: {
+      // (grouped_phrase: V2.5 `grouped by period`)
       std::string tolerance = r.allowed_misses ? fmt::format("; {} missed {} tolerated per {}", *r.allowed_misses,
                                                              *r.allowed_misses == 1 ? "window is" : "windows are",
                                                              model::canonical_text(r.allowance_period))
                                                : "";
-      return fmt::format("There must be at least {} {} {}{}.", r.count, subject, period_phrase(r.period), tolerance);
+      return fmt::format("There must be at least {} {} {}{}{}.", r.count, subject, period_phrase(r.period),
+                         grouped_phrase(r), tolerance);
     }
     case Rule::Kind::AtMost:
-      return fmt::format("There may be at most {} {} {}.", r.count, subject, period_phrase(r.period));
+      return fmt::format("There may be at most {} {} {}{}.", r.count, subject, period_phrase(r.period), grouped_phrase(r));
     case Rule::Kind::No: return fmt::format("There must never be a {}.", subject);
     case Rule::Kind::Aggregate: {
       static const char* names[] = {"average", "minimum", "maximum", "total", "latest"};
-      return fmt::format("The {} `{}` of {} must be {} {}{} {}.", names[int(r.aggregate)], r.attribute.text, subject,
+      return fmt::format("The {} `{}` of {} must be {} {}{} {}{}.", names[int(r.aggregate)], r.attribute.text, subject,
                          r.at_least ? "at least" : "at most", model::canonical_text(model::Literal{
                              model::Literal::Kind::Number, "", r.bound, r.percent, false, {}, {}}),
-                         "", period_phrase(r.period));
+                         "", period_phrase(r.period), grouped_phrase(r));
     }
   }
   return "";
@@ -102,6 +195,8 @@ std::string hours_text(const std::vector<model::HoursSpan>& hours) {
   }
   return fmt::format("{}", fmt::join(parts, ", "));
 }
+
+std::string holidays_phrase(size_t n) { return fmt::format(", {} {}", n, n == 1 ? "holiday" : "holidays"); }
 
 }  // namespace
 
@@ -128,24 +223,57 @@ int run_explain(const std::string& path, Streams io) {
     out += fmt::format("  {}{}{}: time zone {}", p.id.text, name, role, a.calendar_of(p.id.text).zone()->name());
     if (!p.calendar.hours.empty()) out += fmt::format(", business hours {}", hours_text(p.calendar.hours));
     else out += ", the agreement's business hours";
-    if (p.calendar.holidays_declared) out += fmt::format(", {} holidays", p.calendar.holidays.size());
+    if (p.calendar.holidays_declared) out += holidays_phrase(p.calendar.holidays.size());
     out += "\n";
   }
+  if (!s.ast.calendars.empty()) out += "\nCalendars\n";
+  for (const auto& c : s.ast.calendars) {
+    out += fmt::format("  {}: time zone {}", c.id.text, a.calendar_of(c.id.text).zone()->name());
+    if (!c.calendar.hours.empty()) out += fmt::format(", business hours {}", hours_text(c.calendar.hours));
+    else out += ", the agreement's business hours";
+    if (c.calendar.holidays_declared) out += holidays_phrase(c.calendar.holidays.size());
+    out += "\n";
+  }
+  if (!s.ast.intervals.empty()) out += "\nIntervals\n";
+  for (const auto& i : s.ast.intervals) {
+    std::string same;
+    for (size_t k = 0; k < i.same.size(); ++k) same += (k ? ", " : " with the same ") + i.same[k].text;
+    out += fmt::format("  {}: from each {} to the next {}{}\n", i.id.text, model::canonical_text(i.open),
+                       model::canonical_text(i.close), same);
+  }
   auto balance = lint::obligation_balance(a);
+  auto acting_party = [](const Rule& r) {  // V2.1: `with same `by`` makes the acting party responsible
+    for (const auto& k : r.same)
+      if (k.text == "by") return true;
+    return false;
+  };
   for (size_t b = 0; b < s.ast.blocks.size(); ++b) {
     const auto& block = s.ast.blocks[b];
     std::string clause = block.clause ? fmt::format(", clause {}", *block.clause) : "";
     out += fmt::format("\n{} \"{}\"{} ({})\n", block.expectation ? "Expectation" : "Term", block.name, clause,
                        report::severity_name(block.severity));
     for (const auto& note : block.notes) out += fmt::format("  Note: {}\n", note);
+    if (block.effective_from && block.effective_to)
+      out += fmt::format("  In force only from {} to {} (inclusive).\n", date::format("%F", *block.effective_from),
+                         date::format("%F", *block.effective_to));
     for (const auto& r : block.rules) {
       auto who = semantic::responsible_by_text(block, r);
+      bool interval_rule = r.kind == Rule::Kind::Availability || r.kind == Rule::Kind::Downtime ||
+                           r.kind == Rule::Kind::DurationMeasure;
+      if (who.empty() && interval_rule)  // V2.6: else the `by` of the interval's opening pattern
+        if (const auto* i = s.ast.find_interval(r.interval.text); i && i->open.by) who = {i->open.by->text};
       std::string responsible = !who.empty() ? fmt::format("{}", fmt::join(who, ", "))
+                                : acting_party(r) ? fmt::format("the party that did the {} (its `by`)", r.subject.type.text)
                                 : (r.kind == Rule::Kind::OccursWithin || r.kind == Rule::Kind::AtMost ||
                                    r.kind == Rule::Kind::No)
                                     ? "the party that did the event"
                                     : "nobody (unassigned)";
-      out += fmt::format("  {}. {}\n     Responsible: {}.\n", r.number, rule_sentence(r), responsible);
+      std::string sentence = rule_sentence(r);
+      // V2.7: a block with its own lifetime counts N-day/week/month windows from its first day.
+      if (block.effective_from)
+        if (auto at = sentence.find("(counted from the start of the agreement)"); at != std::string::npos)
+          sentence.replace(at, 41, "(counted from " + date::format("%F", *block.effective_from) + ")");
+      out += fmt::format("  {}. {}\n     Responsible: {}.\n", r.number, sentence, responsible);
     }
   }
   std::vector<std::string> parts;

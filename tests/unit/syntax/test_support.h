@@ -52,8 +52,21 @@ inline std::string dump(const model::Agreement& a) {
     o += "agreement " + a.header->name.value_or("-");
     if (a.header->effective_from) o += " from " + ymd(*a.header->effective_from);
     if (a.header->effective_to) o += " to " + ymd(*a.header->effective_to);
+    o += " currency=" + a.header->currency.value_or("-");
+    for (const auto& f : a.header->fees) o += " fee " + f.id.text + "=" + std::to_string(f.amount.units) + "e-" + std::to_string(f.amount.scale);
+    if (a.header->credit_cap)
+      o += " cap=" + model::canonical_text(a.header->credit_cap->amount) + "/" + model::canonical_text(a.header->credit_cap->period);
     o += "\n";
     cal(a.header->calendar);
+  }
+  for (const auto& c : a.calendars) {
+    o += "calendar " + c.id.text + "\n";
+    cal(c.calendar);
+  }
+  for (const auto& i : a.intervals) {
+    o += "interval " + i.id.text + " from " + model::canonical_text(i.open) + " to " + model::canonical_text(i.close) + " same=";
+    for (const auto& k : i.same) o += k.text + ";";
+    o += "\n";
   }
   for (const auto& p : a.parties) {
     o += "party " + p.id.text + " name=" + p.display_name.value_or("-") + " role=" + (p.role ? p.role->text : "-") + "\n";
@@ -64,6 +77,12 @@ inline std::string dump(const model::Agreement& a) {
          " severity=" + std::to_string(static_cast<int>(b.severity)) + " responsible=";
     for (const auto& r : b.responsible) o += r.text + ";";
     for (const auto& n : b.notes) o += " note=" + n;
+    if (b.effective_from) o += " effective=" + ymd(*b.effective_from);
+    if (b.effective_to) o += ".." + ymd(*b.effective_to);
+    for (const auto& c : b.credits)
+      o += " credit=" + std::to_string(c.amount.number.units) + "e-" + std::to_string(c.amount.number.scale) +
+           (c.amount.fee ? "%" + c.amount.fee->text : "") + "/per" + std::to_string(static_cast<int>(c.per)) +
+           (c.when ? std::string(c.when->above ? "/above" : "/below") + c.when->value.text + (c.when->percent ? "%" : "") : "");
     o += "\n";
     for (const auto& r : b.rules) {
       o += "  #" + std::to_string(r.number) + " kind=" + std::to_string(static_cast<int>(r.kind)) + " " + r.text;
@@ -75,7 +94,25 @@ inline std::string dump(const model::Agreement& a) {
       o += " timing=" + std::to_string(static_cast<int>(r.timing.kind)) + "/" + std::to_string(r.timing.duration.amount) +
            "u" + std::to_string(static_cast<int>(r.timing.duration.unit));
       o += " agg=" + std::to_string(static_cast<int>(r.aggregate)) + " bound=" + std::to_string(r.bound) +
-           (r.percent ? "%" : "") + (r.at_least ? " least" : " most") + "\n";
+           (r.percent ? "%" : "") + (r.at_least ? " least" : " most");
+      // version 2 fields
+      if (r.pause) o += " pause=" + model::canonical_text(r.pause->from) + ".." + model::canonical_text(r.pause->until);
+      if (r.share)
+        o += " share=" + std::to_string(r.share->percent.units) + "e-" + std::to_string(r.share->percent.scale) + "/" +
+             model::canonical_text(r.share->period) +
+             (r.share->small ? "/small" + std::to_string(r.share->small->max_failed) + "<" + std::to_string(r.share->small->fewer_than) : "");
+      if (r.for_period) o += " for-period";
+      if (r.grouped_by_period) o += " grouped";
+      if (r.kind == Rule::Kind::ShareOfEvents)
+        o += " pct=" + std::to_string(r.share_percent.units) + "e-" + std::to_string(r.share_percent.scale) +
+             " have=" + (r.have ? model::canonical_text(*r.have) : "-") +
+             (r.small ? " small" + std::to_string(r.small->max_failed) + "<" + std::to_string(r.small->fewer_than) : "");
+      if (!r.interval.text.empty())
+        o += " interval=" + r.interval.text + " during=" + (r.during ? r.during->text : "-") + " avail=" +
+             r.availability.text + " limit=" + std::to_string(r.limit.amount) + "u" + std::to_string(static_cast<int>(r.limit.unit)) +
+             " measure=" + std::to_string(static_cast<int>(r.measure)) + "/" + std::to_string(r.percentile);
+      if (r.subject.hours) o += std::string(" subject-") + (r.subject.hours->outside ? "outside=" : "during=") + r.subject.hours->calendar.text;
+      o += "\n";
     }
   }
   return o;
