@@ -16,12 +16,22 @@ constexpr const char* kAgreement = R"(agreement "Fuzz"
   timezone "America/New_York"
   business hours mon-fri 09:00-17:00
   holidays 2026-01-01, 2026-07-03
+  currency "EUR"
+  fee monthly_fee 10000
+  credits at most 1000 every month
 
 party Acme
   business hours mon-fri 08:00-18:00, sat 10:00-14:00
   timezone "Europe/Berlin"
 party Northwind
   business hours sun-thu 22:00-06:00
+
+calendar Hotline
+  timezone "Asia/Manila"
+  business hours mon-sat 07:00-22:00
+
+interval outage from outage_start to outage_end with same service
+interval maintenance from maint_start by Northwind to maint_end
 
 term "Notice"
   clause "1.1"
@@ -42,6 +52,30 @@ expectation "Cadence"
   average `duration` of call at most 15 every week
   maximum score of survey at least 90% every quarter
   latest version of release at least 2 every year
+
+term "Version 2 service levels"
+  effective 2026-02-01 to 2026-11-30
+  credit 100
+  credit 5% of monthly_fee when measured below 90
+  credit 50 per hour late
+  at least 80% of call have wait <= 20 every month or at most 1 failed when fewer than 5 cases
+  at most 10% of call by Northwind have abandoned = true every week grouped by period
+  every ticket requires response by Northwind with same ticket within 4 business hours after paused from hold until resume in at least 90% of cases every month
+  every incident requires fix with same incident within 8 hours after paused from hold until resume
+  every month requires report by Northwind for the month within 5 business days after
+  every quarter requires forecast for the period at least 2 business days before
+  no closure during business hours of Hotline
+  every order outside business hours of Hotline requires shipment within 0 business days of Hotline after
+  every termination requires termination_notice with same `by` at least 90 days before
+
+expectation "Version 2 intervals"
+  responsible Northwind
+  credit 250 per day late
+  availability of outage at least 99.5% every month
+  availability of outage during business hours of Hotline at least 99% every week
+  downtime of maintenance at most 4 hours every month
+  percentile 90 duration of outage at most 8 hours every month
+  average duration of outage during business hours of Acme at most 2 hours every quarter
 )";
 
 }  // namespace

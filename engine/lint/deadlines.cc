@@ -20,6 +20,18 @@ namespace pactum::lint {
 
 namespace {
 
+// "an 8-hour deadline", "an 11-hour ...", "a 48-hour ...": the article goes by the sound.
+const char* article_for(const std::string& words) {
+  if (words.empty()) return "a";
+  if (std::string("aeiouAEIOU8").find(words[0]) != std::string::npos) return "an";
+  if (words.rfind("11", 0) == 0 || words.rfind("18", 0) == 0) {
+    size_t digits = words.find_first_not_of("0123456789");
+    size_t n = digits == std::string::npos ? words.size() : digits;
+    if (n == 2 || n == 5) return "an";  // eleven, eighteen; eleven/eighteen thousand
+  }
+  return "a";
+}
+
 using Unit = model::Duration::Unit;
 
 bool plain(Unit u) { return u == Unit::Minutes || u == Unit::Hours || u == Unit::Days || u == Unit::Weeks; }
@@ -92,9 +104,9 @@ void check_deadline(const Context& ctx, const model::Block& block, const model::
     if (!gap || !(limit < gap->end - gap->start)) continue;
     std::string who = party.empty() ? "under the agreement's hours, business" : party;
     std::string message = fmt::format(
-        "{} is closed for {} from {} to {} {}; a {} deadline cannot be met without {}", who,
+        "{} is closed for {} from {} to {} {}; {} {} deadline cannot be met without {}", who,
         duration_words(gap->end - gap->start), local_words(gap->start, cal.zone()), local_words(gap->end, cal.zone()),
-        zone_words(cal.zone()), deadline_words(d), forced_work(cal, *gap));
+        zone_words(cal.zone()), article_for(deadline_words(d)), deadline_words(d), forced_work(cal, *gap));
     model::Rule fix = business_rewrite(rule, party);
     std::vector<std::string> notes{write_rule(fix) + " to count only " +
                                    (party.empty() ? std::string("business") : party + "'s business") + " time"};
