@@ -96,22 +96,30 @@ std::vector<Interval> BusinessCalendar::compute_intervals(date::local_days day) 
 }
 
 bool BusinessCalendar::is_open(Instant t) const {
-  for (const auto& iv : intervals_on(local_day(t, zone_)))
-    if (iv.start <= t && t < iv.end) return true;
+  // Compared as instants (V2.1). An instant normally lies in the business time of its own local
+  // date; where a fold runs back across midnight, the second pass of the old date's last hour
+  // lies inside the new date's first interval, so the neighbouring dates are asked too.
+  auto day = local_day(t, zone_);
+  for (auto d : {day, day + date::days{1}, day - date::days{1}})
+    for (const auto& iv : intervals_on(d))
+      if (iv.start <= t && t < iv.end) return true;
   return false;
 }
 
 std::optional<Instant> BusinessCalendar::business_days_after(Instant a, int64_t n) const {
   if (n < 0) return std::nullopt;
   auto day = local_day(a, zone_);
-  if (n > 0) {
+  if (n > 0 || !is_business_day(day)) {
+    // N >= 1: the N-th business day strictly after A's date. N = 0 from a date that is not a
+    // business day (a weekend, a holiday): the first business day after it (V2.1, "same
+    // business day": a Saturday order is due Monday), the same day as N = 1.
     if (!has_weekly_hours()) return std::nullopt;
-    int64_t found = 0;
-    for (int i = 0; i < kSearchDays && found < n; ++i) {
+    int64_t wanted = std::max<int64_t>(n, 1), found = 0;
+    for (int i = 0; i < kSearchDays && found < wanted; ++i) {
       day += date::days{1};
       if (is_business_day(day)) ++found;
     }
-    if (found < n) return std::nullopt;
+    if (found < wanted) return std::nullopt;
   }
   return start_of_local_day(day + date::days{1}, zone_);  // 24:00 of that date
 }

@@ -38,8 +38,9 @@ class BusinessCalendar {
   std::vector<Interval> open_intervals(date::local_days day) const;
 
   // `within N business days after`: 24:00 at the end of the N-th business day strictly after
-  // A's local date (N = 0: 24:00 of A's own date). nullopt when no such day within ~50 years,
-  // and for N < 0.
+  // A's local date. N = 0 (V2.1, the same business day): 24:00 of A's own date when it is a
+  // business day, else of the first business day after it. nullopt when no such day within
+  // ~50 years, and for N < 0. (24:00 in a gap or fold: see start_of_local_day.)
   std::optional<Instant> business_days_after(Instant a, int64_t n) const;
   // `at least N business days before`: 24:00 at the end of the N-th business day strictly
   // before A's local date. `within N business days before`: 00:00 of that same day.
@@ -48,8 +49,10 @@ class BusinessCalendar {
   std::optional<Instant> start_of_business_days_before(Instant a, int64_t n) const;
   // The instant when `minutes` of business time have elapsed since `a` (counting from the next
   // opening when `a` is outside hours); and the symmetric instant going backwards. Time used up
-  // exactly at a closing gives that closing (backwards: that opening). 0 minutes gives `a`
-  // itself, open or not; negative minutes go the other way. nullopt after ~50 years.
+  // exactly at a closing gives that closing (backwards: that opening). Adding 0 minutes gives `a`
+  // inside hours and the next opening outside them (V2.1); subtracting 0 gives `a` itself, open
+  // or not (the before-timings are unchanged). Negative minutes go the other way. nullopt after
+  // ~50 years.
   std::optional<Instant> add_business_minutes(Instant a, int64_t minutes) const;
   std::optional<Instant> subtract_business_minutes(Instant a, int64_t minutes) const;
 

@@ -10,18 +10,20 @@ namespace pactum::calendar {
 
 std::optional<Instant> BusinessCalendar::add_business_minutes(Instant a, int64_t minutes) const {
   if (minutes < 0) return subtract_business_minutes(a, -minutes);
-  if (minutes == 0) return a;  // nothing to elapse: the deadline is A itself, open or not
   if (!has_weekly_hours()) return std::nullopt;
   Millis remaining = std::chrono::minutes{minutes};
-  auto day = local_day(a, zone_);
+  // Start a day early: the business time of the previous date can reach past midnight into
+  // A's date only through a fold or gap at midnight, but walking one extra date costs nothing.
+  auto day = local_day(a, zone_) - date::days{1};
   for (int i = 0; i < kSearchDays; ++i, day += date::days{1}) {
     // Intervals of consecutive dates touch at midnight in a 00:00-24:00 calendar; walking them
     // in order passes across that boundary without losing or adding time.
     for (const auto& iv : intervals_on(day)) {
       if (iv.end <= a) continue;
       Instant from = std::max(iv.start, a);  // outside hours: counting starts at the opening
+      // Exactly used up at closing time: the deadline is the closing instant itself. With 0
+      // minutes (V2.1) this is A itself inside hours, else the next opening.
       Millis available = iv.end - from;
-      // Exactly used up at closing time: the deadline is the closing instant itself.
       if (remaining <= available) return from + remaining;
       remaining -= available;
     }

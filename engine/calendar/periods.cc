@@ -1,6 +1,8 @@
 // Calendar windows (spec 5, "Calendar periods"). Windows are computed on local dates and only
-// then turned into instants with start_of_local_day, so a window keeps its wall-clock edges
-// (00:00) across DST changes: a day is 23 or 25 hours long, a DST week 167 or 169.
+// then turned into instants with resolve_local, so a window keeps its wall-clock edges (00:00)
+// across DST changes: a day is 23 or 25 hours long, a DST week 167 or 169. An edge in a gap is
+// the first instant after the gap, one in a fold the earlier instant (V2.1); which window holds
+// an instant is decided on instants, never on its wall-clock reading.
 #include "engine/calendar/periods.h"
 
 #include <algorithm>
@@ -100,15 +102,42 @@ date::local_days WindowSequence::advance(date::local_days start) const {
   return start + date::days{1};
 }
 
+WindowSequence WindowSequence::anchored_at(model::Period period, const date::time_zone* zone, Instant anchor) {
+  auto local = zone->to_local(anchor);
+  auto day = date::floor<date::days>(local);
+  WindowSequence w(period, zone, day, local - day);
+  if (period.unit == Unit::Days || period.unit == Unit::Weeks || period.unit == Unit::Months) w.exact_ = anchor;
+  return w;
+}
+
 Instant WindowSequence::edge(date::local_days day) const {
+  if (exact_ && day == anchor_) return *exact_;
   if (shift_ == Millis{0}) return start_of_local_day(day, zone_);
   return resolve_local(LocalTime{day} + shift_, zone_).instant;
 }
 
 Interval WindowSequence::containing(Instant t) const {
+  // A first guess from t's wall-clock reading, then corrected on instants (V2.1: a window holds
+  // exactly the instants from its start to the next window's start). The guess is off by one
+  // window when t's local time repeats in a fold across an edge: 01:15 EST on the first day of
+  // a 7-day window anchored at 01:30 reads as "before 01:30" but comes 45 minutes after the
+  // edge 01:30 EDT. Edges are monotonic in their local dates, so stepping converges; windows
+  // that a gap leaves empty (a whole skipped date) are stepped over.
   auto local = zone_->to_local(t) - shift_;
   auto start = start_of(date::floor<date::days>(local));
-  return {edge(start), edge(advance(start))};
+  Interval w{edge(start), edge(advance(start))};
+  for (int guard = 0; guard < 8; ++guard) {
+    if (t < w.start) {
+      start = start_of(start - date::days{1});
+      w = {edge(start), edge(advance(start))};
+    } else if (t >= w.end) {
+      start = advance(start);
+      w = {edge(start), edge(advance(start))};
+    } else {
+      break;
+    }
+  }
+  return w;
 }
 
 Interval WindowSequence::next(const Interval& w) const { return containing(w.end); }

@@ -2,6 +2,7 @@
 // 00:00), month, quarter (Jan/Apr/Jul/Oct), year in the agreement timezone, and `N days|weeks|
 // months` windows laid end to end from an anchor (the effective start, else the judged start).
 #pragma once
+#include <optional>
 #include <vector>
 
 #include "engine/base/time.h"
@@ -17,6 +18,10 @@ class WindowSequence {
   // instant the judged interval starts, for agreements without an effective period).
   WindowSequence(model::Period period, const date::time_zone* zone, date::local_days anchor,
                  Millis anchor_time = Millis{0});
+  // N days/weeks/months windows anchored at an exact instant (the judged interval's start when
+  // there is no effective period): later windows start at its wall-clock time of day, and the
+  // first one exactly at it, even when that reading is the second pass of a fold.
+  static WindowSequence anchored_at(model::Period period, const date::time_zone* zone, Instant anchor);
 
   // The window that contains instant `t`.
   Interval containing(Instant t) const;
@@ -34,6 +39,7 @@ class WindowSequence {
   const date::time_zone* zone_;
   date::local_days anchor_;
   Millis shift_{0};  // anchor_time for counted (N days/weeks/months) windows, else zero
+  std::optional<Instant> exact_;  // anchored_at: the first window's start, exactly
   Instant edge(date::local_days day) const;
 };
 

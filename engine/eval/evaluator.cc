@@ -33,8 +33,40 @@ Finding RuleEvaluator::make_finding(std::string reason, Instant at) const {
 std::vector<std::string> RuleEvaluator::responsible(const log::Event* trigger) const {
   auto fixed = semantic::responsible_by_text(block_, rule_);
   if (!fixed.empty()) return fixed;
+  if (semantic::correlates_on_by(rule_)) {  // no acting party known here: what follows it
+    fixed = semantic::responsible_fallback(block_, rule_);
+    if (!fixed.empty()) return fixed;
+  }
   if (trigger && trigger->by != log::kNoSymbol) return {std::string(ctx_.log.symbols.text(trigger->by))};
   return {"unassigned"};
+}
+
+std::vector<std::string> RuleEvaluator::responsible_for_activations(const std::vector<uint32_t>& activations) const {
+  if (rule_.kind == model::Rule::Kind::Requires && rule_.target.by) return {rule_.target.by->text};
+  if (semantic::correlates_on_by(rule_)) {
+    // The acting parties, each once, in the order the agreement declares them.
+    const auto& parties = ctx_.agreement.parties;
+    std::vector<size_t> ranks;
+    std::vector<std::string> unknown;  // a `by` that is no declared party (not after a clean load)
+    for (uint32_t a : activations) {
+      log::Symbol by = ctx_.log.events[a].by;
+      if (by == log::kNoSymbol) continue;
+      std::string_view name = ctx_.log.symbols.text(by);
+      auto it = std::find_if(parties.begin(), parties.end(), [&](const semantic::Party& p) { return p.id == name; });
+      if (it != parties.end()) {
+        size_t rank = static_cast<size_t>(it - parties.begin());
+        if (std::find(ranks.begin(), ranks.end(), rank) == ranks.end()) ranks.push_back(rank);
+      } else if (std::find(unknown.begin(), unknown.end(), name) == unknown.end()) {
+        unknown.emplace_back(name);
+      }
+    }
+    std::sort(ranks.begin(), ranks.end());
+    std::vector<std::string> acting;
+    for (size_t r : ranks) acting.push_back(parties[r].id);
+    acting.insert(acting.end(), unknown.begin(), unknown.end());
+    if (!acting.empty()) return acting;
+  }
+  return responsible(nullptr);
 }
 
 std::string RuleEvaluator::describe(uint32_t index) const {

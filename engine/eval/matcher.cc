@@ -97,17 +97,20 @@ bool append_key(const log::EventLog& log, const FieldValue& v, std::string& key)
   return false;
 }
 
-std::optional<Instant> read_instant(const log::EventLog& log, const FieldValue& v, const date::time_zone* zone,
-                                    bool date_means_end_of_day) {
+std::optional<Instant> read_instant(const log::EventLog& log, const log::Event& e, const FieldValue& v,
+                                    const date::time_zone* fallback, bool date_means_end_of_day) {
   if (v.kind == FieldValue::Kind::Time) return v.time;
   if (v.kind != FieldValue::Kind::String) return std::nullopt;
   auto parsed = parse_timestamp(log.symbols.text(v.text));
   if (!parsed) return std::nullopt;
-  if (parsed->date_only && date_means_end_of_day) {
+  const date::time_zone* zone = log.zone_of(e, fallback);
+  if (parsed->date_only) {
     auto day = date::floor<date::days>(parsed->local);
-    return start_of_local_day(day + date::days{1}, zone);
+    return start_of_local_day(date_means_end_of_day ? day + date::days{1} : day, zone);
   }
-  return resolve(*parsed, zone).instant;
+  Resolved r = resolve(*parsed, zone);
+  if (r.status == LocalResolution::Nonexistent) return std::nullopt;
+  return r.instant;
 }
 
 // ---- conditions ------------------------------------------------------------------------------
@@ -174,14 +177,14 @@ class CompiledCondition {
       case Condition::Kind::Not: return !operands_.front().holds(e);
       case Condition::Kind::Present: return read_field(*log_, e, field_).kind != FieldValue::Kind::Missing;
       case Condition::Kind::Absent: return read_field(*log_, e, field_).kind == FieldValue::Kind::Missing;
-      case Condition::Kind::Compare: return compare(read_field(*log_, e, field_), values_.front(), op_);
+      case Condition::Kind::Compare: return compare(e, read_field(*log_, e, field_), values_.front(), op_);
       case Condition::Kind::Include: {
         FieldValue v = read_field(*log_, e, field_);
         if (v.kind != FieldValue::Kind::List) return false;
         for (const auto& wanted : values_) {
           bool found = false;
           for (uint32_t i = 0; i < v.list_size && !found; ++i)
-            found = compare(from_value(log_->list_items[v.list_begin + i]), wanted, CompareOp::Eq);
+            found = compare(e, from_value(log_->list_items[v.list_begin + i]), wanted, CompareOp::Eq);
           if (!found) return false;
         }
         return true;
@@ -192,7 +195,7 @@ class CompiledCondition {
 
  private:
   // A missing value or a type mismatch makes every comparison false (`!=` too), spec 5.
-  bool compare(const FieldValue& v, const CompiledLiteral& l, CompareOp op) const {
+  bool compare(const log::Event& e, const FieldValue& v, const CompiledLiteral& l, CompareOp op) const {
     switch (l.kind) {
       case Literal::Kind::String:
       case Literal::Kind::Identifier:
@@ -207,7 +210,7 @@ class CompiledCondition {
         return (op == CompareOp::Eq || op == CompareOp::Ne) && ordered(op, v.boolean, l.boolean);
       case Literal::Kind::Date:
       case Literal::Kind::DateTime: {
-        auto t = read_instant(*log_, v, zone_, false);
+        auto t = read_instant(*log_, e, v, zone_, false);
         return t && ordered(op, *t, l.time);
       }
     }

@@ -36,10 +36,14 @@ FieldValue read_field(const log::EventLog& log, const log::Event& e, const Field
 // Appends a byte encoding of `v` to `key` (for `with same` hash keys); false when v is missing.
 bool append_key(const log::EventLog& log, const FieldValue& v, std::string& key);
 
-// Reads a field as an instant (a `no later than` due date, a date comparison): a date means the
-// given `date_time_of_day`: 00:00 for comparisons, 24:00 for due dates. nullopt when unreadable.
-std::optional<Instant> read_instant(const log::EventLog& log, const FieldValue& v, const date::time_zone* zone,
-                                    bool date_means_end_of_day);
+// Reads field value `v` of event `e` as an instant (a `no later than` due date, a date
+// comparison). Text without an offset is read like `at` (V2.1): in the zone of e's log
+// (`timezone:`), else in `fallback` (the agreement's). A bare date means 00:00 of that date, or
+// 24:00 with `date_means_end_of_day` (due dates); a midnight in a gap is where the gap ends, one
+// in a fold the earlier instant. A date-time that the zone skips (a gap) is unreadable, as is
+// anything that is not a date. Fraction digits beyond milliseconds are dropped.
+std::optional<Instant> read_instant(const log::EventLog& log, const log::Event& e, const FieldValue& v,
+                                    const date::time_zone* fallback, bool date_means_end_of_day);
 
 class CompiledCondition;
 

@@ -35,9 +35,7 @@ calendar::WindowSequence windows_for(const model::Period& period, const semantic
                                      Instant judged_from) {
   if (a.ast->header && a.ast->header->effective_from && a.effective_start)
     return calendar::WindowSequence(period, a.zone, date::local_days{*a.ast->header->effective_from});
-  auto local = a.zone->to_local(judged_from);
-  auto day = date::floor<date::days>(local);
-  return calendar::WindowSequence(period, a.zone, day, local - day);
+  return calendar::WindowSequence::anchored_at(period, a.zone, judged_from);
 }
 
 class PeriodicRule : public RuleEvaluator {

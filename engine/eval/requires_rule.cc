@@ -179,7 +179,7 @@ class RequiresRule : public RuleEvaluator {
       else if (d.unit == Unit::BusinessHours) w.deadline = calendar_.add_business_minutes(at, d.amount * 60).value_or(Instant::max());
       else w.deadline = at + plain_length(d);
     } else if (timing.kind == TimingKind::NoLaterThan) {
-      auto due = read_instant(ctx_.log, read_field(ctx_.log, event(a), due_), ctx_.agreement.zone, true);
+      auto due = read_instant(ctx_.log, event(a), read_field(ctx_.log, event(a), due_), ctx_.agreement.zone, true);
       if (!due) {
         ctx_.warn(event(a), fmt::format("{} has no readable `{}` date; it is skipped by rule {} of \"{}\"", describe(a),
                                         timing.attribute.text, rule_.number, block_.name));
@@ -228,7 +228,7 @@ class RequiresRule : public RuleEvaluator {
       return;
     }
     Finding p = make_finding("pending", event(a).at);
-    p.responsible = responsible(nullptr);
+    p.responsible = responsible_for_activations({a});
     p.events.push_back(a);
     p.message = w.deadline ? fmt::format("{} is awaiting {}; the deadline is {}", describe(a), target_text(), local(*w.deadline))
                            : fmt::format("{} is awaiting {}", describe(a), target_text());
@@ -240,7 +240,7 @@ class RequiresRule : public RuleEvaluator {
 
   Finding* report(uint32_t a, uint32_t q, const char* reason, std::string message) {
     Finding f = make_finding(reason, event(a).at);
-    f.responsible = responsible(nullptr);
+    f.responsible = responsible_for_activations({a});
     f.events.push_back(a);
     if (q != kNone) f.events.push_back(q);
     f.message = std::move(message);

@@ -55,8 +55,14 @@ class RuleEvaluator {
   // A finding with block, rule and severity filled in.
   Finding make_finding(std::string reason, Instant at) const;
   // Responsible parties, spec 5: the first of target `by` (requires), block `responsible`,
-  // pattern `by`, the triggering event's `by`; else "unassigned".
+  // pattern `by`, the triggering event's `by`; else "unassigned". For a rule that correlates on
+  // `by` use responsible_for_activations (the acting party comes second, V2.1).
   std::vector<std::string> responsible(const log::Event* trigger) const;
+  // Responsible parties of a finding about `activations` of a requires-rule (spec 5 with V2.1):
+  // the target `by`; when the rule correlates on `by` (`with same `by``), the distinct `by`s of
+  // the activations, in party declaration order; else as responsible(nullptr). One activation
+  // for 5.1; a V2.3 share-of-activations window passes its failed activations.
+  std::vector<std::string> responsible_for_activations(const std::vector<uint32_t>& activations) const;
   std::string describe(uint32_t index) const;  // "site_visit V-1"
 
   EvalContext& ctx_;

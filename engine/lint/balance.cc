@@ -1,8 +1,10 @@
 // The per-party obligation balance and `one-sided` (spec 7): who the text of the agreement binds.
 // A rule binds the parties that the responsible-party rules of section 5 fix by text alone
 // (target `by` of requires-rules, block `responsible`, pattern `by`). Otherwise responsibility
-// falls to the `by` of the triggering event for 5.2, 5.4 and 5.5 ("depends on events"), and is
-// nobody's for the rest ("unassigned").
+// falls to the `by` of the triggering event for 5.2, 5.4 and 5.5, and to the acting party for a
+// requires-rule `with same `by`` whose patterns name no `by` (V2.1) ("depends on events"), and is
+// nobody's for the rest ("unassigned"). So for one-sided such a rule is fixed by its text only
+// when its target or activation pattern names a `by`.
 //
 // one-sided fires when two or more parties are declared, at least two rules fix a responsible
 // party, and every one of those names the same single party. It points at the `agreement`
@@ -23,7 +25,8 @@ ObligationBalance obligation_balance(const semantic::ResolvedAgreement& agreemen
       auto names = semantic::responsible_by_text(block, rule);
       if (names.empty()) {
         using K = model::Rule::Kind;
-        bool by_event = rule.kind == K::OccursWithin || rule.kind == K::AtMost || rule.kind == K::No;
+        bool by_event = rule.kind == K::OccursWithin || rule.kind == K::AtMost || rule.kind == K::No ||
+                        semantic::correlates_on_by(rule);  // the acting party (V2.1)
         ++(by_event ? balance.by_events : balance.unassigned);
         continue;
       }

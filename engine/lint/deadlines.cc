@@ -97,6 +97,7 @@ void check_deadline(const Context& ctx, const model::Block& block, const model::
   if (!plain(d.unit)) return;
   Millis limit = plain_length(d);
   std::vector<std::string> parties = semantic::responsible_by_text(block, rule);
+  if (parties.empty() && semantic::correlates_on_by(rule)) parties = ctx.agreement.party_names();  // whoever acts
   if (parties.empty()) parties.push_back("");  // the agreement's calendar
   for (const auto& party : parties) {
     const auto& cal = ctx.agreement.calendar_of(party);

@@ -906,6 +906,10 @@ bool EventBuilder::finish() {
   }
   pending_.clear();
   flush();
+  if (log_zone_) {
+    if (log_.file_zones.size() <= file_) log_.file_zones.resize(file_ + 1, nullptr);
+    log_.file_zones[file_] = log_zone_;
+  }
   if (removed) {
     auto first = log_.events.begin() + static_cast<std::ptrdiff_t>(events_at_start_);
     log_.events.erase(std::remove_if(first, log_.events.end(), [](const Event& e) { return e.type == kNoSymbol; }),

@@ -103,6 +103,15 @@ class EventLog {
   std::vector<Event> events;
   std::vector<Attribute> attributes;
   std::vector<Value> list_items;
+  // The `timezone:` of each log that declares one, indexed by SourceManager file id (nullptr or
+  // out of range: none). Attribute date-times without an offset are read in it (V2.1).
+  std::vector<const date::time_zone*> file_zones;
+
+  // The zone in which `e`'s attribute date-times without an offset are read: its log's
+  // `timezone:`, else `fallback` (the agreement's).
+  const date::time_zone* zone_of(const Event& e, const date::time_zone* fallback) const {
+    return e.file < file_zones.size() && file_zones[e.file] ? file_zones[e.file] : fallback;
+  }
 
   // The attribute `key` of `e` (null attributes are never stored), or nullptr.
   const Value* attribute(const Event& e, Symbol key) const {

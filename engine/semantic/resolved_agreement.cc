@@ -189,9 +189,22 @@ const calendar::BusinessCalendar& duration_calendar(const ResolvedAgreement& agr
   return *agreement.agreement_calendar;
 }
 
+bool correlates_on_by(const model::Rule& rule) {
+  if (rule.kind != model::Rule::Kind::Requires) return false;
+  return std::any_of(rule.same.begin(), rule.same.end(), [](const model::Name& k) { return k.text == "by"; });
+}
+
 std::vector<std::string> responsible_by_text(const model::Block& block, const model::Rule& rule) {
   bool has_target = rule.kind == model::Rule::Kind::Requires || rule.kind == model::Rule::Kind::PeriodRequires;
   if (has_target && rule.target.by) return {rule.target.by->text};
+  if (correlates_on_by(rule)) {
+    if (rule.subject.by) return {rule.subject.by->text};
+    return {};
+  }
+  return responsible_fallback(block, rule);
+}
+
+std::vector<std::string> responsible_fallback(const model::Block& block, const model::Rule& rule) {
   if (!block.responsible.empty()) {
     std::vector<std::string> names;
     for (const auto& n : block.responsible)

@@ -79,8 +79,19 @@ const calendar::BusinessCalendar& duration_calendar(const ResolvedAgreement& agr
 // Money (V2.8): the amount of a declared fee, nullptr when there is none of that name.
 const model::FeeDecl* find_fee(const model::Agreement& agreement, const std::string& id);
 
-// The responsible parties a rule fixes by its text alone (target `by` for requires-rules, block
-// `responsible`, pattern `by`); empty when it depends on the events (spec 5).
+// True for a requires-rule whose correlation names the event's own `by` (`with same `by``):
+// its findings are the acting party's, the activation's `by` (V2.1).
+bool correlates_on_by(const model::Rule& rule);
+
+// The responsible parties a rule fixes by its text alone (spec 5, V2.1): the target `by` of a
+// requires-rule; for a rule that correlates on `by`, the activation pattern's `by` (the acting
+// party is then always that party), else nothing, since the acting party depends on the events;
+// otherwise the block's `responsible`, else the pattern's `by`. Empty when it depends on the
+// events. Lint (`one-sided`, the obligation balance) and explain read this.
 std::vector<std::string> responsible_by_text(const model::Block& block, const model::Rule& rule);
+
+// What section 5 falls back to after the target `by` and the acting party: the block's
+// `responsible` (duplicates dropped), else the pattern's `by`; empty when neither is written.
+std::vector<std::string> responsible_fallback(const model::Block& block, const model::Rule& rule);
 
 }  // namespace pactum::semantic

@@ -157,10 +157,11 @@ party Northwind
        events({kRequest, "{id: Q-1, at: 2026-01-06T23:59:59Z, type: reply}"}), "", {}},
       {"0 business days: the next morning is late", d0,
        events({kRequest, "{id: Q-1, at: 2026-01-07T00:30:00Z, type: reply}"}), "", {"Reply|1|late|unassigned|R-1,Q-1"}},
-      {"0 business days on a Saturday: still A's own date", d0,
-       events({sat, "{id: Q-1, at: 2026-01-10T23:00:00Z, type: reply}"}), "", {}},
-      {"0 business days on a Saturday: Sunday is late", d0,
-       events({sat, "{id: Q-1, at: 2026-01-11T00:00:01Z, type: reply}"}), "", {"Reply|1|late|unassigned|R-1,Q-1"}},
+      // V2.1: from a non-business day, 0 business days is the first business day after it.
+      {"0 business days on a Saturday: due Monday 24:00", d0,
+       events({sat, "{id: Q-1, at: 2026-01-12T23:59:59Z, type: reply}"}), "", {}},
+      {"0 business days on a Saturday: Tuesday is late", d0,
+       events({sat, "{id: Q-1, at: 2026-01-13T00:00:01Z, type: reply}"}), "", {"Reply|1|late|unassigned|R-1,Q-1"}},
       // In Manila A's date is Sat 01-10: the 1st business day after is Mon 01-12, due 24:00 Manila = 16:00Z.
       {"target party's zone: due 24:00 Manila time", manila + by_nw,
        events({late_fri, "{id: Q-1, at: 2026-01-12T16:00:00Z, type: reply, by: Northwind}"}), "", {}},

@@ -101,7 +101,7 @@ TEST_CASE("5.1 with same", "[eval][same]") {
       {"with same `by`: another party", by_same,
        events({"{id: N-1, at: 2026-01-05T10:00:00Z, type: notice, by: Northwind}",
                "{id: V-1, at: 2026-01-06T10:00:00Z, type: visit, by: Acme}"}),
-       "", {"T1|1|missing|unassigned|V-1"}},
+       "", {"T1|1|missing|Acme|V-1"}},  // V2.1: the acting party
       {"with same `by`: no by on either side", by_same,
        events({"{id: N-1, at: 2026-01-05T10:00:00Z, type: notice}", "{id: V-1, at: 2026-01-06T10:00:00Z, type: visit}"}),
        "", {"T1|1|missing|unassigned|V-1"}},
