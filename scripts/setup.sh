@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(cmake make g++ python3 pkg-config tzdata
           antlr4 libantlr4-runtime-dev libfmt-dev libyaml-cpp-dev libyaml-dev catch2 libcli11-dev
-          libhowardhinnant-date-dev nlohmann-json3-dev)
+          libhowardhinnant-date-dev nlohmann-json3-dev libssl-dev)
 # `setup.sh fuzz` also installs clang and its runtime libraries (libFuzzer, ASan, UBSan) for
 # scripts/fuzz.sh; without an argument nothing changes.
 if [ "${1:-}" = fuzz ]; then

@@ -187,6 +187,15 @@ std::string format_instant(Instant t, const date::time_zone* zone) {
                      tod.minutes().count(), tod.seconds().count(), ms, sign, off / 60, off % 60);
 }
 
+std::string format_utc_millis(Instant t) {
+  auto day = date::floor<date::days>(t);
+  date::year_month_day ymd{day};
+  date::hh_mm_ss<Millis> tod{t - day};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), tod.hours().count(),
+                     tod.minutes().count(), tod.seconds().count(), tod.subseconds().count());
+}
+
 std::string format_local(Instant t, const date::time_zone* zone) {
   static const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   auto local = zone->to_local(t);

@@ -27,7 +27,8 @@ struct ParsedTime {
   bool date_only = false;                       // "2026-01-31" (00:00 of that day)
 };
 
-// Parses `YYYY-MM-DD`, `YYYY-MM-DD[T| ]HH:MM[:SS[.fff]][Z|+HH:MM|-HH:MM|+HHMM]`.
+// Parses `YYYY-MM-DD`, `YYYY-MM-DD[T| ]HH:MM[:SS[.fff]][Z|+HH:MM|-HH:MM|+HHMM]`. Times keep
+// milliseconds: fraction digits beyond the third are dropped, not rounded (V2.1).
 // Validates calendar dates (2026-02-30 fails) and ranges (24:00 only as 24:00[:00]).
 // On failure returns nullopt and, when `why` is given, a short reason.
 std::optional<ParsedTime> parse_timestamp(std::string_view text, std::string* why = nullptr);
@@ -56,6 +57,8 @@ date::local_days local_day(Instant t, const date::time_zone* zone);
 // ISO-8601 with the offset that `zone` has at that instant: 2026-01-13T10:00:00-05:00.
 // Milliseconds are printed only when non-zero.
 std::string format_instant(Instant t, const date::time_zone* zone);
+// UTC with exactly three fraction digits: 2026-01-13T15:00:00.000Z (finding ids, V2.9).
+std::string format_utc_millis(Instant t);
 // "Tue 2026-01-13 10:00" local time in `zone`, for human-readable reports.
 std::string format_local(Instant t, const date::time_zone* zone);
 

@@ -1,6 +1,7 @@
 // The JSON report of spec 8.1. The other machine formats (SARIF) build on json_document().
 #include <nlohmann/json.hpp>
 
+#include "engine/report/finding_id.h"
 #include "engine/report/json_report.h"
 #include "engine/report/report.h"
 
@@ -34,6 +35,7 @@ ordered_json event_json(const ReportData& d, uint32_t index) {
 
 ordered_json finding_json(const ReportData& d, const eval::Finding& f) {
   ordered_json j;
+  j["id"] = finding_id(*d.log, f);
   j["block"] = f.block->name;
   j["kind"] = kind_name(*f.block);
   j["clause"] = f.block->clause ? ordered_json(*f.block->clause) : ordered_json(nullptr);

@@ -15,6 +15,14 @@ TEST_CASE("timestamps parse in every accepted form and reject impossible dates")
       {"2026-01-13T10:00-05:00", true, "2026-01-13T15:00:00+00:00"},
       {"2026-01-13 10:00:00Z", true, "2026-01-13T10:00:00+00:00"},
       {"2026-01-13T10:00:00.250Z", true, "2026-01-13T10:00:00.250+00:00"},
+      // V2.1 precision: milliseconds; further fraction digits are dropped, never rounded.
+      {"2026-01-13T10:00:00.9999Z", true, "2026-01-13T10:00:00.999+00:00"},
+      {"2026-01-13T10:00:00.1239999Z", true, "2026-01-13T10:00:00.123+00:00"},
+      {"2026-01-13T23:59:59.99999999Z", true, "2026-01-13T23:59:59.999+00:00"},
+      {"2026-01-13T10:00:00.0009Z", true, "2026-01-13T10:00:00+00:00"},
+      {"2026-01-13T10:00:00.5Z", true, "2026-01-13T10:00:00.500+00:00"},
+      {"2026-01-13T10:00:00,25Z", true, "2026-01-13T10:00:00.250+00:00"},
+      {"2026-01-13T10:00:00.99999", true, "2026-01-13T15:00:00.999+00:00"},
       {"2026-01-13T10:00:00+0530", true, "2026-01-13T04:30:00+00:00"},
       {"2026-01-13T10:00", true, "2026-01-13T15:00:00+00:00"},
       {"2026-07-13", true, "2026-07-13T04:00:00+00:00"},
@@ -58,4 +66,14 @@ TEST_CASE("instants print with the offset the zone has at that time") {
   CHECK(format_instant(summer, ny) == "2026-07-13T11:00:00-04:00");
   CHECK(format_local(winter, ny) == "Tue 2026-01-13 10:00");
   CHECK(find_zone("Mars/Olympus") == nullptr);
+}
+
+TEST_CASE("UTC with exactly three fraction digits (finding ids, V2.9)") {
+  const auto* ny = find_zone("America/New_York");
+  CHECK(format_utc_millis(resolve(*parse_timestamp("2026-01-13T10:00:00-05:00"), ny).instant) ==
+        "2026-01-13T15:00:00.000Z");
+  CHECK(format_utc_millis(resolve(*parse_timestamp("2026-11-01T01:15:00.0429"), ny).instant) ==
+        "2026-11-01T05:15:00.042Z");
+  CHECK(format_utc_millis(resolve(*parse_timestamp("1999-12-31T23:59:59.999Z"), ny).instant) ==
+        "1999-12-31T23:59:59.999Z");
 }
