@@ -37,6 +37,38 @@ TEST_CASE("one-sided: every named obligation falls on one party", "[lint][one-si
             });
 }
 
+TEST_CASE("one-sided: a `with same `by`` rule is fixed by its text only through a pattern `by` (V2.1)",
+          "[lint][one-sided]") {
+  const std::string either_party =  // either party may terminate: binds whoever acts, not the block's list
+      "term \"T\"\n  responsible Northwind\n"
+      "  every termination requires termination_notice with same `by`, contract at least 90 days before\n";
+  const std::string nw_rule = "term \"A\"\n  every ticket requires answer by Northwind within 2 business days after\n";
+  run_cases(lint::kOneSided,
+            {
+                {"the acting party does not count: one fixed rule is not enough", with_blocks(nw_rule + either_party),
+                 0},
+                {"activation pattern names Northwind: fixed on Northwind",
+                 with_blocks(nw_rule +
+                             "term \"T\"\n  responsible Acme\n  every termination by Northwind requires termination_notice "
+                             "with same `by` at least 90 days before\n"),
+                 1},
+                {"target pattern names Northwind: fixed on Northwind",
+                 with_blocks(nw_rule +
+                             "term \"T\"\n  every termination requires termination_notice by Northwind with same `by` "
+                             "at least 90 days before\n"),
+                 1},
+                {"activation pattern names Acme: obligations run both ways",
+                 with_blocks(nw_rule + "term \"B\"\n  responsible Northwind\n  at least 1 report every week\n" +
+                             "term \"T\"\n  every termination by Acme requires termination_notice with same `by` at "
+                             "least 90 days before\n"),
+                 0},
+            });
+  auto l = lint_text(with_blocks(nw_rule + either_party));
+  auto balance = lint::obligation_balance(*l->resolved);
+  CHECK(balance.by_events == 1);  // depends on who acts
+  CHECK(balance.unassigned == 0);
+}
+
 TEST_CASE("one-sided: shows the obligation balance", "[lint][one-sided]") {
   auto l = lint_text(with_blocks("term \"A\"\n  every ticket requires answer by Northwind within 2 business days after\n"
                                  "  at least 1 report by Northwind every week\n"
