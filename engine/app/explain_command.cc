@@ -242,11 +242,6 @@ int run_explain(const std::string& path, Streams io) {
                        model::canonical_text(i.close), same);
   }
   auto balance = lint::obligation_balance(a);
-  auto acting_party = [](const Rule& r) {  // V2.1: `with same `by`` makes the acting party responsible
-    for (const auto& k : r.same)
-      if (k.text == "by") return true;
-    return false;
-  };
   for (size_t b = 0; b < s.ast.blocks.size(); ++b) {
     const auto& block = s.ast.blocks[b];
     std::string clause = block.clause ? fmt::format(", clause {}", *block.clause) : "";
@@ -263,7 +258,7 @@ int run_explain(const std::string& path, Streams io) {
       if (who.empty() && interval_rule)  // V2.6: else the `by` of the interval's opening pattern
         if (const auto* i = s.ast.find_interval(r.interval.text); i && i->open.by) who = {i->open.by->text};
       std::string responsible = !who.empty() ? fmt::format("{}", fmt::join(who, ", "))
-                                : acting_party(r) ? fmt::format("the party that did the {} (its `by`)", r.subject.type.text)
+                                : semantic::correlates_on_by(r) ? fmt::format("the party that did the {} (its `by`)", r.subject.type.text)
                                 : (r.kind == Rule::Kind::OccursWithin || r.kind == Rule::Kind::AtMost ||
                                    r.kind == Rule::Kind::No)
                                     ? "the party that did the event"
@@ -279,7 +274,9 @@ int run_explain(const std::string& path, Streams io) {
   std::vector<std::string> parts;
   for (const auto& [party, n] : balance.per_party) parts.push_back(fmt::format("{} {}", party, n));
   out += fmt::format("\nRules binding each party: {}", fmt::join(parts, ", "));
-  if (balance.by_events) out += fmt::format("; {} depend on who did the event", balance.by_events);
+  if (balance.by_events)
+    out += fmt::format("; {} on who did the event", balance.by_events == 1 ? std::string("1 depends")
+                                                                             : fmt::format("{} depend", balance.by_events));
   out += "\n";
   io.out << out;
   return kOk;
