@@ -66,6 +66,10 @@ class BusinessCalendar {
   };
   std::optional<Gap> longest_closure(Instant from, Instant to) const;
 
+  // The business time inside [from, to) (zero when to <= from), walking the local dates it
+  // covers through open_intervals: holidays and DST days (23 h / 25 h) count as they are.
+  Millis business_time_between(Instant from, Instant to) const;
+
  private:
   // open_intervals without copying: a reference into the cache, valid until the next call.
   const std::vector<Interval>& intervals_on(date::local_days day) const;

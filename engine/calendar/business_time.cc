@@ -78,4 +78,18 @@ std::optional<BusinessCalendar::Gap> BusinessCalendar::longest_closure(Instant f
   return best;
 }
 
+Millis BusinessCalendar::business_time_between(Instant from, Instant to) const {
+  Millis total{0};
+  if (!(from < to) || !has_weekly_hours()) return total;
+  // The intervals of a local date lie between its 00:00 and its 24:00, so the dates of `from`
+  // through `to` hold every piece of business time in the range.
+  auto last = local_day(to, zone_);
+  for (auto day = local_day(from, zone_); day <= last; day += date::days{1})
+    for (const auto& iv : intervals_on(day)) {
+      Instant s = std::max(iv.start, from), e = std::min(iv.end, to);
+      if (s < e) total += e - s;
+    }
+  return total;
+}
+
 }  // namespace pactum::calendar

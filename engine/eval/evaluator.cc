@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/eval/interval_tracker.h"
 #include "engine/eval/rule_evaluator.h"
 
 namespace pactum::eval {
@@ -89,17 +90,17 @@ std::unique_ptr<RuleEvaluator> make_rule(EvalContext& ctx, size_t block_index, c
     case model::Rule::Kind::AtMost:
     case model::Rule::Kind::Aggregate: return make_periodic_rule(ctx, block_index, block, rule);
     case model::Rule::Kind::No: return make_forbidden_rule(ctx, block_index, block, rule);
-    case model::Rule::Kind::ShareOfEvents:
-    case model::Rule::Kind::PeriodRequires:
     case model::Rule::Kind::Availability:
-    case model::Rule::Kind::Downtime:
-    case model::Rule::Kind::DurationMeasure: break;  // version 2 forms: being added (issues 8, 9)
+    case model::Rule::Kind::Downtime: return make_downtime_rule(ctx, block_index, block, rule);
+    case model::Rule::Kind::DurationMeasure: return make_duration_rule(ctx, block_index, block, rule);
+    case model::Rule::Kind::ShareOfEvents:
+    case model::Rule::Kind::PeriodRequires: break;  // version 2 forms: being added (issues 8, 9)
   }
   return nullptr;
 }
 
 struct Hook {
-  RuleEvaluator* rule;
+  EventConsumer* rule;
   int role;
 };
 
@@ -134,10 +135,14 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
   out.evaluated = true;
 
   EvalContext ctx{agreement, log, out.judged_from, out.judged_to, out.as_of, warnings, options.warning_limit};
+  IntervalTrackers intervals(ctx);  // V2.6: built once per named interval, shared by its rules
+  ctx.intervals = &intervals;
   std::vector<std::unique_ptr<RuleEvaluator>> rules;
   for (size_t b = 0; b < agreement.ast->blocks.size(); ++b)
     for (const auto& rule : agreement.ast->blocks[b].rules)
       if (auto evaluator = make_rule(ctx, b, agreement.ast->blocks[b], rule)) rules.push_back(std::move(evaluator));
+  std::vector<EventConsumer*> consumers = intervals.consumers();
+  for (const auto& rule : rules) consumers.push_back(rule.get());
 
   // Rules indexed by event type: each event reaches only the rules that name its type. The
   // table spans the subscribed type symbols only (not every symbol: a million ids are symbols
@@ -145,15 +150,15 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
   constexpr uint32_t kNoSlot = UINT32_MAX;
   std::vector<uint32_t> slot_of_type;
   std::vector<std::vector<Hook>> hooks[2];
-  for (const auto& rule : rules)
-    for (const auto& s : rule->subscriptions()) {
+  for (auto* consumer : consumers)
+    for (const auto& s : consumer->subscriptions()) {
       if (s.type == log::kNoSymbol) continue;
       if (s.type >= slot_of_type.size()) slot_of_type.resize(s.type + 1, kNoSlot);
       if (slot_of_type[s.type] == kNoSlot) {
         slot_of_type[s.type] = static_cast<uint32_t>(hooks[0].size());
         for (auto& h : hooks) h.emplace_back();
       }
-      hooks[s.phase == Phase::First ? 0 : 1][slot_of_type[s.type]].push_back(Hook{rule.get(), s.role});
+      hooks[s.phase == Phase::First ? 0 : 1][slot_of_type[s.type]].push_back(Hook{consumer, s.role});
     }
   auto slot = [&](log::Symbol type) { return type < slot_of_type.size() ? slot_of_type[type] : kNoSlot; };
 
@@ -173,6 +178,7 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
           for (const Hook& h : phase[s]) h.rule->on_event(static_cast<uint32_t>(i), h.role);
     group = end;
   }
+  intervals.finish();  // before the rules settle: what is still open runs to as-of
   for (auto& rule : rules) rule->finish(out);
   if (ctx.warnings_dropped)
     warnings.warning(SourceLoc{}, fmt::format("{} more input warnings were not shown", ctx.warnings_dropped));

@@ -11,6 +11,8 @@
 
 namespace pactum::eval {
 
+class IntervalTrackers;  // V2.6: interval_tracker.h
+
 struct EvalContext {
   const semantic::ResolvedAgreement& agreement;
   const log::EventLog& log;
@@ -21,6 +23,7 @@ struct EvalContext {
   size_t warning_limit = 100;
   size_t warnings_given = 0;
   size_t warnings_dropped = 0;
+  IntervalTrackers* intervals = nullptr;  // the intervals V2.6 rules share, built once per run
 
   // Activations are checked only inside the judged interval (before 24:00 of the effective end).
   bool judged(const log::Event& e) const {
@@ -40,14 +43,18 @@ struct Subscription {
   int role;  // rule-specific: activation, target, counted...
 };
 
-class RuleEvaluator {
+// What the pass feeds events to: rule evaluators, and the interval trackers of V2.6.
+class EventConsumer {
+ public:
+  virtual ~EventConsumer() = default;
+  virtual std::vector<Subscription> subscriptions() const = 0;
+  virtual void on_event(uint32_t index, int role) = 0;
+};
+
+class RuleEvaluator : public EventConsumer {
  public:
   RuleEvaluator(EvalContext& ctx, size_t block_index, const model::Block& block, const model::Rule& rule)
       : ctx_(ctx), block_index_(block_index), block_(block), rule_(rule) {}
-  virtual ~RuleEvaluator() = default;
-
-  virtual std::vector<Subscription> subscriptions() const = 0;
-  virtual void on_event(uint32_t index, int role) = 0;
   // Settles what is open as of the end of the judged interval.
   virtual void finish(Outcome& outcome) = 0;
 
@@ -75,5 +82,8 @@ std::unique_ptr<RuleEvaluator> make_requires_rule(EvalContext&, size_t, const mo
 std::unique_ptr<RuleEvaluator> make_hours_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
 std::unique_ptr<RuleEvaluator> make_periodic_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
 std::unique_ptr<RuleEvaluator> make_forbidden_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
+// V2.6 `availability of I ...` and `downtime of I ...`; `MEASURE duration of I ...`.
+std::unique_ptr<RuleEvaluator> make_downtime_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
+std::unique_ptr<RuleEvaluator> make_duration_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
 
 }  // namespace pactum::eval

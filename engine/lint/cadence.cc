@@ -19,8 +19,6 @@
 
 namespace pactum::lint {
 
-namespace {
-
 using calendar::Interval;
 
 std::vector<Interval> windows_of(const Context& ctx, const model::Period& period) {
@@ -32,6 +30,8 @@ std::vector<Interval> windows_of(const Context& ctx, const model::Period& period
       windows.push_back(w);
   return windows;
 }
+
+namespace {
 
 // Business days of `cal` whose business time opens inside `w`.
 int64_t business_days_in(const calendar::BusinessCalendar& cal, const Interval& w) {

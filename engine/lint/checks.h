@@ -28,6 +28,10 @@ void check_cadence(const Context& ctx, std::vector<Diagnostic>& out);         //
 void check_contradictions(const Context& ctx, std::vector<Diagnostic>& out);  // contradiction
 void check_one_sided(const Context& ctx, std::vector<Diagnostic>& out);       // one-sided
 
+// The windows of `period` that evaluation would judge in the range: complete windows inside it;
+// when the range is too short for any, the windows that overlap it (cadence.cc).
+std::vector<calendar::Interval> windows_of(const Context& ctx, const model::Period& period);
+
 // --- wording (wording.cc) ---------------------------------------------------------------------
 
 Diagnostic entry(DiagLevel level, const char* code, SourceLoc loc, std::string message,

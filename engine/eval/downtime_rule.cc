@@ -1,0 +1,152 @@
+// V2.6 `availability of I [during business hours of X] at least X% every period` and
+// `downtime of I [during business hours of X] at most D every period`.
+//
+// The downtime D of a window is the length of the union of all intervals of I (open ones run to
+// as-of), clipped to the window and, with `during`, to X's business time. The interval tracker
+// reports the union as maximal stretches, so overlaps count once; each stretch adds its clipped
+// time to the windows it crosses. The rule keeps, per window with downtime, that time and the
+// earliest opening events of the intervals with positive clipped time in it; nothing else.
+#include <map>
+
+#include <fmt/format.h>
+
+#include "engine/eval/interval_rules.h"
+#include "engine/eval/interval_tracker.h"
+#include "engine/eval/wording.h"
+#include "engine/model/decimal.h"
+#include "engine/model/rule_text.h"
+
+namespace pactum::eval {
+
+namespace {
+
+using i128 = __int128;
+
+// 100 * num / den truncated (never rounded up, so a shortfall never reads as the target) to four
+// decimals: "97.5806", "99.5", "100".
+std::string percent_text(int64_t num, int64_t den) {
+  i128 scaled = static_cast<i128>(num) * 100 * 10000 / den;
+  auto whole = static_cast<int64_t>(scaled / 10000);
+  auto frac = static_cast<int64_t>(scaled % 10000);
+  if (frac == 0) return fmt::format("{}", whole);
+  std::string digits = fmt::format("{:04}", frac);
+  while (digits.back() == '0') digits.pop_back();
+  return fmt::format("{}.{}", whole, digits);
+}
+
+class DowntimeRule : public RuleEvaluator, public IntervalListener {
+ public:
+  DowntimeRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
+      : RuleEvaluator(ctx, b, block, rule),
+        windows_(interval_rule_windows(ctx, block, rule.period)),
+        judged_(judged_interval_windows(ctx, block, windows_)),
+        measure_(ctx, rule),
+        limit_(plain_duration_length(rule.limit)) {
+    if (auto* tracker = ctx.intervals ? ctx.intervals->tracker(rule.interval.text) : nullptr)
+      tracker->subscribe(this);
+    if (!judged_.empty()) range_ = {judged_.front().start, judged_.back().end};
+  }
+
+  // Fed by the interval tracker, not by events.
+  std::vector<Subscription> subscriptions() const override { return {}; }
+  void on_event(uint32_t, int) override {}
+
+  void on_union(Instant start, Instant end, bool) override {
+    for_each_window(start, end, [&](const calendar::Interval& w, Instant s, Instant e) {
+      Millis t = measure_(s, e);
+      if (t.count() > 0) by_window_[key(w)].down += t;
+    });
+  }
+
+  void on_interval(const BuiltInterval& iv) override {
+    Instant end = iv.end ? *iv.end : ctx_.as_of;
+    for_each_window(iv.start, end, [&](const calendar::Interval& w, Instant s, Instant e) {
+      if (measure_(s, e).count() > 0) by_window_[key(w)].events.add(iv.opening);
+    });
+  }
+
+  void finish(Outcome& out) override {
+    PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
+    bool availability = rule_.kind == model::Rule::Kind::Availability;
+    static const Window kNone;
+    for (const auto& w : judged_) {
+      Millis measured = measure_(w.start, w.end);
+      if (measured.count() == 0) continue;  // no time to measure (a weekend day in business hours)
+      auto it = by_window_.find(key(w));
+      const Window& state = it == by_window_.end() ? kNone : it->second;
+      Millis down = state.down;
+      ++summary.judged_windows;
+      double percent = 100.0 * double((measured - down).count()) / double(measured.count());
+      double minutes = double(down.count()) / 60000.0;
+      bool failed = availability ? model::compare_share((measured - down).count(), measured.count(), rule_.availability) < 0
+                                 : down > limit_;
+      note_best(summary, availability ? percent : minutes, availability);
+      if (!failed) continue;
+      ++summary.failed_windows;
+      Finding f = make_finding(availability ? "below-target" : "above-target", w.start);
+      f.window = w;
+      f.responsible = interval_rule_responsible(ctx_, block_, rule_);
+      f.events = state.events.sorted();
+      f.measured.push_back(Measure{"availability", percent, "", {}});
+      f.measured.push_back(Measure{"downtime_minutes", minutes, "", {}});
+      f.message = availability ? availability_message(w, measured, down) : downtime_message(w, down);
+      out.findings.push_back(std::move(f));
+    }
+    out.periodic.push_back(summary);
+  }
+
+ private:
+  struct Window {
+    Millis down{0};
+    EarliestEvents events;
+  };
+
+  static int64_t key(const calendar::Interval& w) { return w.start.time_since_epoch().count(); }
+
+  static void note_best(PeriodicSummary& s, double value, bool higher_is_better) {
+    if (!s.best_value || (higher_is_better ? value > *s.best_value : value < *s.best_value)) s.best_value = value;
+  }
+
+  // Calls f(window, s, e) for each judged window that [start, end) meets, with the part inside it.
+  template <class F>
+  void for_each_window(Instant start, Instant end, F&& f) {
+    start = std::max(start, range_.start);
+    end = std::min(end, range_.end);
+    if (!(start < end)) return;
+    for (auto w = windows_.containing(start); w.start < end; w = windows_.next(w))
+      f(w, std::max(start, w.start), std::min(end, w.end));
+  }
+
+  std::string what() const {
+    return rule_.interval.text + (rule_.during ? " during business hours of " + rule_.during->text : "");
+  }
+
+  std::string availability_message(const calendar::Interval& w, Millis measured, Millis down) const {
+    return fmt::format("availability of {} was {}% {} ({} of downtime in {}{}); the agreement requires at least {}%",
+                       what(), percent_text((measured - down).count(), measured.count()),
+                       window_words(rule_.period, w, ctx_.agreement.zone), time_words(down), time_words(measured),
+                       measure_.of_what(), rule_.availability.text);
+  }
+
+  std::string downtime_message(const calendar::Interval& w, Millis down) const {
+    return fmt::format("downtime of {} was {}{} {}; the agreement allows at most {}", rule_.interval.text,
+                       time_words(down), measure_.of_what(), window_words(rule_.period, w, ctx_.agreement.zone),
+                       model::canonical_text(rule_.limit));
+  }
+
+  calendar::WindowSequence windows_;
+  std::vector<calendar::Interval> judged_;
+  calendar::Interval range_{};  // from the first judged window's start to the last one's end
+  TimeMeasure measure_;
+  Millis limit_;
+  std::map<int64_t, Window> by_window_;  // windows with any downtime, by start
+};
+
+}  // namespace
+
+std::unique_ptr<RuleEvaluator> make_downtime_rule(EvalContext& ctx, size_t b, const model::Block& block,
+                                                  const model::Rule& rule) {
+  return std::make_unique<DowntimeRule>(ctx, b, block, rule);
+}
+
+}  // namespace pactum::eval

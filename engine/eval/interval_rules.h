@@ -1,0 +1,70 @@
+// What the V2.6 rule evaluators (downtime_rule.cc: availability and downtime; duration_rule.cc:
+// duration measures) share: their windows, how they measure time (elapsed, or the business time
+// of `during business hours of X`), who is responsible, and a bounded list of cited events.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/calendar/business_calendar.h"
+#include "engine/calendar/periods.h"
+#include "engine/eval/rule_evaluator.h"
+
+namespace pactum::eval {
+
+// The windows of a V2.6 rule's period: calendar periods in the agreement zone; `N days|weeks|
+// months` from the block's `effective` start (V2.7), else the agreement's, else the judged start.
+calendar::WindowSequence interval_rule_windows(const EvalContext& ctx, const model::Block& block,
+                                               const model::Period& period);
+// The windows that are judged (5.3): complete, inside the judged interval and inside the block's
+// `effective` span when it has one; consecutive, in order.
+std::vector<calendar::Interval> judged_interval_windows(const EvalContext& ctx, const model::Block& block,
+                                                        const calendar::WindowSequence& windows);
+
+// Time as a V2.6 rule counts it: elapsed time, or with `during business hours of X` only the
+// time inside X's business hours (through engine/calendar, so holidays and DST count as they are).
+class TimeMeasure {
+ public:
+  TimeMeasure(const EvalContext& ctx, const model::Rule& rule);
+  Millis operator()(Instant from, Instant to) const;
+  bool business() const { return calendar_ != nullptr; }
+  // "" or " of business time of Vendor", to follow an amount of time in a message.
+  std::string of_what() const;
+
+ private:
+  const calendar::BusinessCalendar* calendar_ = nullptr;
+  std::string during_;
+};
+
+// A plain duration (`16 hours`, `30 minutes`) as elapsed time.
+Millis plain_duration_length(const model::Duration& d);
+
+// Responsible parties of a V2.6 finding: the block's `responsible`, else the `by` of the
+// interval's opening pattern P1, else "unassigned".
+std::vector<std::string> interval_rule_responsible(const EvalContext& ctx, const model::Block& block,
+                                                   const model::Rule& rule);
+
+// "in March 2026", "on Tue 2026-03-03", "in the week of Mon 2026-03-02", "in Q1 2026", "in 2026",
+// "in the period 2026-03-01 to 2026-03-15".
+std::string window_words(const model::Period& period, const calendar::Interval& w, const date::time_zone* zone);
+
+// An amount of time in words, to the second when it is not whole minutes ("4 hours 30 minutes",
+// "2 minutes 30 seconds"); never rounds a non-zero amount to "0 minutes".
+std::string time_words(Millis d);
+
+// The earliest `limit` event indices added (indices of the sorted log are in time order), kept
+// with bounded memory whatever order they arrive in. A window of a million intervals cites 100.
+class EarliestEvents {
+ public:
+  explicit EarliestEvents(size_t limit = 100) : limit_(limit) {}
+  void add(uint32_t index);
+  size_t total() const { return total_; }
+  std::vector<uint32_t> sorted() const;
+
+ private:
+  size_t limit_;
+  size_t total_ = 0;
+  std::vector<uint32_t> heap_;  // max-heap of the smallest indices seen
+};
+
+}  // namespace pactum::eval
