@@ -22,16 +22,26 @@ namespace {
 
 using i128 = __int128;
 
-// 100 * num / den truncated (never rounded up, so a shortfall never reads as the target) to four
-// decimals: "97.5806", "99.5", "100".
-std::string percent_text(int64_t num, int64_t den) {
-  i128 scaled = static_cast<i128>(num) * 100 * 10000 / den;
-  auto whole = static_cast<int64_t>(scaled / 10000);
-  auto frac = static_cast<int64_t>(scaled % 10000);
-  if (frac == 0) return fmt::format("{}", whole);
-  std::string digits = fmt::format("{:04}", frac);
-  while (digits.back() == '0') digits.pop_back();
-  return fmt::format("{}.{}", whole, digits);
+// 100 * num / den with four decimals ("97.5806", "99.5", "100"), rounded half up; but never
+// rounded up to a target the window missed ("99.99996" against 100% reads "99.9999").
+std::string percent_text(int64_t num, int64_t den, const model::Decimal& target) {
+  auto text = [](i128 scaled) {
+    auto whole = static_cast<int64_t>(scaled / 10000);
+    auto frac = static_cast<int64_t>(scaled % 10000);
+    if (frac == 0) return fmt::format("{}", whole);
+    std::string digits = fmt::format("{:04}", frac);
+    while (digits.back() == '0') digits.pop_back();
+    return fmt::format("{}.{}", whole, digits);
+  };
+  i128 truncated = static_cast<i128>(num) * 100 * 10000 / den;
+  i128 rounded = (static_cast<i128>(num) * 100 * 10000 * 2 + den) / (2 * static_cast<i128>(den));
+  bool below = model::compare_share(num, den, target) < 0;
+  std::string out = text(rounded);
+  if (below && rounded != truncated) {
+    auto shown = model::parse_decimal(out);
+    if (shown && model::compare(*shown, target) >= 0) out = text(truncated);
+  }
+  return out;
 }
 
 class DowntimeRule : public RuleEvaluator, public IntervalListener {
@@ -123,14 +133,14 @@ class DowntimeRule : public RuleEvaluator, public IntervalListener {
 
   std::string availability_message(const calendar::Interval& w, Millis measured, Millis down) const {
     return fmt::format("availability of {} was {}% {} ({} of downtime in {}{}); the agreement requires at least {}%",
-                       what(), percent_text((measured - down).count(), measured.count()),
-                       window_words(rule_.period, w, ctx_.agreement.zone), time_words(down), time_words(measured),
+                       what(), percent_text((measured - down).count(), measured.count(), rule_.availability),
+                       window_words(rule_.period, w, ctx_.agreement.zone), measure_.words(down), measure_.words(measured),
                        measure_.of_what(), rule_.availability.text);
   }
 
   std::string downtime_message(const calendar::Interval& w, Millis down) const {
-    return fmt::format("downtime of {} was {}{} {}; the agreement allows at most {}", rule_.interval.text,
-                       time_words(down), measure_.of_what(), window_words(rule_.period, w, ctx_.agreement.zone),
+    return fmt::format("downtime of {} was {} {}; the agreement allows at most {}", what(), measure_.words(down),
+                       window_words(rule_.period, w, ctx_.agreement.zone),
                        model::canonical_text(rule_.limit));
   }
 

@@ -135,9 +135,9 @@ class DurationRule : public RuleEvaluator, public IntervalListener {
     f.events = cases.events.sorted();
     f.measured.push_back(Measure{"minutes", minutes, "", {}});
     f.measured.push_back(Measure{"cases", double(n), "", {}});
-    f.message = fmt::format("the {} of {} was {}{} {} ({}); the agreement requires {} {}", measure_words(),
-                            what(), time_words(Millis{static_cast<int64_t>(v.num / v.den)}), measure_.of_what(),
-                            window_words(rule_.period, w, ctx_.agreement.zone), cases_words(n),
+    f.message = fmt::format("the {} of {} was {} {} ({} case{}); the agreement requires {} {}", measure_words(),
+                            what(), measure_.words(Millis{static_cast<int64_t>(v.num / v.den)}),
+                            window_words(rule_.period, w, ctx_.agreement.zone), n, n == 1 ? "" : "s",
                             rule_.at_least ? "at least" : "at most", model::canonical_text(rule_.limit));
     out.findings.push_back(std::move(f));
   }
@@ -151,9 +151,9 @@ class DurationRule : public RuleEvaluator, public IntervalListener {
     size_t n = cases.durations.size() + open;
     p.measured.push_back(Measure{"cases", double(n), "", {}});
     p.measured.push_back(Measure{"open", double(open), "", {}});
-    p.message = fmt::format("{} of the {} that opened {} {} still open; the window is judged when {} close{}", open,
+    p.message = fmt::format("{} of the {} that opened {} {} still open; the window is judged when {}{}", open,
                             cases_words(n), window_words(rule_.period, w, ctx_.agreement.zone),
-                            open == 1 ? "is" : "are", open == 1 ? "it" : "they",
+                            open == 1 ? "is" : "are", open == 1 ? "it closes" : "they close",
                             ctx_.agreement.effective_end ? " or the agreement ends" : "");
     return p;
   }

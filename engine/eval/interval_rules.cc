@@ -34,7 +34,6 @@ std::vector<calendar::Interval> judged_interval_windows(const EvalContext& ctx, 
 TimeMeasure::TimeMeasure(const EvalContext& ctx, const model::Rule& rule) {
   if (!rule.during) return;
   calendar_ = &ctx.agreement.calendar_of(rule.during->text);
-  during_ = rule.during->text;
 }
 
 Millis TimeMeasure::operator()(Instant from, Instant to) const {
@@ -42,7 +41,9 @@ Millis TimeMeasure::operator()(Instant from, Instant to) const {
   return calendar_ ? calendar_->business_time_between(from, to) : to - from;
 }
 
-std::string TimeMeasure::of_what() const { return calendar_ ? " of business time of " + during_ : ""; }
+std::string TimeMeasure::words(Millis d) const { return time_words(d, business()); }
+
+std::string TimeMeasure::of_what() const { return calendar_ ? " of business time" : ""; }
 
 Millis plain_duration_length(const model::Duration& d) {
   using U = model::Duration::Unit;
@@ -86,9 +87,16 @@ std::string window_words(const model::Period& period, const calendar::Interval& 
   }
 }
 
-std::string time_words(Millis d) {
+std::string time_words(Millis d, bool in_hours) {
   auto whole = std::chrono::duration_cast<std::chrono::minutes>(d);
-  std::string text = whole.count() ? human_duration(whole) : "";
+  std::string text;
+  if (whole.count() && in_hours) {
+    int64_t h = whole.count() / 60, m = whole.count() % 60;
+    if (h) text = fmt::format("{} hour{}", h, h == 1 ? "" : "s");
+    if (m) text += fmt::format("{}{} minute{}", text.empty() ? "" : " ", m, m == 1 ? "" : "s");
+  } else if (whole.count()) {
+    text = human_duration(whole);
+  }
   auto seconds = std::chrono::duration_cast<std::chrono::seconds>(d - whole).count();
   if (seconds) text += fmt::format("{}{} second{}", text.empty() ? "" : " ", seconds, seconds == 1 ? "" : "s");
   if (text.empty()) return d.count() ? "less than a second" : "0 minutes";

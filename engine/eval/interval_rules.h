@@ -28,12 +28,14 @@ class TimeMeasure {
   TimeMeasure(const EvalContext& ctx, const model::Rule& rule);
   Millis operator()(Instant from, Instant to) const;
   bool business() const { return calendar_ != nullptr; }
-  // "" or " of business time of Vendor", to follow an amount of time in a message.
+  // An amount of this kind of time in words: business time in hours ("176 hours"), elapsed
+  // time as time_words does.
+  std::string words(Millis d) const;
+  // "" or " of business time", to follow an amount of time in a message.
   std::string of_what() const;
 
  private:
   const calendar::BusinessCalendar* calendar_ = nullptr;
-  std::string during_;
 };
 
 // A plain duration (`16 hours`, `30 minutes`) as elapsed time.
@@ -50,7 +52,8 @@ std::string window_words(const model::Period& period, const calendar::Interval& 
 
 // An amount of time in words, to the second when it is not whole minutes ("4 hours 30 minutes",
 // "2 minutes 30 seconds"); never rounds a non-zero amount to "0 minutes".
-std::string time_words(Millis d);
+// `in_hours`: no days ("176 hours"), as business time reads best.
+std::string time_words(Millis d, bool in_hours = false);
 
 // The earliest `limit` event indices added (indices of the sorted log are in time order), kept
 // with bounded memory whatever order they arrive in. A window of a million intervals cites 100.

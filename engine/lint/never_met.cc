@@ -53,7 +53,7 @@ std::string target_text(const model::Rule& r) {
 
 std::string best_text(const model::Rule& r, double best) {
   using K = model::Rule::Kind;
-  if (r.kind == K::Availability) return number_text(std::floor(best * 100) / 100) + "%";
+  if (r.kind == K::Availability) return number_text(std::floor(best * 100 + 1e-9) / 100) + "%";
   if (r.kind == K::Downtime || r.kind == K::DurationMeasure)
     return duration_words(Millis{static_cast<int64_t>(std::llround(best * 60000))});
   if (r.kind == model::Rule::Kind::Aggregate) return number_text(std::round(best * 100) / 100) + (r.percent ? "%" : "");
@@ -86,7 +86,7 @@ std::vector<Diagnostic> never_met(const std::vector<eval::PeriodicSummary>& peri
       model::Rule fix = r;
       if (r.kind == K::Availability) {
         // Two decimals, rounded down: the best window would have passed.
-        auto hundredths = static_cast<int64_t>(std::floor(*s.best_value * 100));
+        auto hundredths = static_cast<int64_t>(std::floor(*s.best_value * 100 + 1e-9));  // 97.1 * 100 < 9710
         std::string text = hundredths % 100 ? fmt::format("{}.{:02}", hundredths / 100, hundredths % 100)
                                             : fmt::format("{}", hundredths / 100);
         if (text.back() == '0' && text.find('.') != std::string::npos) text.pop_back();

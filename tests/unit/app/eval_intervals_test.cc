@@ -437,3 +437,45 @@ expectation "P"
        events({t("T1", "2026-01-31T22:00:00Z")}), "2026-02-01T00:00:00Z", {}},
   });
 }
+
+TEST_CASE("V2.6 never-met looks only at windows judged met or failed", "[eval][intervals][never-met]") {
+  auto never_met = [](const app::Session& s) {
+    std::string out;
+    for (const auto& d : s.lint)
+      if (d.code == "never-met") out += d.message + "\n";
+    return out;
+  };
+  // Mon 01-05 to Sun 01-11: an hour down every weekday; the weekend has no business time.
+  const std::string week = R"(
+agreement "T"
+  effective 2026-01-05 to 2026-01-11
+  timezone "UTC"
+party Acme
+)" + kOutage + R"(
+expectation "P"
+  availability of outage during business hours of Acme at least 99% every day
+)";
+  std::vector<std::string> weekdays;
+  for (int d = 5; d <= 9; ++d) {
+    weekdays.push_back(down(fmt::format("O{}", d), fmt::format("2026-01-{:02}T10:00:00Z", d), "web"));
+    weekdays.push_back(up(fmt::format("E{}", d), fmt::format("2026-01-{:02}T11:00:00Z", d), "web"));
+  }
+  auto s = run(week, events(weekdays), "2026-01-12T00:00:00Z");
+  CHECK(s->outcome.findings.size() == 5);
+  CHECK(never_met(*s) ==
+        "expectation \"P\" was never met: availability of outage during business hours of Acme at least 99% every day "
+        "failed in all 5 judged days; the best value seen in a day was 87.5%\n");
+
+  // January fails, February has no case, March is pending: the only judged month failed.
+  const std::string tickets = with_interval("interval ticket from opened to closed with same ticket",
+                                            "maximum duration of ticket at most 1 hour every month");
+  auto t = [](const std::string& id, const std::string& open) { return ev(id, open, "opened", ", ticket: " + id); };
+  auto c = [](const std::string& id, const std::string& at) { return ev(id + "c", at, "closed", ", ticket: " + id); };
+  s = run(tickets,
+          events({t("T1", "2026-01-05T10:00:00Z"), c("T1", "2026-01-05T12:00:00Z"), t("T3", "2026-03-05T10:00:00Z")}),
+          "2026-04-01T00:00:00Z");
+  CHECK(s->outcome.pending.size() == 1);
+  CHECK(never_met(*s) ==
+        "expectation \"P\" was never met: maximum duration of ticket at most 1 hour every month failed in the only "
+        "judged month; the best value seen in a month was 2 hours\n");
+}
