@@ -15,9 +15,7 @@ calendar::WindowSequence interval_rule_windows(const EvalContext& ctx, const mod
     return calendar::WindowSequence(period, a.zone, date::local_days{*block.effective_from});
   if (a.ast->header && a.ast->header->effective_from && a.effective_start)
     return calendar::WindowSequence(period, a.zone, date::local_days{*a.ast->header->effective_from});
-  auto local = a.zone->to_local(ctx.from);
-  auto day = date::floor<date::days>(local);
-  return calendar::WindowSequence(period, a.zone, day, local - day);
+  return calendar::WindowSequence::anchored_at(period, a.zone, ctx.from);
 }
 
 std::vector<calendar::Interval> judged_interval_windows(const EvalContext& ctx, const model::Block& block,
