@@ -37,8 +37,8 @@ class DurationRule : public RuleEvaluator, public IntervalListener {
  public:
   DurationRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
       : RuleEvaluator(ctx, b, block, rule),
-        windows_(interval_rule_windows(ctx, block, rule.period)),
-        judged_(judged_interval_windows(ctx, block, windows_)),
+        windows_(windows(rule.period)),
+        judged_(judged_windows(windows_)),
         measure_(ctx, rule),
         limit_(plain_duration_length(rule.limit)) {
     if (auto* tracker = ctx.intervals ? ctx.intervals->tracker(rule.interval.text) : nullptr)

@@ -93,8 +93,8 @@ std::unique_ptr<RuleEvaluator> make_rule(EvalContext& ctx, size_t block_index, c
     case model::Rule::Kind::Availability:
     case model::Rule::Kind::Downtime: return make_downtime_rule(ctx, block_index, block, rule);
     case model::Rule::Kind::DurationMeasure: return make_duration_rule(ctx, block_index, block, rule);
-    case model::Rule::Kind::ShareOfEvents:
-    case model::Rule::Kind::PeriodRequires: break;  // version 2 forms: being added (issues 8, 9)
+    case model::Rule::Kind::PeriodRequires: return make_period_requires_rule(ctx, block_index, block, rule);
+    case model::Rule::Kind::ShareOfEvents: break;  // version 2 form: being added (issue 8)
   }
   return nullptr;
 }

@@ -8,27 +8,6 @@
 
 namespace pactum::eval {
 
-calendar::WindowSequence interval_rule_windows(const EvalContext& ctx, const model::Block& block,
-                                               const model::Period& period) {
-  const auto& a = ctx.agreement;
-  if (block.effective_from && block.effective_to)
-    return calendar::WindowSequence(period, a.zone, date::local_days{*block.effective_from});
-  if (a.ast->header && a.ast->header->effective_from && a.effective_start)
-    return calendar::WindowSequence(period, a.zone, date::local_days{*a.ast->header->effective_from});
-  return calendar::WindowSequence::anchored_at(period, a.zone, ctx.from);
-}
-
-std::vector<calendar::Interval> judged_interval_windows(const EvalContext& ctx, const model::Block& block,
-                                                        const calendar::WindowSequence& windows) {
-  Instant from = ctx.from, to = ctx.to;
-  if (auto span = ctx.agreement.block_span(block)) {
-    from = std::max(from, span->start);
-    to = std::min(to, span->end);
-  }
-  if (!(from < to)) return {};
-  return windows.complete_windows(from, to);
-}
-
 TimeMeasure::TimeMeasure(const EvalContext& ctx, const model::Rule& rule) {
   if (!rule.during) return;
   calendar_ = &ctx.agreement.calendar_of(rule.during->text);

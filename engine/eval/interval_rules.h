@@ -1,5 +1,5 @@
 // What the V2.6 rule evaluators (downtime_rule.cc: availability and downtime; duration_rule.cc:
-// duration measures) share: their windows, how they measure time (elapsed, or the business time
+// duration measures) share: how they measure time (elapsed, or the business time
 // of `during business hours of X`), who is responsible, and a bounded list of cited events.
 #pragma once
 #include <cstdint>
@@ -11,15 +11,6 @@
 #include "engine/eval/rule_evaluator.h"
 
 namespace pactum::eval {
-
-// The windows of a V2.6 rule's period: calendar periods in the agreement zone; `N days|weeks|
-// months` from the block's `effective` start (V2.7), else the agreement's, else the judged start.
-calendar::WindowSequence interval_rule_windows(const EvalContext& ctx, const model::Block& block,
-                                               const model::Period& period);
-// The windows that are judged (5.3): complete, inside the judged interval and inside the block's
-// `effective` span when it has one; consecutive, in order.
-std::vector<calendar::Interval> judged_interval_windows(const EvalContext& ctx, const model::Block& block,
-                                                        const calendar::WindowSequence& windows);
 
 // Time as a V2.6 rule counts it: elapsed time, or with `during business hours of X` only the
 // time inside X's business hours (through engine/calendar, so holidays and DST count as they are).

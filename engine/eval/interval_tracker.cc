@@ -21,8 +21,8 @@ namespace pactum::eval {
 IntervalTracker::IntervalTracker(EvalContext& ctx, const model::IntervalDecl& decl)
     : ctx_(ctx),
       decl_(decl),
-      open_pattern_(decl.open, ctx.log, ctx.agreement.zone),
-      close_pattern_(decl.close, ctx.log, ctx.agreement.zone) {
+      open_pattern_(decl.open, ctx.log, ctx.agreement),
+      close_pattern_(decl.close, ctx.log, ctx.agreement) {
   for (const auto& k : decl.same) same_.push_back(FieldRef::compile(k.text, ctx.log));
 }
 

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "engine/semantic/resolved_agreement.h"
+
 namespace pactum::eval {
 
 using model::CompareOp;
@@ -226,10 +228,15 @@ class CompiledCondition {
   std::vector<CompiledLiteral> values_;
 };
 
-CompiledPattern::CompiledPattern(const model::Pattern& pattern, const log::EventLog& log, const date::time_zone* zone)
+CompiledPattern::CompiledPattern(const model::Pattern& pattern, const log::EventLog& log,
+                                 const semantic::ResolvedAgreement& agreement)
     : log_(&log), type_(log.symbols.find(pattern.type.text).value_or(log::kNoSymbol)) {
   if (pattern.by) by_ = log.symbols.find(pattern.by->text).value_or(log::kNoSymbol);
-  if (pattern.where) where_ = std::make_unique<CompiledCondition>(*pattern.where, log, zone);
+  if (pattern.hours) {
+    hours_ = &agreement.calendar_of(pattern.hours->calendar.text);
+    outside_ = pattern.hours->outside;
+  }
+  if (pattern.where) where_ = std::make_unique<CompiledCondition>(*pattern.where, log, agreement.zone);
 }
 
 CompiledPattern::~CompiledPattern() = default;
@@ -238,6 +245,8 @@ CompiledPattern::CompiledPattern(CompiledPattern&&) noexcept = default;
 bool CompiledPattern::matches(const log::Event& e) const {
   if (type_ == log::kNoSymbol || e.type != type_) return false;
   if (by_ && (*by_ == log::kNoSymbol || e.by != *by_)) return false;
+  // V2.7: the event's instant inside (outside) X's business time, in X's zone and holidays.
+  if (hours_ && hours_->is_open(e.at) == outside_) return false;
   return !where_ || where_->holds(e);
 }
 

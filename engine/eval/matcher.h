@@ -9,6 +9,13 @@
 #include "engine/log/event_log.h"
 #include "engine/model/agreement.h"
 
+namespace pactum::calendar {
+class BusinessCalendar;
+}
+namespace pactum::semantic {
+class ResolvedAgreement;
+}
+
 namespace pactum::eval {
 
 // Where a name in a condition or `with same` reads from: an attribute, or one of the event's
@@ -49,7 +56,9 @@ class CompiledCondition;
 
 class CompiledPattern {
  public:
-  CompiledPattern(const model::Pattern& pattern, const log::EventLog& log, const date::time_zone* zone);
+  // Names and literals are resolved against `agreement`: date literals in its zone, the calendar
+  // of `during|outside business hours of X` (V2.7) among its parties and calendars.
+  CompiledPattern(const model::Pattern& pattern, const log::EventLog& log, const semantic::ResolvedAgreement& agreement);
   ~CompiledPattern();
   CompiledPattern(CompiledPattern&&) noexcept;
 
@@ -60,6 +69,8 @@ class CompiledPattern {
   const log::EventLog* log_;
   log::Symbol type_;
   std::optional<log::Symbol> by_;  // set when the pattern names `by`
+  const calendar::BusinessCalendar* hours_ = nullptr;  // `during|outside business hours of X`
+  bool outside_ = false;
   std::unique_ptr<CompiledCondition> where_;
 };
 

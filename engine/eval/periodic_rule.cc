@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "engine/calendar/periods.h"
+#include "engine/eval/period_names.h"
 #include "engine/eval/rule_evaluator.h"
 #include "engine/eval/wording.h"
 #include "engine/model/rule_text.h"
@@ -29,29 +30,31 @@ struct Bucket {
   double latest = 0;
 };
 
-// `N days|weeks|months` windows start at the effective start, else at the judged interval's
-// start: the earliest event's exact instant (spec 5, "Calendar periods").
-calendar::WindowSequence windows_for(const model::Period& period, const semantic::ResolvedAgreement& a,
-                                     Instant judged_from) {
-  if (a.ast->header && a.ast->header->effective_from && a.effective_start)
-    return calendar::WindowSequence(period, a.zone, date::local_days{*a.ast->header->effective_from});
-  return calendar::WindowSequence::anchored_at(period, a.zone, judged_from);
-}
-
 class PeriodicRule : public RuleEvaluator {
  public:
   PeriodicRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
       : RuleEvaluator(ctx, b, block, rule),
-        pattern_(rule.subject, ctx.log, ctx.agreement.zone),
-        windows_(windows_for(rule.period, ctx.agreement, ctx.from)),
-        attribute_(FieldRef::compile(rule.attribute.text, ctx.log)) {}
+        pattern_(rule.subject, ctx.log, ctx.agreement),
+        windows_(windows(rule.period)),
+        attribute_(FieldRef::compile(rule.attribute.text, ctx.log)) {
+    if (rule.grouped_by_period) names_.emplace(ctx.log, windows_, ctx.agreement.zone);
+  }
 
   std::vector<Subscription> subscriptions() const override { return {{pattern_.type(), Phase::Second, 0}}; }
 
   void on_event(uint32_t index, int) override {
     const log::Event& e = ctx_.log.events[index];
-    if (!ctx_.judged(e) || !pattern_.matches(e)) return;
-    if (!(e.at >= current_.start && e.at < current_.end)) current_ = windows_.containing(e.at);
+    if (names_) {
+      // `grouped by period` (V2.5): the window the event names, whenever it was sent (events
+      // after as-of never arrive here); events naming windows that are not judged count nowhere.
+      if (!pattern_.matches(e)) return;
+      auto named = grouped_window(index, *names_);
+      if (!named) return;
+      current_ = *named;
+    } else {
+      if (!judged(e) || !pattern_.matches(e)) return;
+      if (!(e.at >= current_.start && e.at < current_.end)) current_ = windows_.containing(e.at);
+    }
     Bucket& bucket = buckets_[current_.start.time_since_epoch().count()];
     bucket.events.push_back(index);
     if (rule_.kind == Kind::Aggregate) add_value(bucket, e);
@@ -61,7 +64,7 @@ class PeriodicRule : public RuleEvaluator {
     PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
     static const Bucket kEmpty;
     std::vector<std::pair<calendar::Interval, const Bucket*>> misses;  // too-few, before tolerance
-    for (const auto& w : windows_.complete_windows(ctx_.from, ctx_.to)) {
+    for (const auto& w : judged_windows(windows_)) {
       auto it = buckets_.find(w.start.time_since_epoch().count());
       const Bucket& bucket = it == buckets_.end() ? kEmpty : it->second;
       ++summary.judged_windows;
@@ -108,23 +111,8 @@ class PeriodicRule : public RuleEvaluator {
   std::string pattern_text() const { return model::canonical_text(rule_.subject); }
 
   std::string window_text(const calendar::Interval& w) const {
-    const auto* zone = ctx_.agreement.zone;
-    auto day = local_day(w.start, zone);
-    date::year_month_day ymd{day};
-    static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                    "July",    "August",   "September", "October", "November", "December"};
-    int year = int(ymd.year());
-    unsigned month = unsigned(ymd.month());
-    switch (rule_.period.unit) {
-      case model::Period::Unit::Day: return fmt::format("on {}", format_local(w.start, zone).substr(0, 14));
-      case model::Period::Unit::Week: return fmt::format("in the week of {}", format_local(w.start, zone).substr(0, 14));
-      case model::Period::Unit::Month: return fmt::format("in {} {}", kMonths[month - 1], year);
-      case model::Period::Unit::Quarter: return fmt::format("in Q{} {}", (month - 1) / 3 + 1, year);
-      case model::Period::Unit::Year: return fmt::format("in {}", year);
-      default:
-        return fmt::format("in the period {} to {}", format_local(w.start, zone).substr(4, 10),
-                           format_local(w.end, zone).substr(4, 10));
-    }
+    bool day = rule_.period.unit == model::Period::Unit::Day;
+    return (day ? "on " : "in ") + window_name(rule_.period, w, ctx_.agreement.zone);
   }
 
   Finding window_finding(const char* reason, const calendar::Interval& w, const log::Event* trigger) const {
@@ -138,7 +126,7 @@ class PeriodicRule : public RuleEvaluator {
     std::unordered_map<int64_t, int64_t> tolerated_in_group;
     std::optional<calendar::WindowSequence> groups;
     if (rule_.allowed_misses)
-      groups.emplace(windows_for(rule_.allowance_period, ctx_.agreement, ctx_.from));
+      groups.emplace(windows(rule_.allowance_period));
     for (const auto& [w, bucket] : misses) {
       if (groups) {
         auto group = groups->containing(w.start).start.time_since_epoch().count();
@@ -222,6 +210,7 @@ class PeriodicRule : public RuleEvaluator {
 
   CompiledPattern pattern_;
   calendar::WindowSequence windows_;
+  std::optional<PeriodNames> names_;  // `grouped by period`
   FieldRef attribute_;
   calendar::Interval current_{Instant::max(), Instant::min()};
   std::unordered_map<int64_t, Bucket> buckets_;  // by window start

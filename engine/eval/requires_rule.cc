@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/eval/deadlines.h"
 #include "engine/eval/rule_evaluator.h"
 #include "engine/eval/wording.h"
 
@@ -19,28 +20,13 @@ namespace {
 constexpr uint32_t kNone = UINT32_MAX;
 enum Role { kActivation = 0, kTarget = 1 };
 using TimingKind = model::Timing::Kind;
-using Unit = model::Duration::Unit;
-
-bool is_before_timing(TimingKind k) {
-  return k == TimingKind::Before || k == TimingKind::AtLeastBefore || k == TimingKind::WithinBefore;
-}
-
-Millis plain_length(const model::Duration& d) {
-  switch (d.unit) {
-    case Unit::Minutes: return std::chrono::minutes{d.amount};
-    case Unit::Hours: return std::chrono::hours{d.amount};
-    case Unit::Days: return std::chrono::hours{24 * d.amount};
-    case Unit::Weeks: return std::chrono::hours{24 * 7 * d.amount};
-    default: return Millis{0};
-  }
-}
 
 class RequiresRule : public RuleEvaluator {
  public:
   RequiresRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
       : RuleEvaluator(ctx, b, block, rule),
-        activation_(rule.subject, ctx.log, ctx.agreement.zone),
-        target_(rule.target, ctx.log, ctx.agreement.zone),
+        activation_(rule.subject, ctx.log, ctx.agreement),
+        target_(rule.target, ctx.log, ctx.agreement),
         before_(is_before_timing(rule.timing.kind)),
         calendar_(semantic::duration_calendar(ctx.agreement, rule.timing.duration, rule.target)) {
     for (const auto& k : rule.same) same_.push_back(FieldRef::compile(k.text, ctx.log));
@@ -57,7 +43,7 @@ class RequiresRule : public RuleEvaluator {
   void on_event(uint32_t index, int role) override {
     const log::Event& e = ctx_.log.events[index];
     if (role == kActivation) {
-      if (!ctx_.judged(e) || !activation_.matches(e)) return;
+      if (!judged(e) || !activation_.matches(e)) return;
       if (before_) judge_before(index);
       else wait_for_target(index);
     } else {
@@ -149,23 +135,10 @@ class RequiresRule : public RuleEvaluator {
   // before`: 24:00 ending the N-th business day before) or the earliest a target still counts
   // (`within D before`: 00:00 starting it). Business hours and plain units are symmetric.
   Instant before_limit(Instant a, bool at_least) const {
-    const auto& d = rule_.timing.duration;
-    switch (d.unit) {
-      case Unit::BusinessDays:
-        return (at_least ? calendar_.end_of_business_days_before(a, d.amount)
-                         : calendar_.start_of_business_days_before(a, d.amount))
-            .value_or(Instant::min());
-      case Unit::BusinessHours: return calendar_.subtract_business_minutes(a, d.amount * 60).value_or(Instant::min());
-      default: return a - plain_length(d);
-    }
+    return eval::before_limit(calendar_, rule_.timing.duration, Anchor{a, std::nullopt}, at_least);
   }
 
-  void add_required(Finding& f, Millis span) const {
-    const auto& d = rule_.timing.duration;
-    if (d.unit == Unit::BusinessDays) f.measured.push_back(Measure{"required_business_days", double(d.amount), "", {}});
-    else if (d.unit == Unit::BusinessHours) f.measured.push_back(Measure{"required_business_hours", double(d.amount), "", {}});
-    else f.measured.push_back(Measure{"required_hours", hours_of(span), "", {}});
-  }
+  void add_required(Finding& f, Millis span) const { eval::add_required(f, rule_.timing.duration, span); }
 
   // ---- after, within D after, no later than k ----
 
@@ -174,10 +147,7 @@ class RequiresRule : public RuleEvaluator {
     const auto& timing = rule_.timing;
     Instant at = event(a).at;
     if (timing.kind == TimingKind::WithinAfter) {
-      const auto& d = timing.duration;
-      if (d.unit == Unit::BusinessDays) w.deadline = calendar_.business_days_after(at, d.amount).value_or(Instant::max());
-      else if (d.unit == Unit::BusinessHours) w.deadline = calendar_.add_business_minutes(at, d.amount * 60).value_or(Instant::max());
-      else w.deadline = at + plain_length(d);
+      w.deadline = after_deadline(calendar_, timing.duration, Anchor{at, std::nullopt});
     } else if (timing.kind == TimingKind::NoLaterThan) {
       auto due = read_instant(ctx_.log, event(a), read_field(ctx_.log, event(a), due_), ctx_.agreement.zone, true);
       if (!due) {

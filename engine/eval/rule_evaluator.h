@@ -1,9 +1,11 @@
 // The interface every rule form implements, and what they share while evaluating.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/base/diagnostics.h"
+#include "engine/calendar/periods.h"
 #include "engine/eval/matcher.h"
 #include "engine/eval/outcome.h"
 #include "engine/log/event_log.h"
@@ -12,6 +14,7 @@
 namespace pactum::eval {
 
 class IntervalTrackers;  // V2.6: interval_tracker.h
+class PeriodNames;       // V2.5: period_names.h
 
 struct EvalContext {
   const semantic::ResolvedAgreement& agreement;
@@ -54,7 +57,7 @@ class EventConsumer {
 class RuleEvaluator : public EventConsumer {
  public:
   RuleEvaluator(EvalContext& ctx, size_t block_index, const model::Block& block, const model::Rule& rule)
-      : ctx_(ctx), block_index_(block_index), block_(block), rule_(rule) {}
+      : ctx_(ctx), block_index_(block_index), block_(block), rule_(rule), span_(ctx.agreement.block_span(block)) {}
   // Settles what is open as of the end of the judged interval.
   virtual void finish(Outcome& outcome) = 0;
 
@@ -72,10 +75,32 @@ class RuleEvaluator : public EventConsumer {
   std::vector<std::string> responsible_for_activations(const std::vector<uint32_t>& activations) const;
   std::string describe(uint32_t index) const;  // "site_visit V-1"
 
+  // ---- the judged interval of this block (rule_evaluator.cc) ----
+  // V2.7: a block `effective D1 to D2` limits its rules to that span inside the judged interval.
+  // Every form judges through these, never through ctx_.from / ctx_.to / ctx_.judged directly
+  // (ignored_events and 5.1's "effective end" stay about the agreement's interval).
+  // An activation event is judged when it lies in the judged interval and in the block's span.
+  bool judged(const log::Event& e) const;
+  Instant judged_from() const;  // max(judged start, 00:00 of D1)
+  Instant judged_to() const;    // min(judged end, 24:00 of D2)
+  const std::optional<calendar::Interval>& block_span() const { return span_; }
+  // The windows of `period` (spec 5, "Calendar periods"): `N days|weeks|months` start at the
+  // block's D1, else at the effective start, else at the judged interval's exact start.
+  calendar::WindowSequence windows(const model::Period& period) const;
+  // The windows to judge: those lying completely inside [judged_from(), judged_to()], in order.
+  std::vector<calendar::Interval> judged_windows(const calendar::WindowSequence& windows) const;
+  // `grouped by period` (V2.5): the window that matching event `index` counts toward, the one its
+  // `period` attribute names; an input warning and nullopt when it names no window of `names`.
+  std::optional<calendar::Interval> grouped_window(uint32_t index, const PeriodNames& names) const;
+  // The input warning for event `index` whose `period` names no window of `period`;
+  // `consequence` ends the sentence: "it is not counted by" / "it serves no window of" rule N.
+  void warn_unnamed_period(uint32_t index, const model::Period& period, const char* consequence) const;
+
   EvalContext& ctx_;
   size_t block_index_;
   const model::Block& block_;
   const model::Rule& rule_;
+  std::optional<calendar::Interval> span_;  // the block's own lifetime (V2.7), if it has one
 };
 
 std::unique_ptr<RuleEvaluator> make_requires_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
@@ -85,5 +110,7 @@ std::unique_ptr<RuleEvaluator> make_forbidden_rule(EvalContext&, size_t, const m
 // V2.6 `availability of I ...` and `downtime of I ...`; `MEASURE duration of I ...`.
 std::unique_ptr<RuleEvaluator> make_downtime_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
 std::unique_ptr<RuleEvaluator> make_duration_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
+// V2.5 `every PERIOD requires Q ...`.
+std::unique_ptr<RuleEvaluator> make_period_requires_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
 
 }  // namespace pactum::eval

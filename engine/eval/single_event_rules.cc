@@ -12,13 +12,13 @@ namespace {
 class SingleEventRule : public RuleEvaluator {
  public:
   SingleEventRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
-      : RuleEvaluator(ctx, b, block, rule), pattern_(rule.subject, ctx.log, ctx.agreement.zone) {}
+      : RuleEvaluator(ctx, b, block, rule), pattern_(rule.subject, ctx.log, ctx.agreement) {}
 
   std::vector<Subscription> subscriptions() const override { return {{pattern_.type(), Phase::Second, 0}}; }
 
   void on_event(uint32_t index, int) override {
     const log::Event& e = ctx_.log.events[index];
-    if (!ctx_.judged(e) || !pattern_.matches(e)) return;
+    if (!judged(e) || !pattern_.matches(e)) return;
     judge(index, e);
   }
 

@@ -49,4 +49,36 @@ std::string deadline_text(Instant t, const date::time_zone* zone) {
 
 std::string duration_text(const model::Duration& d) { return model::canonical_text(d); }
 
+std::string window_name(const model::Period& period, const calendar::Interval& w, const date::time_zone* zone) {
+  date::year_month_day ymd{local_day(w.start, zone)};
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  int year = int(ymd.year());
+  unsigned month = unsigned(ymd.month());
+  switch (period.unit) {
+    case model::Period::Unit::Day: return format_local(w.start, zone).substr(0, 14);
+    case model::Period::Unit::Week: return fmt::format("the week of {}", format_local(w.start, zone).substr(0, 14));
+    case model::Period::Unit::Month: return fmt::format("{} {}", kMonths[month - 1], year);
+    case model::Period::Unit::Quarter: return fmt::format("Q{} {}", (month - 1) / 3 + 1, year);
+    case model::Period::Unit::Year: return fmt::format("{}", year);
+    default:
+      return fmt::format("the period {} to {}", format_local(w.start, zone).substr(4, 10),
+                         format_local(w.end, zone).substr(4, 10));
+  }
+}
+
+std::string period_noun(const model::Period& period) {
+  switch (period.unit) {
+    case model::Period::Unit::Day: return "day";
+    case model::Period::Unit::Week: return "week";
+    case model::Period::Unit::Month: return "month";
+    case model::Period::Unit::Quarter: return "quarter";
+    case model::Period::Unit::Year: return "year";
+    case model::Period::Unit::Days: return fmt::format("{}-day window", period.count);
+    case model::Period::Unit::Weeks: return fmt::format("{}-week window", period.count);
+    case model::Period::Unit::Months: return fmt::format("{}-month window", period.count);
+  }
+  return "window";
+}
+
 }  // namespace pactum::eval

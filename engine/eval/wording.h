@@ -3,6 +3,7 @@
 #include <string>
 
 #include "engine/base/time.h"
+#include "engine/calendar/business_calendar.h"
 #include "engine/model/agreement.h"
 
 namespace pactum::eval {
@@ -18,5 +19,10 @@ double hours_of(Millis d);
 std::string deadline_text(Instant t, const date::time_zone* zone);
 // "48 hours", "3 business days of Acme".
 std::string duration_text(const model::Duration& d);
+// One window of a period as a reader names it: "March 2026", "Q1 2026", "2026", "the week of
+// Mon 2026-01-05", "Mon 2026-01-05", "the period 2026-03-02 to 2026-03-16".
+std::string window_name(const model::Period& period, const calendar::Interval& w, const date::time_zone* zone);
+// "month", "quarter", "2-week window".
+std::string period_noun(const model::Period& period);
 
 }  // namespace pactum::eval

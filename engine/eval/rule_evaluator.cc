@@ -1,0 +1,51 @@
+// What every rule form shares about the judged interval: the block's own lifetime (V2.7
+// `effective D1 to D2`), the windows of a period, and `grouped by period` (V2.5).
+#include "engine/eval/rule_evaluator.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/eval/period_names.h"
+#include "engine/eval/wording.h"
+
+namespace pactum::eval {
+
+bool RuleEvaluator::judged(const log::Event& e) const {
+  return ctx_.judged(e) && (!span_ || (e.at >= span_->start && e.at < span_->end));
+}
+
+Instant RuleEvaluator::judged_from() const { return span_ ? std::max(ctx_.from, span_->start) : ctx_.from; }
+
+Instant RuleEvaluator::judged_to() const { return span_ ? std::min(ctx_.to, span_->end) : ctx_.to; }
+
+calendar::WindowSequence RuleEvaluator::windows(const model::Period& period) const {
+  const auto& a = ctx_.agreement;
+  if (block_.effective_from && span_) return calendar::WindowSequence(period, a.zone, date::local_days{*block_.effective_from});
+  if (a.ast->header && a.ast->header->effective_from && a.effective_start)
+    return calendar::WindowSequence(period, a.zone, date::local_days{*a.ast->header->effective_from});
+  // No effective period: from the judged interval's exact start, keeping its time of day.
+  return calendar::WindowSequence::anchored_at(period, a.zone, ctx_.from);
+}
+
+std::vector<calendar::Interval> RuleEvaluator::judged_windows(const calendar::WindowSequence& windows) const {
+  return windows.complete_windows(judged_from(), judged_to());
+}
+
+std::optional<calendar::Interval> RuleEvaluator::grouped_window(uint32_t index, const PeriodNames& names) const {
+  if (auto w = names.window_of(ctx_.log.events[index])) return w;
+  warn_unnamed_period(index, rule_.period, "it is not counted by");
+  return std::nullopt;
+}
+
+void RuleEvaluator::warn_unnamed_period(uint32_t index, const model::Period& period, const char* consequence) const {
+  const log::Event& e = ctx_.log.events[index];
+  auto key = ctx_.log.symbols.find("period");
+  const log::Value* v = key ? ctx_.log.attribute(e, *key) : nullptr;
+  std::string what = "no `period` attribute";
+  if (v && v->kind == log::Value::Kind::List) what = fmt::format("`period` is a list, which names no {}", period_noun(period));
+  else if (v) what = fmt::format("`period` \"{}\" names no {}", ctx_.log.symbols.text(v->text), period_noun(period));
+  ctx_.warn(e, fmt::format("{}: {}; {} rule {} of \"{}\"", describe(index), what, consequence, rule_.number, block_.name));
+}
+
+}  // namespace pactum::eval
