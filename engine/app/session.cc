@@ -47,6 +47,7 @@ static log::LoadOptions log_options(const Session& s, log::Backend backend) {
   options.backend = backend;
   options.default_zone = s.agreement ? s.agreement->zone : find_zone("UTC");
   for (const auto& p : s.ast.parties) options.parties.push_back(p.id.text);
+  for (const auto& c : s.ast.calendars) options.calendars.push_back(c.id.text);
   options.check_parties = s.parsed;
   if (s.ast.header && s.ast.header->name) options.agreement_name = *s.ast.header->name;
   return options;

@@ -53,7 +53,8 @@ std::string period_word(const model::Period& p);
 std::string period_words(const model::Period& p);
 // `business hours` as written in the language: "mon-fri 09:00-17:00, sat 09:00-13:00".
 std::string hours_text(const std::vector<model::HoursSpan>& hours);
-// The weekly hours in effect for a party (its own, else the agreement's, else the default).
+// The weekly hours in effect for a party or a named calendar (its own, else the agreement's, else
+// the default).
 std::vector<model::HoursSpan> effective_hours(const semantic::ResolvedAgreement& a, const std::string& party);
 // "write `...`": the rewrite note for a rule.
 std::string write_rule(const model::Rule& rule);

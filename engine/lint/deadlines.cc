@@ -34,6 +34,11 @@ const char* article_for(const std::string& words) {
 
 using Unit = model::Duration::Unit;
 
+// 5.1 and V2.5 (`every PERIOD requires Q ...`, whose activation is a window) are checked alike.
+bool has_timing(const model::Rule& rule) {
+  return rule.kind == model::Rule::Kind::Requires || rule.kind == model::Rule::Kind::PeriodRequires;
+}
+
 bool plain(Unit u) { return u == Unit::Minutes || u == Unit::Hours || u == Unit::Days || u == Unit::Weeks; }
 
 std::chrono::minutes plain_length(const model::Duration& d) {
@@ -92,7 +97,7 @@ model::Rule business_rewrite(const model::Rule& rule, const std::string& party) 
 
 void check_deadline(const Context& ctx, const model::Block& block, const model::Rule& rule,
                     std::vector<Diagnostic>& out) {
-  if (rule.kind != model::Rule::Kind::Requires || rule.timing.kind != model::Timing::Kind::WithinAfter) return;
+  if (!has_timing(rule) || rule.timing.kind != model::Timing::Kind::WithinAfter) return;
   const auto& d = rule.timing.duration;
   if (!plain(d.unit)) return;
   Millis limit = plain_length(d);
@@ -123,7 +128,7 @@ void check_deadline(const Context& ctx, const model::Block& block, const model::
 }
 
 void check_notice(const model::Rule& rule, std::vector<Diagnostic>& out) {
-  if (rule.kind != model::Rule::Kind::Requires || rule.timing.kind != model::Timing::Kind::AtLeastBefore) return;
+  if (!has_timing(rule) || rule.timing.kind != model::Timing::Kind::AtLeastBefore) return;
   const auto& d = rule.timing.duration;
   model::Rule fix = rule;
   std::string why;

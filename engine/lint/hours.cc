@@ -5,6 +5,7 @@
 // make the rule satisfiable, so only a total absence of overlap fires (and is an error: every
 // such event is a breach).
 #include <algorithm>
+#include <deque>
 #include <map>
 
 #include <fmt/format.h>
@@ -171,10 +172,18 @@ std::string widened_hours(const Context& ctx, const Approach& ap) {
 
 void check_rule(const Context& ctx, const model::Rule& rule, std::vector<Diagnostic>& out) {
   if (rule.kind != model::Rule::Kind::OccursWithin) return;
+  // `of X` names a party or a calendar (V2.7); a calendar is looked at as a party would be.
+  std::deque<semantic::Party> calendars;
   std::vector<const semantic::Party*> parties;
-  for (const auto& n : rule.parties)
-    if (const auto* p = ctx.agreement.find_party(n.text); p && std::find(parties.begin(), parties.end(), p) == parties.end())
+  for (const auto& n : rule.parties) {
+    if (std::any_of(parties.begin(), parties.end(), [&](const semantic::Party* p) { return p->id == n.text; })) continue;
+    if (const auto* p = ctx.agreement.find_party(n.text)) {
       parties.push_back(p);
+    } else if (const auto* c = ctx.agreement.find_calendar(n.text)) {
+      calendars.push_back(semantic::Party{c->id, nullptr, c->calendar});
+      parties.push_back(&calendars.back());
+    }
+  }
   if (parties.size() < 2) return;  // one party's hours always overlap with themselves
 
   std::vector<std::vector<Interval>> times;

@@ -101,6 +101,8 @@ std::string hours_text(const std::vector<model::HoursSpan>& hours) {
 std::vector<model::HoursSpan> effective_hours(const semantic::ResolvedAgreement& a, const std::string& party) {
   if (const auto* p = a.find_party(party); p && p->decl && !p->decl->calendar.hours.empty())
     return p->decl->calendar.hours;
+  if (const auto* c = a.find_calendar(party); c && c->decl && !c->decl->calendar.hours.empty())
+    return c->decl->calendar.hours;  // a named calendar (V2.7) inherits like a party
   if (a.ast && a.ast->header && !a.ast->header->calendar.hours.empty()) return a.ast->header->calendar.hours;
   return {model::HoursSpan{0, 4, 9 * 60, 17 * 60, {}}};  // the language's default (spec 5)
 }

@@ -728,6 +728,13 @@ void EventBuilder::event_value(Frame& f, const Node& n) {
           std::find(options_.parties.begin(), options_.parties.end(), n.text) == options_.parties.end()) {
         std::vector<std::string> notes;
         std::string near = closest_match(std::string(n.text), options_.parties);
+        if (std::find(options_.calendars.begin(), options_.calendars.end(), n.text) != options_.calendars.end()) {
+          // V2.2: calendars share the parties' names but never act.
+          notes.push_back("a calendar only gives business time; `by` names the party that did the event");
+          error(n.mark, fmt::format("`{}` is a calendar, not a party", n.text), std::move(notes), width_of(n));
+          draft_.bad = true;
+          return;
+        }
         if (!near.empty())
           notes.push_back(fmt::format("did you mean `{}`?", near));
         else if (options_.parties.empty())

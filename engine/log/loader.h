@@ -17,6 +17,7 @@ struct LoadOptions {
   Backend backend = Backend::Libyaml;
   const date::time_zone* default_zone = nullptr;  // the agreement timezone (for times without offset)
   std::vector<std::string> parties;               // declared party names (`by` must be one of them)
+  std::vector<std::string> calendars;             // V2.7 calendar names: a `by` naming one is told so
   bool check_parties = true;  // false when the agreement did not parse: its party list is unknown
   std::optional<std::string> agreement_name;      // a log's `agreement:` must equal it when set
 };
@@ -31,7 +32,8 @@ struct LoadOptions {
 //   is an error. Empty documents hold no event but keep the document numbering (Event.index).
 // - Times without offset: the log's `timezone:` (wherever it appears in the mapping), else
 //   `default_zone`, else UTC. A bare date whose midnight is skipped by DST starts at the gap's end.
-// - `by` must be one of `parties` (an empty list accepts no `by`). A null `by`/`id`/attribute is
+// - `by` must be one of `parties` (an empty list accepts no `by`); one of `calendars` is an error
+//   that says it is a calendar, not a party (V2.2). A null `by`/`id`/attribute is
 //   absent; a null list item is dropped; `at:`/`type:` without value are errors.
 // - Events with an error are not added; the other events of the file are. A file that is not
 //   valid YAML adds no events at all, and errors inside the item where the parser gave up are
