@@ -19,6 +19,13 @@ int number(std::string_view s) {
   return n;
 }
 
+// `2026`, `2026-Q1`, `2026-03`, `2026-W11`, `2026-03-15` and near misses such as `2026-3`: text
+// that can only be an ISO name or a date, never a date-time.
+bool iso_shaped(std::string_view s) {
+  return (s.size() == 4 || ((s.size() == 6 || s.size() == 7 || s.size() == 8 || s.size() == 10) && s[4] == '-')) &&
+         digits(s.substr(0, 4));
+}
+
 bool supported_year(int y) { return y >= kMinYear && y <= kMaxYear; }
 
 date::local_days first_of_month(int year, unsigned month) {
@@ -40,9 +47,7 @@ std::optional<calendar::Interval> PeriodNames::window_of(const log::Event& e) co
   return window_named(e, read_field(*log_, e, period_));
 }
 
-const date::time_zone* PeriodNames::text_zone(const log::Event&) const { return zone_; }
-
-std::optional<calendar::Interval> PeriodNames::window_named(const log::Event& e, const FieldValue& v) const {
+std::optional<calendar::Interval> PeriodNames::window_named(const log::Event&, const FieldValue& v) const {
   switch (v.kind) {
     case FieldValue::Kind::Number: {
       // The number 2026 is the year 2026; no other number names anything.
@@ -51,7 +56,14 @@ std::optional<calendar::Interval> PeriodNames::window_named(const log::Event& e,
       return exact_window(first_of_month(y, 1), first_of_month(y + 1, 1));
     }
     case FieldValue::Kind::Time: return windows_.containing(v.time);
-    case FieldValue::Kind::String: return window_of_text(log_->symbols.text(v.text), text_zone(e));
+    case FieldValue::Kind::String: {
+      std::string_view text = log_->symbols.text(v.text);
+      if (iso_shaped(text)) return window_of_iso(text);
+      // A date-time: the window that contains that instant, read like a `no later than` date.
+      auto t = read_instant(*log_, v, zone_, false);
+      if (!t) return std::nullopt;
+      return windows_.containing(*t);
+    }
     default: return std::nullopt;
   }
 }
@@ -63,8 +75,7 @@ std::optional<calendar::Interval> PeriodNames::exact_window(date::local_days fir
   return w;
 }
 
-std::optional<calendar::Interval> PeriodNames::window_of_text(std::string_view s, const date::time_zone* zone) const {
-  if (s.size() < 4 || !digits(s.substr(0, 4))) return std::nullopt;
+std::optional<calendar::Interval> PeriodNames::window_of_iso(std::string_view s) const {
   int y = number(s.substr(0, 4));
   if (!supported_year(y)) return std::nullopt;
   if (s.size() == 4) return exact_window(first_of_month(y, 1), first_of_month(y + 1, 1));  // 2026
@@ -94,13 +105,7 @@ std::optional<calendar::Interval> PeriodNames::window_of_text(std::string_view s
     if (!ymd) return std::nullopt;
     return windows_.containing(start_of_local_day(date::local_days{*ymd}, zone_));
   }
-  // A date-time: the window that contains that instant. Text without an offset is read like a
-  // `no later than` date-time; a time the zone skips names nothing.
-  auto parsed = parse_timestamp(s);
-  if (!parsed || parsed->date_only) return std::nullopt;
-  Resolved r = resolve(*parsed, zone);
-  if (r.status == LocalResolution::Nonexistent) return std::nullopt;
-  return windows_.containing(r.instant);
+  return std::nullopt;
 }
 
 }  // namespace pactum::eval

@@ -6,6 +6,7 @@
 // - ISO text names a window only when it denotes exactly that window, upper case: `2026` (text,
 //   or the number 2026) a year, `2026-Q1` a quarter, `2026-03` a month, `2026-W11` an ISO week
 //   (ISO week-numbering year, two-digit week), `2026-03-15` a day (that is also a date).
+// `e` is passed along so that date-times without an offset can be read in the zone of e's log.
 // Anything else (a missing value, `March`, `2026-q1`, `2026-W54`, a list) names no window.
 #pragma once
 #include <optional>
@@ -30,9 +31,8 @@ class PeriodNames {
  private:
   // Local dates [first, end) of an exact ISO span of `text`, if it is one.
   std::optional<calendar::Interval> exact_window(date::local_days first, date::local_days end) const;
-  std::optional<calendar::Interval> window_of_text(std::string_view text, const date::time_zone* zone) const;
-  // The zone in which `e`'s date-times without an offset are read.
-  const date::time_zone* text_zone(const log::Event& e) const;
+  // ISO names and dates (text such as `2026-Q1`, `2026-03-15`).
+  std::optional<calendar::Interval> window_of_iso(std::string_view text) const;
 
   const log::EventLog* log_;
   calendar::WindowSequence windows_;
