@@ -221,7 +221,8 @@ class PeriodRequiresRule : public RuleEvaluator {
     const auto& timing = rule_.timing;
     Anchor anchor = anchor_of(w);
     if (seen.earliest == kNone) {
-      report(w, "missing", kNone, fmt::format("no {} for {} before it began", target_text(), window_words(w)));
+      report(w, "missing", kNone,
+             fmt::format("no {} for {} before the {} began", target_text(), window_words(w), period_noun(rule_.period)));
       return;
     }
     if (timing.kind == TimingKind::Before) return;
@@ -230,9 +231,9 @@ class PeriodRequiresRule : public RuleEvaluator {
       if (event(seen.earliest).at <= latest_allowed) return;
       Millis given = anchor.at - event(seen.earliest).at;
       Finding& f = report(w, "late", seen.earliest,
-                          fmt::format("{} for {} came {} before it began; the agreement requires at least {}",
+                          fmt::format("{} for {} came {} before the {} began; the agreement requires at least {}",
                                       describe(seen.earliest), window_words(w), human_duration(given),
-                                      duration_text(timing.duration)));
+                                      period_noun(rule_.period), duration_text(timing.duration)));
       f.measured.push_back(Measure{"notice_hours", hours_of(given), "", {}});
       add_required(f, timing.duration, anchor.at - latest_allowed);
       return;
@@ -242,9 +243,9 @@ class PeriodRequiresRule : public RuleEvaluator {
     if (event(seen.latest).at >= earliest_allowed) return;
     Millis age = anchor.at - event(seen.latest).at;
     Finding& f = report(w, "early", seen.latest,
-                        fmt::format("{} for {} came {} before it began; the agreement requires it within {} before",
+                        fmt::format("{} for {} came {} before the {} began; the agreement requires it within {} before",
                                     describe(seen.latest), window_words(w), human_duration(age),
-                                    duration_text(timing.duration)));
+                                    period_noun(rule_.period), duration_text(timing.duration)));
     f.measured.push_back(Measure{"age_hours", hours_of(age), "", {}});
     add_required(f, timing.duration, anchor.at - earliest_allowed);
   }
