@@ -6,6 +6,8 @@ namespace pactum::eval {
 
 namespace {
 
+constexpr size_t kCacheLimit = 1 << 16;  // distinct `period` texts remembered
+
 bool digits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s)
@@ -58,11 +60,17 @@ std::optional<calendar::Interval> PeriodNames::window_named(const log::Event&, c
     case FieldValue::Kind::Time: return windows_.containing(v.time);
     case FieldValue::Kind::String: {
       std::string_view text = log_->symbols.text(v.text);
-      if (iso_shaped(text)) return window_of_iso(text);
-      // A date-time: the window that contains that instant, read like a `no later than` date.
-      auto t = read_instant(*log_, v, zone_, false);
-      if (!t) return std::nullopt;
-      return windows_.containing(*t);
+      if (!iso_shaped(text)) {
+        // A date-time: the window that contains that instant, read like a `no later than` date
+        // (not cached: without an offset its meaning depends on the event's log).
+        auto t = read_instant(*log_, v, zone_, false);
+        if (!t) return std::nullopt;
+        return windows_.containing(*t);
+      }
+      if (auto it = by_iso_.find(v.text); it != by_iso_.end()) return it->second;
+      auto w = window_of_iso(text);
+      if (by_iso_.size() < kCacheLimit) by_iso_.emplace(v.text, w);
+      return w;
     }
     default: return std::nullopt;
   }

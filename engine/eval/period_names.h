@@ -10,6 +10,7 @@
 // Anything else (a missing value, `March`, `2026-q1`, `2026-W54`, a list) names no window.
 #pragma once
 #include <optional>
+#include <unordered_map>
 
 #include "engine/calendar/periods.h"
 #include "engine/eval/matcher.h"
@@ -38,6 +39,8 @@ class PeriodNames {
   calendar::WindowSequence windows_;
   const date::time_zone* zone_;
   FieldRef period_;
+  // Many events name the same window ("2026-01"): each ISO name or date is read once.
+  mutable std::unordered_map<log::Symbol, std::optional<calendar::Interval>> by_iso_;
 };
 
 }  // namespace pactum::eval

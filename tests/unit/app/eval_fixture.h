@@ -10,8 +10,8 @@
 // 5.4, 5.6), "@" + the window start in the agreement timezone followed by the events' ids
 // ("@2026-01-05T00:00:00+00:00 M-1,M-2"; no trailing part when the window has no events).
 // An event without an id is written as "#" + its position in the time-sorted log.
-// Pending lines are the ids of the waiting activations, in order (a pending window: "@" + its
-// start, as for windowed findings).
+// Pending lines are the ids of the waiting activations, in order; a pending window is written
+// like a finding ("Block|rule|pending|responsible|@start open-case-ids").
 #pragma once
 #include <memory>
 #include <optional>
@@ -64,17 +64,11 @@ inline std::string dump_findings(const app::Session& s) {
   return out;
 }
 
-// A pending activation is its event's id; a pending window (V2.5) is written like a windowed
-// finding: "@" + the window start, then the ids of its events, if any.
+// A pending activation is its id; a pending window (V2.3) is a whole finding line.
 inline std::string dump_pending(const app::Session& s) {
   std::string out;
-  for (const auto& p : s.outcome.pending) {
-    std::vector<std::string> ids;
-    for (auto i : p.events) ids.push_back(event_name(s, i));
-    if (p.window) out += "@" + format_instant(p.window->start, s.agreement->zone) + (ids.empty() ? "" : " " + join(ids, ","));
-    else out += join(ids, ",");
-    out += "\n";
-  }
+  for (const auto& p : s.outcome.pending)
+    out += (p.window || p.events.empty() ? finding_line(s, p) : event_name(s, p.events.front())) + "\n";
   return out;
 }
 

@@ -39,6 +39,8 @@ std::string measure_text(const pactum::eval::Finding& f, const std::string& key)
 
 const char* kJan = "@2026-01-01T00:00:00+00:00";
 const char* kFeb = "@2026-02-01T00:00:00+00:00";
+const char* kJanPending = "Report|1|pending|unassigned|@2026-01-01T00:00:00+00:00";
+const char* kFebPending = "Report|1|pending|unassigned|@2026-02-01T00:00:00+00:00";
 
 }  // namespace
 
@@ -52,7 +54,7 @@ TEST_CASE("V2.5 within N business days after the month", "[eval][v2.5][after]") 
       {"a minute after the deadline: late", t, events({report("R-1", "2026-02-07T00:01:00Z", "\"2026-01\"")}), "",
        {f("late", std::string(kJan) + " R-1")}},
       {"no report, deadline passed: missing", t, events({}), "2026-02-07T00:00:00Z", {f("missing", kJan)}},
-      {"no report, deadline ahead: pending", t, events({}), "2026-02-06T23:59:59Z", {}, {kJan}},
+      {"no report, deadline ahead: pending", t, events({}), "2026-02-06T23:59:59Z", {}, {kJanPending}},
       {"a month that has not ended owes nothing", t, events({}), "2026-01-31T23:59:59Z", {}},
       {"sent on the evening of the last day of the month: counts", t,
        events({report("R-1", "2026-01-31T20:00:00Z", "\"2026-01\"")}), "2026-02-10T00:00:00Z", {}},
@@ -66,7 +68,7 @@ TEST_CASE("V2.5 within N business days after the month", "[eval][v2.5][after]") 
        events({report("R-1", "2026-02-09T10:00:00Z", "\"2026-01\""), report("R-2", "2026-02-10T10:00:00Z", "\"2026-01\"")}),
        "", {f("late", std::string(kJan) + " R-1")}},
       {"judged months and a pending one side by side", t,
-       events({report("R-1", "2026-02-05T10:00:00Z", "\"2026-01\"")}), "2026-03-05T00:00:00Z", {}, {kFeb}},
+       events({report("R-1", "2026-02-05T10:00:00Z", "\"2026-01\"")}), "2026-03-05T00:00:00Z", {}, {kFebPending}},
   });
 }
 
@@ -98,7 +100,7 @@ term "Report"
   const std::string jan = report("R-JAN", "2026-01-20T10:00:00Z", "\"2026-01\"");
   const std::string mar = report("R-MAR", "2026-03-31T10:00:00Z", "\"2026-03\"");
   check_cases({
-      {"before the effective end: pending", t, events({jan}), "2026-03-15T00:00:00Z", {}, {kFeb}},
+      {"before the effective end: pending", t, events({jan}), "2026-03-15T00:00:00Z", {}, {kFebPending}},
       {"at the effective end: missing (the last month is owed too)", t, events({jan, mar}), "2026-04-01T00:00:00Z",
        {std::string("Report|1|missing|unassigned|") + kFeb}},
       {"a report long after its month still serves", t,
