@@ -49,7 +49,7 @@ std::optional<calendar::Interval> PeriodNames::window_of(const log::Event& e) co
   return window_named(e, read_field(*log_, e, period_));
 }
 
-std::optional<calendar::Interval> PeriodNames::window_named(const log::Event&, const FieldValue& v) const {
+std::optional<calendar::Interval> PeriodNames::window_named(const log::Event& e, const FieldValue& v) const {
   switch (v.kind) {
     case FieldValue::Kind::Number: {
       // The number 2026 is the year 2026; no other number names anything.
@@ -63,7 +63,7 @@ std::optional<calendar::Interval> PeriodNames::window_named(const log::Event&, c
       if (!iso_shaped(text)) {
         // A date-time: the window that contains that instant, read like a `no later than` date
         // (not cached: without an offset its meaning depends on the event's log).
-        auto t = read_instant(*log_, v, zone_, false);
+        auto t = read_instant(*log_, e, v, zone_, false);
         if (!t) return std::nullopt;
         return windows_.containing(*t);
       }

@@ -6,7 +6,7 @@
 // - ISO text names a window only when it denotes exactly that window, upper case: `2026` (text,
 //   or the number 2026) a year, `2026-Q1` a quarter, `2026-03` a month, `2026-W11` an ISO week
 //   (ISO week-numbering year, two-digit week), `2026-03-15` a day (that is also a date).
-// `e` is passed along so that date-times without an offset can be read in the zone of e's log.
+// Date-times without an offset are read in the zone of the event's log, else the agreement's (V2.1).
 // Anything else (a missing value, `March`, `2026-q1`, `2026-W54`, a list) names no window.
 #pragma once
 #include <optional>

@@ -358,3 +358,43 @@ TEST_CASE("V2.5 responsible: the target's by, else the block's, else unassigned"
   CHECK(missing("  responsible Acme, Northwind\n  every month requires report within 1 days after\n") == "Acme,Northwind");
   CHECK(missing("  every month requires report within 1 days after\n") == "unassigned");
 }
+
+// V2.1 with V2.5: `within 0 business days after` the month is due by 24:00 of its last date when
+// that is a business day (Tue 03-31: the window's end itself), else of the next business day
+// (Sat 01-31: Mon 02-02 24:00).
+TEST_CASE("V2.5 within 0 business days after: the same business day", "[eval][v2.5][after]") {
+  const std::string t = monthly("within 0 business days after");
+  const std::string late_jan = "Report|1|late|unassigned|@2026-01-01T00:00:00+00:00 R-1";
+  const std::string late_mar = "Report|1|late|unassigned|@2026-03-01T00:00:00+00:00 R-3";
+  const std::string feb = report("R-2", "2026-03-01T12:00:00Z", "\"2026-02\"");  // Feb 28 is a Saturday
+  check_cases({
+      {"January by Monday", t, events({report("R-1", "2026-02-02T23:59:00Z", "\"2026-01\"")}), "2026-02-03T00:00:00Z", {}},
+      {"January on Tuesday", t, events({report("R-1", "2026-02-03T00:01:00Z", "\"2026-01\"")}), "", {late_jan}},
+      {"March by its last day", t,
+       events({report("R-1", "2026-02-02T10:00:00Z", "\"2026-01\""), feb, report("R-3", "2026-03-31T23:59:00Z", "\"2026-03\"")}),
+       "2026-04-01T00:00:00Z", {}},
+      {"March on 1 April", t,
+       events({report("R-1", "2026-02-02T10:00:00Z", "\"2026-01\""), feb, report("R-3", "2026-04-01T00:01:00Z", "\"2026-03\"")}),
+       "", {late_mar}},
+  });
+}
+
+// V2.1: a `period` date-time without an offset is read in the log's `timezone:`. 23:30 New York
+// time on 31 March is 03:30 UTC on 1 April: April's, in this UTC agreement.
+TEST_CASE("V2.5 a period date-time without offset is read in the log's zone", "[eval][v2.5][for]") {
+  const std::string t = R"(
+agreement "T"
+  effective 2026-03-01 to 2026-03-31
+  timezone "UTC"
+term "R"
+  every month requires report for the month after
+)";
+  auto log = [](const std::string& zone) {
+    return "timezone: \"" + zone + "\"\nevents:\n  - {id: R-1, at: 2026-03-10T10:00:00Z, type: report, period: \"2026-03-31T23:30:00\"}\n";
+  };
+  check_cases({
+      {"in UTC: March", t, log("UTC"), "2026-04-01T00:00:00Z", {}},
+      {"in New York: April", t, log("America/New_York"), "2026-04-01T00:00:00Z",
+       {"R|1|missing|unassigned|@2026-03-01T00:00:00+00:00"}},
+  });
+}
