@@ -55,6 +55,11 @@ int run(int argc, char** argv) {
   check_cmd->add_option("--as-of", as_of, "Judge the state as of this date-time (default: the latest event)");
   check_cmd->add_option("--reader", backend, "YAML reader for event logs")
       ->transform(one_of({"libyaml", "yaml-cpp"}, "reader"));
+  check_cmd->add_option("--waivers", check.waivers, "Accepted exceptions (owner, reason, until): waived findings do not fail the run");
+  check_cmd->add_option("--baseline", check.baseline, "Known findings (from --write-baseline): only new findings fail the run");
+  check_cmd->add_option("--write-baseline", check.write_baseline, "Record today's findings as the baseline FILE");
+  check_cmd->add_flag("--strict-baseline", check.strict_baseline, "Also fail when baseline entries no longer match (the baseline only shrinks)");
+  check_cmd->add_option("--today", check.today, "The date waivers expire against (default: today)");
   add_format(check_cmd);
 
   app::LintOptions lint;

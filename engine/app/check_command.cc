@@ -1,5 +1,6 @@
 // `pactum check` and `pactum lint`.
 #include <algorithm>
+#include <chrono>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -57,6 +58,18 @@ int emit(const std::string& text, const std::optional<std::string>& output, Stre
   return kOk;
 }
 
+// When waivers expire: --today (for reproducible runs), else the wall clock.
+std::optional<Instant> today(const CheckOptions& options, const Session& s, Streams io) {
+  if (!options.today) return date::floor<Millis>(std::chrono::system_clock::now());
+  auto day = parse_date(*options.today);
+  if (!day) {
+    io.err << fmt::format("pactum: --today `{}` is not a date (YYYY-MM-DD)\n", *options.today);
+    return std::nullopt;
+  }
+  // The start of that day in the agreement's zone: a waiver `until` that day is still in force.
+  return start_of_local_day(date::local_days{*day}, s.agreement ? s.agreement->zone : find_zone("UTC"));
+}
+
 int input_errors(const Session& s, Streams io) {
   io.err << s.render_warnings(io.color) << s.render_errors(io.color);
   return kInputError;
@@ -87,15 +100,29 @@ int run_check(const CheckOptions& options, Streams io) {
   // Logs are read even when the agreement has errors, so that all mistakes surface in one run
   // (without checking `by` against a party list that did not parse).
   ok = s.load_logs(options.logs, options.backend) && ok;
+  if (options.waivers) ok = s.load_waivers(*options.waivers) && ok;
+  if (options.baseline) ok = s.load_baseline(*options.baseline) && ok;
+  std::optional<Instant> now = today(options, s, io);
+  if (!now) return kInputError;
   if (!ok || s.errors.has_errors()) return input_errors(s, io);
 
   s.evaluate(as_of);
+  s.apply_triage(*now);
   io.err << s.render_warnings(io.color);
   report::ReportData data{s.sources, *s.agreement, &s.log, &s.outcome, s.lint,
                           lint::obligation_balance(*s.agreement), io.color && !options.output};
+  data.triage = (s.waivers || s.baseline) ? &s.triaged : nullptr;
   int written = emit(report::render(options.format, data), options.output, io);
   if (written != kOk) return written;
-  return fails(options.fail_on, &s.outcome, s.lint) ? kFindings : kOk;
+  if (options.write_baseline) {
+    // Today's findings, whether the old baseline accepted them or not (waived ones stay waived).
+    std::vector<eval::Finding> known = s.outcome.findings;
+    known.insert(known.end(), s.triaged.baselined.begin(), s.triaged.baselined.end());
+    written = emit(triage::write_baseline(s.agreement->name, known, s.log, s.agreement->zone), options.write_baseline, io);
+    if (written != kOk) return written;
+  }
+  bool strict_fail = options.strict_baseline && !s.triaged.fixed.empty();
+  return fails(options.fail_on, &s.outcome, s.lint) || strict_fail ? kFindings : kOk;
 }
 
 int run_lint(const LintOptions& options, Streams io) {

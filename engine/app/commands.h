@@ -34,6 +34,12 @@ struct CheckOptions {
   std::optional<std::string> output;  // -o FILE
   FailLevel fail_on = FailLevel::Error;
   log::Backend backend = log::Backend::Libyaml;
+  // CI (triage.h): accepted exceptions and known findings do not fail the run.
+  std::optional<std::string> waivers;         // --waivers FILE
+  std::optional<std::string> baseline;        // --baseline FILE
+  std::optional<std::string> write_baseline;  // --write-baseline FILE
+  bool strict_baseline = false;               // fixed baseline entries fail the run
+  std::optional<std::string> today;           // --today DATE: when waivers expire (default: now)
 };
 int run_check(const CheckOptions& options, Streams io);
 

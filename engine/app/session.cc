@@ -53,6 +53,38 @@ static log::LoadOptions log_options(const Session& s, log::Backend backend) {
   return options;
 }
 
+// Side files (waivers, baselines) are small: read whole, kept for their diagnostics' source lines.
+static std::optional<uint32_t> read_side_file(SourceManager& sources, Diagnostics& errors, const std::string& path,
+                                              const char* what, std::string& text) {
+  if (!read_file(path, text)) {
+    errors.error(SourceLoc{sources.add_path(path), 0, 0}, fmt::format("cannot read {} `{}`", what, path));
+    return std::nullopt;
+  }
+  return sources.add_text(path, text);
+}
+
+bool Session::load_waivers(const std::string& path) {
+  std::string text;
+  auto file = read_side_file(sources, errors, path, "waiver file", text);
+  if (!file) return false;
+  if (!parsed) return false;  // the agreement's errors are reported already
+  waivers = triage::read_waivers(*file, text, ast, agreement ? agreement->zone : find_zone("UTC"), errors);
+  return waivers.has_value();
+}
+
+bool Session::load_baseline(const std::string& path) {
+  std::string text;
+  auto file = read_side_file(sources, errors, path, "baseline", text);
+  if (!file) return false;
+  baseline = triage::read_baseline(*file, text, errors);
+  return baseline.has_value();
+}
+
+void Session::apply_triage(Instant now) {
+  if (!waivers && !baseline) return;
+  triaged = triage::apply(outcome, log, waivers ? &*waivers : nullptr, baseline ? &*baseline : nullptr, now, warnings);
+}
+
 bool Session::load_log_text(const std::string& name, const std::string& text, log::Backend backend) {
   bool ok = log::load_log_text(name, text, sources, log, errors, log_options(*this, backend));
   log.sort_by_time();

@@ -12,6 +12,7 @@
 #include "engine/log/loader.h"
 #include "engine/model/agreement.h"
 #include "engine/semantic/resolved_agreement.h"
+#include "engine/triage/triage.h"
 
 namespace pactum::app {
 
@@ -31,6 +32,9 @@ class Session {
   log::EventLog log;
   eval::Outcome outcome;
   std::vector<Diagnostic> lint;
+  std::optional<triage::WaiverFile> waivers;
+  std::optional<triage::Baseline> baseline;
+  triage::Result triaged;
 
   // Reads, parses and resolves the agreement. `path` "-" is not allowed for agreements.
   bool load_agreement(const std::string& path);
@@ -44,6 +48,12 @@ class Session {
   void evaluate(std::optional<Instant> as_of);
   // Lint only.
   void run_lint();
+  // A waiver file (`--waivers`) and a baseline (`--baseline`); errors are located input errors.
+  // Waivers need the parsed agreement (block names, time zone).
+  bool load_waivers(const std::string& path);
+  bool load_baseline(const std::string& path);
+  // Sets apart the findings that waivers in force at `now` or the baseline accept (triage.h).
+  void apply_triage(Instant now);
 
   // Agreement-error diagnostics (those with a code) are also lint entries (spec 7).
   std::vector<Diagnostic> agreement_error_entries() const;

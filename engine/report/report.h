@@ -10,6 +10,7 @@
 #include "engine/lint/lint.h"
 #include "engine/log/event_log.h"
 #include "engine/semantic/resolved_agreement.h"
+#include "engine/triage/triage.h"  // types only: report does not link triage
 
 namespace pactum::report {
 
@@ -25,6 +26,7 @@ struct ReportData {
   std::vector<Diagnostic> lint;           // sorted by file, line, column, code
   lint::ObligationBalance balance;
   bool color = false;                     // ANSI colours in text output
+  const triage::Result* triage = nullptr; // waivers/baseline in use (check only)
 };
 
 std::string render(Format format, const ReportData& data);
