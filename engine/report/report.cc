@@ -5,7 +5,7 @@
 namespace pactum::report {
 
 const std::vector<std::string>& format_names() {
-  static const std::vector<std::string> names = {"text", "json", "junit", "sarif", "github", "markdown", "html"};
+  static const std::vector<std::string> names = {"text", "json", "junit", "sarif", "github", "markdown", "html", "gitlab"};
   return names;
 }
 
@@ -25,6 +25,7 @@ std::string render(Format format, const ReportData& data) {
     case Format::Github: return render_github(data);
     case Format::Markdown: return render_markdown(data);
     case Format::Html: return render_html(data);
+    case Format::Gitlab: return render_gitlab(data);
   }
   return {};
 }

@@ -14,7 +14,7 @@
 
 namespace pactum::report {
 
-enum class Format { Text, Json, Junit, Sarif, Github, Markdown, Html };
+enum class Format { Text, Json, Junit, Sarif, Github, Markdown, Html, Gitlab };
 std::optional<Format> parse_format(const std::string& name);
 const std::vector<std::string>& format_names();
 
@@ -43,5 +43,6 @@ std::string render_sarif(const ReportData& data);
 std::string render_github(const ReportData& data);
 std::string render_markdown(const ReportData& data);
 std::string render_html(const ReportData& data);
+std::string render_gitlab(const ReportData& data);
 
 }  // namespace pactum::report
