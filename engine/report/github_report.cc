@@ -93,8 +93,9 @@ std::string render_github(const ReportData& d) {
   if (count("unassigned") > 0) parties.push_back(fmt::format("unassigned {}", count("unassigned")));
   std::string by_party = parties.empty() ? "" : fmt::format(" (by party: {})", fmt::join(parties, ", "));
   // The summary is plain text, but a line break in a party name must not start a new command.
-  return out + escape(fmt::format("pactum: {}{}, {} pending, {} tolerated; {}", plural(o.findings.size(), "finding"),
-                                  by_party, o.pending.size(), o.tolerated, lint),
+  std::string accepted = d.triage ? "; " + triage_words(d) : "";
+  return out + escape(fmt::format("pactum: {}{}, {} pending, {} tolerated; {}{}", plural(o.findings.size(), "finding"),
+                                  by_party, o.pending.size(), o.tolerated, lint, accepted),
                       false) +
          "\n";
 }

@@ -31,6 +31,49 @@ ordered_json event_json(const ReportData& d, uint32_t index) {
   return j;
 }
 
+ordered_json waiver_json(const ReportData& d, const triage::Waiver& w) {
+  ordered_json j;
+  j["location"] = location_json(d.sources, w.loc);
+  if (w.id) j["id"] = *w.id;
+  if (w.block) j["block"] = *w.block;
+  if (w.rule) j["rule"] = *w.rule;
+  if (w.event) j["event"] = *w.event;
+  if (w.window) j["window"] = format_instant(*w.window, d.agreement.zone);
+  j["owner"] = w.owner;
+  j["reason"] = w.reason;
+  j["until"] = w.until_text;
+  if (!w.approved_by.empty()) j["approved_by"] = w.approved_by;
+  return j;
+}
+
+// Waivers and baseline (engine/triage): what they set apart, and what needs attention in them.
+void add_triage(const ReportData& d, ordered_json& j) {
+  const auto& t = *d.triage;
+  j["summary"]["waived"] = t.waived.size();
+  j["summary"]["baselined"] = t.baselined.size();
+  if (t.waivers_used) {
+    j["waived"] = ordered_json::array();
+    for (const auto& w : t.waived) {
+      ordered_json f = finding_json(d, w.finding);
+      f["waiver"] = waiver_json(d, *w.waiver);
+      j["waived"].push_back(f);
+    }
+    ordered_json waivers = {{"expired", ordered_json::array()}, {"unused", ordered_json::array()}};
+    for (const auto* w : t.expired) waivers["expired"].push_back(waiver_json(d, *w));
+    for (const auto* w : t.unused) waivers["unused"].push_back(waiver_json(d, *w));
+    j["waivers"] = waivers;
+  }
+  if (t.baseline_used) {
+    ordered_json b;
+    b["accepted"] = ordered_json::array();
+    for (const auto& f : t.baselined) b["accepted"].push_back(finding_json(d, f));
+    b["fixed"] = ordered_json::array();
+    for (const auto& e : t.fixed)
+      b["fixed"].push_back({{"id", e.id}, {"block", e.block}, {"rule", e.rule}, {"reason", e.reason}, {"at", e.at}});
+    j["baseline"] = b;
+  }
+}
+
 }  // namespace
 
 ordered_json finding_json(const ReportData& d, const eval::Finding& f) {
@@ -94,6 +137,7 @@ ordered_json json_document(const ReportData& d) {
     for (const auto& f : o.findings) j["findings"].push_back(finding_json(d, f));
     j["pending"] = ordered_json::array();
     for (const auto& f : o.pending) j["pending"].push_back(finding_json(d, f));
+    if (d.triage) add_triage(d, j);
   }
   j["lint"] = ordered_json::array();
   for (const auto& l : d.lint) j["lint"].push_back(lint_json(d, l));

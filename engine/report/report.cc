@@ -45,4 +45,18 @@ std::string rule_location(const ReportData& d, const model::Rule& r) {
   return fmt::format("{}:{}:{}", d.sources.name(r.loc.file), r.loc.line, r.loc.column);
 }
 
+std::string triage_words(const ReportData& d) {
+  if (!d.triage) return "";
+  const auto& t = *d.triage;
+  std::vector<std::string> parts;
+  if (t.waivers_used) parts.push_back(fmt::format("{} waived", t.waived.size()));
+  if (t.baseline_used) {
+    parts.push_back(fmt::format("{} accepted by the baseline", t.baselined.size()));
+    parts.push_back(fmt::format("{} baseline entr{} fixed", t.fixed.size(), t.fixed.size() == 1 ? "y" : "ies"));
+  }
+  if (!t.expired.empty()) parts.push_back(fmt::format("{} expired waiver{}", t.expired.size(), t.expired.size() == 1 ? "" : "s"));
+  if (!t.unused.empty()) parts.push_back(fmt::format("{} unused waiver{}", t.unused.size(), t.unused.size() == 1 ? "" : "s"));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
 }  // namespace pactum::report

@@ -35,6 +35,9 @@ std::string render(Format format, const ReportData& data);
 std::string severity_name(model::Severity s);
 std::string kind_name(const model::Block& b);  // "term" / "expectation"
 std::string rule_location(const ReportData& d, const model::Rule& r);  // "file:line:column"
+// What waivers and the baseline set apart, in words ("2 waived, 3 accepted by the baseline, 1
+// baseline entry fixed"); empty when neither is in use.
+std::string triage_words(const ReportData& d);
 
 std::string render_text(const ReportData& data);
 std::string render_json(const ReportData& data);

@@ -4,6 +4,7 @@
 // The pactum-specific fields come from the JSON report (finding_json, lint_json, json_document)
 // as property bags, so the two machine formats can never disagree.
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -74,29 +75,79 @@ ordered_json physical_location(const ReportData& d, uint32_t file, uint32_t line
   return loc;
 }
 
+// GitHub shows at most this many results of one run; more are dropped by the upload (documented
+// limit of code scanning). The rest is counted in the run's properties, never silently lost.
+constexpr size_t kMaxResults = 25000;
+
+// SARIF levels from the block's severity: critical and major findings are errors, minor ones
+// warnings; pending items notes.
+const char* level_of(const eval::Finding& f, bool pending) {
+  if (pending) return "note";
+  return f.block->severity == model::Severity::Minor ? "warning" : "error";
+}
+
+// Every rule of the agreement is a reportingDescriptor ("<block>/<rule number>"), so that code
+// scanning groups the findings of one rule and shows its text as help; lint codes are rules too.
 class RuleTable {
  public:
-  // The index of `id` in tool.driver.rules, adding it on first use (order of first use).
-  size_t index(const std::string& id, const char* level) {
-    for (size_t i = 0; i < rules_.size(); ++i)
-      if (rules_[i]["id"] == id) return i;
-    auto known = descriptions().find(id);
-    rules_.push_back({{"id", id},
-                      {"shortDescription", {{"text", known == descriptions().end() ? id : known->second}}},
-                      {"defaultConfiguration", {{"level", level}}}});
-    return rules_.size() - 1;
+  explicit RuleTable(const ReportData& d) : d_(d) {}
+
+  size_t agreement_rule(const eval::Finding& f) {
+    std::string id = fmt::format("{}/{}", f.block->name, f.rule->number);
+    if (auto i = find(id)) return *i;
+    std::string clause = f.block->clause ? fmt::format(" (clause {})", *f.block->clause) : "";
+    ordered_json r;
+    r["id"] = id;
+    r["name"] = fmt::format("{}Rule{}", f.block->expectation ? "Expectation" : "Term", f.rule->number);
+    r["shortDescription"] = {{"text", fmt::format("{} "{}"{}, rule {}", kind_name(*f.block), f.block->name, clause,
+                                                  f.rule->number)}};
+    r["fullDescription"] = {{"text", f.rule->text}};
+    std::string help = fmt::format("{} "{}"{}, rule {}: {}
+Defined at {}.", kind_name(*f.block), f.block->name,
+                                   clause, f.rule->number, f.rule->text, rule_location(d_, *f.rule));
+    r["help"] = {{"text", help}, {"markdown", fmt::format("**{} "{}"**{}, rule {}:\n\n`{}`", kind_name(*f.block),
+                                                           f.block->name, clause, f.rule->number, f.rule->text)}};
+    r["defaultConfiguration"] = {{"level", level_of(f, false)}};
+    r["properties"] = {{"tags", {"pactum", kind_name(*f.block), severity_name(f.block->severity)}}};
+    return add(std::move(r));
+  }
+
+  size_t lint_code(const std::string& code, const char* level) {
+    if (auto i = find(code)) return *i;
+    auto known = descriptions().find(code);
+    std::string text = known == descriptions().end() ? code : known->second;
+    ordered_json r;
+    r["id"] = code;
+    r["shortDescription"] = {{"text", text}};
+    r["fullDescription"] = {{"text", text + " (pactum lint `" + code + "`)"}};
+    r["help"] = {{"text", text + ". See docs/language.md, \"Lint codes\", for what it means and how to fix it."}};
+    r["defaultConfiguration"] = {{"level", level}};
+    r["properties"] = {{"tags", {"pactum", "lint"}}};
+    return add(std::move(r));
   }
   ordered_json json() const { return rules_; }
 
  private:
+  std::optional<size_t> find(const std::string& id) const {
+    auto it = index_.find(id);
+    if (it == index_.end()) return std::nullopt;
+    return it->second;
+  }
+  size_t add(ordered_json r) {
+    index_[r["id"].get<std::string>()] = rules_.size();
+    rules_.push_back(std::move(r));
+    return rules_.size() - 1;
+  }
+  const ReportData& d_;
   ordered_json rules_ = ordered_json::array();
+  std::map<std::string, size_t> index_;
 };
 
 ordered_json finding_result(const ReportData& d, const eval::Finding& f, bool pending, RuleTable& rules) {
-  const char* level = pending ? "note" : "error";
+  const char* level = level_of(f, pending);
   ordered_json r;
-  r["ruleId"] = f.reason;
-  r["ruleIndex"] = rules.index(f.reason, level);
+  r["ruleId"] = fmt::format("{}/{}", f.block->name, f.rule->number);
+  r["ruleIndex"] = rules.agreement_rule(f);
   r["level"] = level;
   std::string clause = f.block->clause ? fmt::format(", clause {}", *f.block->clause) : "";
   r["message"] = {{"text", fmt::format("{} (responsible: {}; {} \"{}\"{}, rule {})", f.message,
@@ -117,9 +168,18 @@ ordered_json finding_result(const ReportData& d, const eval::Finding& f, bool pe
     r["relatedLocations"] = related;
   }
   ordered_json props = finding_json(d, f);
+  // The stable id (V2.9) lets code scanning follow a finding from run to run.
+  if (props.contains("id")) r["partialFingerprints"] = {{"pactumFindingId/v1", props["id"]}};
   props.erase("location");  // already the result's location and message
   props.erase("message");
   r["properties"] = props;
+  return r;
+}
+
+// Waived and baselined findings are results too, suppressed, so that code scanning closes their
+// alerts with the reason instead of losing track of them.
+ordered_json suppressed(ordered_json r, const std::string& justification) {
+  r["suppressions"] = {{{"kind", "external"}, {"status", "accepted"}, {"justification", justification}}};
   return r;
 }
 
@@ -127,7 +187,7 @@ ordered_json lint_result(const ReportData& d, const Diagnostic& l, RuleTable& ru
   const char* level = l.level == DiagLevel::Error ? "error" : "warning";
   ordered_json r;
   r["ruleId"] = l.code;
-  r["ruleIndex"] = rules.index(l.code, level);
+  r["ruleIndex"] = rules.lint_code(l.code, level);
   r["level"] = level;
   std::string text = l.message;
   if (!l.notes.empty()) text += "\nsuggestion: " + l.notes.front();
@@ -143,16 +203,49 @@ ordered_json lint_result(const ReportData& d, const Diagnostic& l, RuleTable& ru
 }  // namespace
 
 std::string render_sarif(const ReportData& d) {
-  RuleTable rules;
+  RuleTable rules(d);
   ordered_json results = ordered_json::array();
-  for (const auto& l : d.lint) results.push_back(lint_result(d, l, rules));
+  size_t left_out = 0;
+  auto add = [&](auto make) {
+    if (results.size() >= kMaxResults) {
+      ++left_out;
+      return;
+    }
+    results.push_back(make());
+  };
+  for (const auto& l : d.lint) add([&] { return lint_result(d, l, rules); });
   if (d.outcome) {
-    for (const auto& f : d.outcome->findings) results.push_back(finding_result(d, f, false, rules));
-    for (const auto& f : d.outcome->pending) results.push_back(finding_result(d, f, true, rules));
+    bool baseline = d.triage && d.triage->baseline_used;
+    for (const auto& f : d.outcome->findings)
+      add([&] {
+        auto r = finding_result(d, f, false, rules);
+        if (baseline) r["baselineState"] = "new";
+        return r;
+      });
+    if (d.triage) {
+      for (const auto& w : d.triage->waived)
+        add([&] {
+          return suppressed(finding_result(d, w.finding, false, rules),
+                            fmt::format("waived by {} until {}: {}", w.waiver->owner, w.waiver->until_text, w.waiver->reason));
+        });
+      for (const auto& f : d.triage->baselined)
+        add([&] {
+          auto r = suppressed(finding_result(d, f, false, rules), "accepted by the baseline");
+          r["baselineState"] = "unchanged";
+          return r;
+        });
+    }
+    for (const auto& f : d.outcome->pending) add([&] { return finding_result(d, f, true, rules); });
   }
 
   ordered_json run;
-  run["tool"] = {{"driver", {{"name", "pactum"}, {"rules", rules.json()}}}};
+  run["tool"] = {{"driver", {{"name", "pactum"},
+                             {"version", PACTUM_VERSION},
+                             {"semanticVersion", PACTUM_VERSION},
+                             {"rules", rules.json()}}}};
+  // One category per agreement, so that several agreements checked in one repository keep their
+  // alerts apart in code scanning.
+  run["automationDetails"] = {{"id", fmt::format("pactum/{}/", d.agreement.name.empty() ? "agreement" : d.agreement.name)}};
   // pactum counts columns in Unicode code points (engine/base/source.h), not UTF-16 units.
   run["columnKind"] = "unicodeCodePoints";
   if (d.outcome && !d.outcome->evaluated)
@@ -166,7 +259,15 @@ std::string render_sarif(const ReportData& d) {
   ordered_json props;
   for (const char* key : {"agreement", "as_of", "judged", "summary", "obligations"})
     if (doc.contains(key)) props[key] = doc[key];
+  props["results_left_out"] = left_out;
   run["properties"] = props;
+  if (left_out > 0)
+    run["invocations"] = {{{"executionSuccessful", true},
+                           {"toolExecutionNotifications",
+                            {{{"level", "warning"},
+                              {"message", {{"text", fmt::format("{} more results were left out: code scanning accepts at "
+                                                                "most {} per run; the JSON report has them all",
+                                                                left_out, kMaxResults)}}}}}}}};
 
   ordered_json sarif;
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -90,6 +90,7 @@ std::string render_text(const ReportData& d) {
       o.findings.size(), o.findings.size() == 1 ? "" : "s", by_severity[0], by_severity[1], by_severity[2],
       o.pending.size(), o.tolerated, o.events, o.ignored_events, o.rules, format_instant(o.judged_from, d.agreement.zone),
       format_instant(o.judged_to, d.agreement.zone), lint);
+  if (d.triage) out += fmt::format("Accepted: {}\n", triage_words(d));
   return out;
 }
 
