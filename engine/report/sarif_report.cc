@@ -99,13 +99,12 @@ class RuleTable {
     ordered_json r;
     r["id"] = id;
     r["name"] = fmt::format("{}Rule{}", f.block->expectation ? "Expectation" : "Term", f.rule->number);
-    r["shortDescription"] = {{"text", fmt::format("{} "{}"{}, rule {}", kind_name(*f.block), f.block->name, clause,
+    r["shortDescription"] = {{"text", fmt::format("{} \"{}\"{}, rule {}", kind_name(*f.block), f.block->name, clause,
                                                   f.rule->number)}};
     r["fullDescription"] = {{"text", f.rule->text}};
-    std::string help = fmt::format("{} "{}"{}, rule {}: {}
-Defined at {}.", kind_name(*f.block), f.block->name,
+    std::string help = fmt::format("{} \"{}\"{}, rule {}: {}\nDefined at {}.", kind_name(*f.block), f.block->name,
                                    clause, f.rule->number, f.rule->text, rule_location(d_, *f.rule));
-    r["help"] = {{"text", help}, {"markdown", fmt::format("**{} "{}"**{}, rule {}:\n\n`{}`", kind_name(*f.block),
+    r["help"] = {{"text", help}, {"markdown", fmt::format("**{} \"{}\"**{}, rule {}:\n\n`{}`", kind_name(*f.block),
                                                            f.block->name, clause, f.rule->number, f.rule->text)}};
     r["defaultConfiguration"] = {{"level", level_of(f, false)}};
     r["properties"] = {{"tags", {"pactum", kind_name(*f.block), severity_name(f.block->severity)}}};
