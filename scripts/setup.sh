@@ -3,7 +3,7 @@
 # also what the fuzzers need). Nothing else is
 # downloaded: every library comes from Debian.
 set -euo pipefail
-packages=(cmake make g++ python3 python3-jsonschema pkg-config tzdata npm
+packages=(cmake make g++ python3 python3-jsonschema pkg-config tzdata
           antlr4 libantlr4-runtime-dev libfmt-dev libyaml-cpp-dev libyaml-dev catch2 libcli11-dev
           libhowardhinnant-date-dev nlohmann-json3-dev libssl-dev)
 # `setup.sh fuzz` also installs clang and its runtime libraries (libFuzzer, ASan, UBSan) for
@@ -27,6 +27,9 @@ fi
 # The validators the test suite runs on pactum's CI formats (tests/ci/package.json: the SARIF
 # multitool and the SARIF 2.1.0 schema), from the npm registry, pinned by package-lock.json.
 root="$(cd "$(dirname "$0")/.." && pwd)"
+if ! command -v npm >/dev/null; then  # machines that come with Node.js keep theirs
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
 if [ ! -x "$root/tests/ci/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]; then
   echo "setup: npm ci in tests/ci (SARIF validators)"
   (cd "$root/tests/ci" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
