@@ -37,13 +37,16 @@ TEST_CASE("sarif: the required structure of SARIF 2.1.0") {
   }
   CHECK(results[0]["ruleId"] == "deadline-outside-hours");
   CHECK(results[0]["level"] == "warning");
-  CHECK(results[1]["ruleId"] == "late");
+  CHECK(results[1]["ruleId"] == "Site visits are announced/1");  // one code-scanning rule per agreement rule
+  CHECK(results[1]["properties"]["reason"] == "late");
+  CHECK(results[1]["partialFingerprints"]["pactumFindingId/v1"] == results[1]["properties"]["id"]);
   CHECK(results[1]["level"] == "error");
   CHECK(results[1]["relatedLocations"].size() == 2);
   CHECK(results[1]["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "acme-2026.yaml");
   CHECK(results[1]["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 15);
   CHECK(results[1]["properties"]["responsible"] == json::array({"Acme"}));
-  CHECK(results[5]["ruleId"] == "pending");
+  CHECK(results[5]["ruleId"] == "Data requests are answered/1");
+  CHECK(results[5]["properties"]["reason"] == "pending");
   CHECK(results[5]["level"] == "note");
   std::set<std::string> ids;
   for (const auto& r : rules) CHECK(ids.insert(r["id"].get<std::string>()).second);  // no duplicates
