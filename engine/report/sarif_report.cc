@@ -66,7 +66,10 @@ std::string to_uri(const std::string& path) {
 
 ordered_json physical_location(const ReportData& d, uint32_t file, uint32_t line, uint32_t column) {
   ordered_json loc;
-  loc["artifactLocation"] = {{"uri", file < d.sources.size() ? to_uri(d.sources.name(file)) : ""}};
+  // An absolute path is an absolute `file:` URI; a relative one stays a relative reference.
+  std::string uri = file < d.sources.size() ? to_uri(d.sources.name(file)) : "";
+  if (!uri.empty() && uri[0] == '/') uri = "file://" + uri;
+  loc["artifactLocation"] = {{"uri", uri}};
   if (line > 0) {  // SARIF regions are 1-based; line 0 means "the whole file"
     ordered_json region = {{"startLine", line}};
     if (column > 0) region["startColumn"] = column;
