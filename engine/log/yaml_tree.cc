@@ -43,7 +43,12 @@ class TreeBuilder {
       EventGuard g;
       if (!yaml_parser_parse(parser_.get(), &g.event)) return syntax_error();
       switch (g.event.type) {
-        case YAML_STREAM_END_EVENT: return root ? root : YamlNode{YamlNode::Kind::Scalar, "", false, 1, 1, {}, {}};
+        case YAML_STREAM_END_EVENT: {
+          if (root) return root;
+          YamlNode empty;  // an empty text: a null document
+          empty.line = empty.column = 1;
+          return empty;
+        }
         case YAML_DOCUMENT_START_EVENT:
           if (root) return fail(g.event.start_mark, "only one YAML document is allowed here");
           break;
@@ -117,7 +122,8 @@ class TreeBuilder {
           } else {
             if (n.find(key->scalar))
               return fail(key->line, key->column, fmt::format("`{}` is given twice", key->scalar));
-            n.entries.emplace_back(std::move(*key), std::move(*child));
+            n.keys.push_back(std::move(*key));
+            n.values.push_back(std::move(*child));
             key.reset();
           }
         }
@@ -135,8 +141,8 @@ class TreeBuilder {
 }  // namespace
 
 const YamlNode* YamlNode::find(std::string_view key) const {
-  for (const auto& [k, v] : entries)
-    if (k.scalar == key) return &v;
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (keys[i].scalar == key) return &values[i];
   return nullptr;
 }
 

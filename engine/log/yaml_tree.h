@@ -19,7 +19,8 @@ struct YamlNode {
   uint32_t line = 0;       // 1-based
   uint32_t column = 0;     // 1-based, in code points
   std::vector<YamlNode> items;                          // Sequence
-  std::vector<std::pair<YamlNode, YamlNode>> entries;   // Mapping: key, value (in order)
+  std::vector<YamlNode> keys;                           // Mapping: keys and their values,
+  std::vector<YamlNode> values;                         //   in order (keys[i] -> values[i])
 
   bool is_null() const { return kind == Kind::Scalar && !quoted && (scalar.empty() || scalar == "~" || scalar == "null"); }
   const YamlNode* find(std::string_view key) const;

@@ -37,7 +37,9 @@ class Reader {
       error(*root, "a waiver file is a mapping with a `waivers:` list", {"start the file with `waivers:`"});
       return std::nullopt;
     }
-    for (const auto& [key, value] : root->entries) {
+    for (size_t i = 0; i < root->keys.size(); ++i) {
+      const YamlNode& key = root->keys[i];
+      const YamlNode& value = root->values[i];
       if (key.scalar != "waivers") {
         unknown_key(key, {"waivers"});
         continue;
@@ -87,7 +89,9 @@ class Reader {
     Waiver w;
     w.loc = SourceLoc{file_, item.line, item.column};
     bool ok = true;
-    for (const auto& [key, value] : item.entries) {
+    for (size_t i = 0; i < item.keys.size(); ++i) {
+      const YamlNode& key = item.keys[i];
+      const YamlNode& value = item.values[i];
       const std::string& k = key.scalar;
       if (std::find(entry_keys().begin(), entry_keys().end(), k) == entry_keys().end()) {
         unknown_key(key, entry_keys());
