@@ -100,8 +100,10 @@ class ShareOfEventsRule : public RuleEvaluator {
                        window_name(rule_.period, w, ctx_.agreement.zone);
     std::string share = share_text(target_, tally);
     if (small_sample_applies(target_, tally)) {
-      f.message = fmt::format("{} of {} {} events {} {} {} ({}%); {}", tally.failed, tally.cases, pattern,
-                              rule_.at_least ? "did not have" : "had", condition, when, share,
+      // The share is of the cases that had C (`at least`) or of those that count against (`at most`).
+      std::string share_part = rule_.at_least ? fmt::format("so {}% did", share) : fmt::format("{}%", share);
+      f.message = fmt::format("{} of {} {} events {} {} {} ({}); {}", tally.failed, tally.cases, pattern,
+                              rule_.at_least ? "did not have" : "had", condition, when, share_part,
                               small_sample_text(*target_.small));
     } else if (rule_.at_least) {
       f.message = fmt::format("only {} of {} {} events had {} {} ({}%); the agreement requires {}",

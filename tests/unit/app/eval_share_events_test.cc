@@ -207,7 +207,8 @@ TEST_CASE("V2.3 share of events: measured values and message", "[eval][share][ev
        "above-target cases=3 failed=1 share=33.3333 target=10", "1 of 3 `call` events had `wait_s > 20` in January 2026 (33.33%)"},
       {"small sample", "at least 10% of call have wait_s <= 20 every month or at most 1 failed when fewer than 5 cases",
        calls("C", 5, 4, 2), "below-target cases=4 failed=2 share=50 target=10",
-       "with fewer than 5 cases the agreement tolerates at most 1"},
+       "2 of 4 `call` events did not have `wait_s <= 20` in January 2026 (so 50% did); with fewer than 5 cases the "
+       "agreement tolerates at most 1"},
       // 2 of 3 = 66.666...% shown to two places must not read as reaching 66.67%.
       {"a share is never shown on the target's side", "at least 66.67% of call have wait_s <= 20 every month",
        calls("C", 5, 3, 1), "below-target cases=3 failed=1 share=66.6667 target=66.67", "(66.66%)"},
