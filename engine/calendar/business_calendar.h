@@ -56,6 +56,18 @@ class BusinessCalendar {
   std::optional<Instant> add_business_minutes(Instant a, int64_t minutes) const;
   std::optional<Instant> subtract_business_minutes(Instant a, int64_t minutes) const;
 
+  // What a clock that pauses counts (V2.4): elapsed time (plain units), business time
+  // (`business hours`), or the time that falls on business days (`business days`: whole local
+  // dates, 00:00 to 24:00, of the dates that are business days).
+  enum class Counted { Elapsed, BusinessTime, BusinessDates };
+  // The counted time in [from, to); zero when to <= from.
+  Millis counted_between(Counted kind, Instant from, Instant to) const;
+  // The first instant at which `amount` of counted time has elapsed since `from`. Used up exactly
+  // at the end of counted time, it is that end (a closing, a 24:00); an amount of 0 gives the
+  // first counted instant at or after `from` (business time: `from` inside hours, else the next
+  // opening). nullopt when the calendar has no such time within ~50 years, or amount < 0.
+  std::optional<Instant> advance_counted(Counted kind, Instant from, Millis amount) const;
+
   // The longest closed stretch (between consecutive business intervals) over [from, to), with
   // where it starts; used by lint's `deadline-outside-hours`. Closed stretches at the edges count
   // as far as they lie inside the range. nullopt when the range holds no business time; an

@@ -94,7 +94,7 @@ std::unique_ptr<RuleEvaluator> make_rule(EvalContext& ctx, size_t block_index, c
     case model::Rule::Kind::Downtime: return make_downtime_rule(ctx, block_index, block, rule);
     case model::Rule::Kind::DurationMeasure: return make_duration_rule(ctx, block_index, block, rule);
     case model::Rule::Kind::PeriodRequires: return make_period_requires_rule(ctx, block_index, block, rule);
-    case model::Rule::Kind::ShareOfEvents: break;  // version 2 form: being added (issue 8)
+    case model::Rule::Kind::ShareOfEvents: return make_share_of_events_rule(ctx, block_index, block, rule);
   }
   return nullptr;
 }

@@ -8,6 +8,7 @@
 
 #include "engine/calendar/business_calendar.h"
 #include "engine/calendar/periods.h"
+#include "engine/eval/cited_events.h"
 #include "engine/eval/rule_evaluator.h"
 
 namespace pactum::eval {
@@ -45,20 +46,5 @@ std::string window_words(const model::Period& period, const calendar::Interval& 
 // "2 minutes 30 seconds"); never rounds a non-zero amount to "0 minutes".
 // `in_hours`: no days ("176 hours"), as business time reads best.
 std::string time_words(Millis d, bool in_hours = false);
-
-// The earliest `limit` event indices added (indices of the sorted log are in time order), kept
-// with bounded memory whatever order they arrive in. A window of a million intervals cites 100.
-class EarliestEvents {
- public:
-  explicit EarliestEvents(size_t limit = 100) : limit_(limit) {}
-  void add(uint32_t index);
-  size_t total() const { return total_; }
-  std::vector<uint32_t> sorted() const;
-
- private:
-  size_t limit_;
-  size_t total_ = 0;
-  std::vector<uint32_t> heap_;  // max-heap of the smallest indices seen
-};
 
 }  // namespace pactum::eval

@@ -1,6 +1,7 @@
 // What evaluation produces: findings, pending items and the counts of the summary (spec 5, 6,
 // 8.1). Events are referred to by their index in the time-sorted EventLog.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,6 +19,13 @@ struct Measure {
   std::optional<double> number;  // numeric value, else `text`
   std::string text;
   std::vector<std::string> list;  // a list of names (e.g. the parties whose hours were missed)
+  // The exact value num / den of a share (V2.3), of which `number` is only the rounded display,
+  // so that thresholds (V2.8 `when measured`) can be compared exactly (model::compare_ratio).
+  struct Fraction {
+    int64_t num = 0;
+    int64_t den = 1;
+  };
+  std::optional<Fraction> exact = std::nullopt;
 };
 
 struct Finding {
@@ -34,14 +42,15 @@ struct Finding {
   std::string message;  // one plain-English sentence
 };
 
-// How a periodic rule (5.3, 5.4, 5.6) fared over all its judged windows (for lint `never-met`).
+// How a periodic rule (5.3, 5.4, 5.6; V2.3 shares) fared over all its judged windows (for lint `never-met`).
 struct PeriodicSummary {
   size_t block_index = 0;
   const model::Block* block = nullptr;
   const model::Rule* rule = nullptr;
   size_t judged_windows = 0;
-  size_t failed_windows = 0;       // tolerated misses count as failures
-  std::optional<double> best_value;  // best count or aggregate seen in a judged window
+  size_t failed_windows = 0;       // tolerated misses count as failures; windows without a case
+                                   // and pending windows (V2.3) do not
+  std::optional<double> best_value;  // best count, aggregate or share seen in a judged window
 };
 
 struct Outcome {

@@ -1,25 +1,42 @@
-// Rule 5.1: `every A requires Q [with same k...] timing`.
+// Rule 5.1: `every A requires Q [with same k...] timing`, with V2.4's clocks that pause
+// (`within D after paused from P1 until P2`) and V2.3's share of activations (`in at least X% of
+// cases every PERIOD [small]`).
 //
 // Before-timings keep, per correlation key, the earliest two and the latest two targets seen so
 // far (two, because Q is never A itself when one event matches both patterns). After-timings keep
 // the activations still waiting for a target; the first target after an activation settles it.
+// A pausing clock lives with its waiting activation and is fed the pause events of its key.
+// With a share, each activation is settled the same way (met, failed, open) but only counted in
+// its window; the windows are judged when the pass ends.
 #include <deque>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "engine/eval/deadlines.h"
+#include "engine/eval/pause_clock.h"
 #include "engine/eval/rule_evaluator.h"
+#include "engine/eval/share.h"
 #include "engine/eval/wording.h"
+#include "engine/model/rule_text.h"
 
 namespace pactum::eval {
 
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
-enum Role { kActivation = 0, kTarget = 1 };
+enum Role { kActivation = 0, kTarget = 1, kPause = 2 };
 using TimingKind = model::Timing::Kind;
+using Unit = model::Duration::Unit;
+using Counted = calendar::BusinessCalendar::Counted;
+
+Counted counted_kind(const model::Duration& d) {
+  if (d.unit == Unit::BusinessHours) return Counted::BusinessTime;
+  if (d.unit == Unit::BusinessDays) return Counted::BusinessDates;
+  return Counted::Elapsed;
+}
 
 class RequiresRule : public RuleEvaluator {
  public:
@@ -29,29 +46,64 @@ class RequiresRule : public RuleEvaluator {
         target_(rule.target, ctx.log, ctx.agreement),
         before_(is_before_timing(rule.timing.kind)),
         calendar_(semantic::duration_calendar(ctx.agreement, rule.timing.duration, rule.target)) {
-    for (const auto& k : rule.same) same_.push_back(FieldRef::compile(k.text, ctx.log));
+    by_correlated_ = semantic::correlates_on_by(rule);
+    for (const auto& k : rule.same) {
+      // A correlation on `by` never applies to pause events (V2.4): with a pause, activations are
+      // filed under the other attributes, where the pause events find them, and `by` is compared
+      // when a target comes.
+      if (rule.pause && FieldRef::compile(k.text, ctx.log).kind == FieldRef::Kind::By) {
+        same_by_ = true;
+        continue;
+      }
+      same_.push_back(FieldRef::compile(k.text, ctx.log));
+    }
     if (rule.timing.kind == TimingKind::NoLaterThan) due_ = FieldRef::compile(rule.timing.attribute.text, ctx.log);
+    if (rule.pause) {
+      pause_from_.emplace(rule.pause->from, ctx.log, ctx.agreement);
+      pause_until_.emplace(rule.pause->until, ctx.log, ctx.agreement);
+    }
+    if (rule.share) {
+      share_windows_.emplace(judged_windows(windows(rule.share->period)));
+      tallies_.resize(share_windows_->size());
+      share_target_ = ShareTarget{true, rule.share->percent, rule.share->small};
+    }
   }
 
   std::vector<Subscription> subscriptions() const override {
-    // Before: targets first, then activations, at each timestamp. After: the reverse.
+    // Before: targets first, then activations, at each timestamp. After: the reverse. Pause events
+    // come in the second phase, so that one at A's own instant counts whatever its log position.
     Phase activation_phase = before_ ? Phase::Second : Phase::First;
     Phase target_phase = before_ ? Phase::First : Phase::Second;
-    return {{activation_.type(), activation_phase, kActivation}, {target_.type(), target_phase, kTarget}};
+    std::vector<Subscription> subs{{activation_.type(), activation_phase, kActivation},
+                                   {target_.type(), target_phase, kTarget}};
+    if (pause_from_) {
+      subs.push_back({pause_from_->type(), Phase::Second, kPause});
+      if (pause_until_->type() != pause_from_->type()) subs.push_back({pause_until_->type(), Phase::Second, kPause});
+    }
+    return subs;
   }
 
   void on_event(uint32_t index, int role) override {
     const log::Event& e = ctx_.log.events[index];
     if (role == kActivation) {
       if (!judged(e) || !activation_.matches(e)) return;
-      if (before_) judge_before(index);
-      else wait_for_target(index);
-    } else {
+      uint32_t window = kNone;
+      if (share_windows_) {
+        // With a share, only activations of judged windows are cases; the rest are not judged.
+        auto w = share_windows_->index_of(e.at);
+        if (!w) return;
+        window = static_cast<uint32_t>(*w);
+      }
+      if (before_) judge_before(index, window);
+      else wait_for_target(index, window);
+    } else if (role == kTarget) {
       if (!target_.matches(e)) return;
       std::string key;
       if (!key_of(e, key)) return;
       if (before_) remember_target(key, index);
       else settle_waiting(key, index);
+    } else {
+      pause_event(index);
     }
   }
 
@@ -59,6 +111,7 @@ class RequiresRule : public RuleEvaluator {
     for (auto& [key, list] : waiting_)
       for (const auto& w : list) settle_unanswered(w, out);
     for (const auto& w : unkeyed_) settle_unanswered(w, out);
+    if (share_windows_) judge_windows(out);
     for (auto& f : findings_) out.findings.push_back(std::move(f));
   }
 
@@ -69,10 +122,13 @@ class RequiresRule : public RuleEvaluator {
   };
   struct Waiting {
     uint32_t activation;
-    std::optional<Instant> deadline;  // none for plain `after`
+    std::optional<Instant> deadline;     // none for plain `after`, and with a clock (it has its own)
+    uint32_t window = kNone;             // with a share: the judged window
+    std::unique_ptr<PauseClock> clock;   // with a pause (V2.4)
   };
 
   bool key_of(const log::Event& e, std::string& key) const {
+    if (same_by_ && e.by == log::kNoSymbol) return false;
     for (const auto& ref : same_)
       if (!append_key(ctx_.log, read_field(ctx_.log, e, ref), key)) return false;
     return true;
@@ -90,7 +146,8 @@ class RequiresRule : public RuleEvaluator {
     s.last = index;
   }
 
-  void judge_before(uint32_t a) {
+  void judge_before(uint32_t a, uint32_t window) {
+    if (window != kNone) ++tallies_[window].cases;
     std::string key;
     const Seen* seen = nullptr;
     if (key_of(event(a), key)) {
@@ -105,6 +162,7 @@ class RequiresRule : public RuleEvaluator {
     const auto& timing = rule_.timing;
     Instant at = event(a).at;
     if (earliest == kNone) {
+      if (tallied_failure(a, window, kMissing)) return;
       report(a, kNone, "missing", fmt::format("{} had no {} before it", describe(a), target_text()));
       return;
     }
@@ -112,6 +170,7 @@ class RequiresRule : public RuleEvaluator {
     if (timing.kind == TimingKind::AtLeastBefore) {
       Instant latest_allowed = before_limit(at, true);
       if (event(earliest).at <= latest_allowed) return;
+      if (tallied_failure(a, window, kLate)) return;
       Millis given = at - event(earliest).at;
       auto f = report(a, earliest, "late",
                       fmt::format("{} was announced by {} {} before; the agreement requires at least {}", describe(a),
@@ -123,6 +182,7 @@ class RequiresRule : public RuleEvaluator {
     // within D before: the most recent target must not be older than A.at - D.
     Instant earliest_allowed = before_limit(at, false);
     if (event(latest).at >= earliest_allowed) return;
+    if (tallied_failure(a, window, kEarly)) return;
     Millis age = at - event(latest).at;
     auto f = report(a, latest, "early",
                     fmt::format("{} came {} before {}; the agreement requires it within {} before", describe(latest),
@@ -142,11 +202,13 @@ class RequiresRule : public RuleEvaluator {
 
   // ---- after, within D after, no later than k ----
 
-  void wait_for_target(uint32_t a) {
-    Waiting w{a, std::nullopt};
+  void wait_for_target(uint32_t a, uint32_t window) {
+    Waiting w{a, std::nullopt, window, nullptr};
     const auto& timing = rule_.timing;
     Instant at = event(a).at;
-    if (timing.kind == TimingKind::WithinAfter) {
+    if (rule_.pause) {
+      w.clock = std::make_unique<PauseClock>(calendar_, counted_kind(timing.duration), at, clock_amount(at));
+    } else if (timing.kind == TimingKind::WithinAfter) {
       w.deadline = after_deadline(calendar_, timing.duration, Anchor{at, std::nullopt});
     } else if (timing.kind == TimingKind::NoLaterThan) {
       auto due = read_instant(ctx_.log, event(a), read_field(ctx_.log, event(a), due_), ctx_.agreement.zone, true);
@@ -157,9 +219,42 @@ class RequiresRule : public RuleEvaluator {
       }
       w.deadline = *due;
     }
+    if (window != kNone) ++tallies_[window].cases;
     std::string key;
-    if (key_of(event(a), key)) waiting_[key].push_back(w);
-    else unkeyed_.push_back(w);  // can never be answered: settled at the end
+    if (key_of(event(a), key)) waiting_[key].push_back(std::move(w));
+    else unkeyed_.push_back(std::move(w));  // can never be answered: settled at the end
+  }
+
+  // V2.4: the amount a clock counts. Plain units and business hours: D. Business days: the
+  // business-date time from A.at to the deadline V2.1 gives without pauses, so that a clock
+  // that never pauses ends exactly there.
+  Millis clock_amount(Instant at) const {
+    const auto& d = rule_.timing.duration;
+    if (d.unit == Unit::BusinessHours) return std::chrono::minutes{d.amount * 60};
+    if (d.unit != Unit::BusinessDays) return plain_length(d);
+    Instant deadline = after_deadline(calendar_, d, Anchor{at, std::nullopt});
+    if (deadline == Instant::max()) return Millis::max() / 4;  // no such business day: never due
+    return calendar_.counted_between(Counted::BusinessDates, at, deadline);
+  }
+
+  // A P1 or P2 event: every clock of its key that it is not the activation of sees it.
+  void pause_event(uint32_t p) {
+    const log::Event& e = event(p);
+    bool starts = pause_from_->matches(e), ends = pause_until_->matches(e);
+    if (!starts && !ends) return;
+    std::string key;
+    if (!key_of_pause(e, key)) return;  // lacking a correlated attribute: ignored
+    auto it = waiting_.find(key);
+    if (it == waiting_.end()) return;
+    for (auto& w : it->second)
+      if (w.activation != p) w.clock->on_pause_event(e.at, starts, ends);
+  }
+
+  // The key of a pause event: the correlated attributes other than `by` (never on pause events).
+  bool key_of_pause(const log::Event& e, std::string& key) const {
+    for (const auto& ref : same_)
+      if (!append_key(ctx_.log, read_field(ctx_.log, e, ref), key)) return false;
+    return true;
   }
 
   void settle_waiting(const std::string& key, uint32_t q) {
@@ -168,42 +263,178 @@ class RequiresRule : public RuleEvaluator {
     auto& list = it->second;
     size_t kept = 0;
     for (auto& w : list) {
-      if (w.activation == q) {  // Q is never A itself
-        list[kept++] = w;
+      // Q is never A itself; with a pause, `with same `by`` is compared here (see the constructor).
+      if (w.activation == q || (same_by_ && event(q).by != event(w.activation).by)) {
+        if (&list[kept] != &w) list[kept] = std::move(w);
+        ++kept;
         continue;
       }
-      if (w.deadline && event(q).at > *w.deadline) {
-        Millis delay = event(q).at - *w.deadline;
-        auto f = report(w.activation, q, "late",
-                        fmt::format("{} was answered by {} {} after the deadline, {}", describe(w.activation),
-                                    describe(q), human_duration(delay), local(*w.deadline)));
-        f->measured.push_back(Measure{"delay_hours", hours_of(delay), "", {}});
-        f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
-      }
+      // A clock held below its amount by a pause has its deadline after Q: met.
+      std::optional<Instant> deadline = w.clock ? w.clock->deadline() : w.deadline;
+      if (!deadline || event(q).at <= *deadline) continue;  // met
+      if (tallied_failure(w.activation, w.window, kLate)) continue;
+      Millis delay = event(q).at - *deadline;
+      auto f = report(w.activation, q, "late",
+                      fmt::format("{} was answered by {} {} after the deadline, {}{}", describe(w.activation),
+                                  describe(q), human_duration(delay), local(*deadline),
+                                  w.clock ? paused_text(*w.clock, event(q).at) : ""));
+      f->measured.push_back(Measure{"delay_hours", hours_of(delay), "", {}});
+      f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*deadline, ctx_.agreement.zone), {}});
+      if (w.clock) add_clock_measures(*f, *w.clock, event(q).at);
     }
     list.resize(kept);
     if (list.empty()) waiting_.erase(it);
   }
 
   void settle_unanswered(const Waiting& w, Outcome& out) {
+    // A clock held by a pause running at as-of has no deadline yet: pending (V2.4). One that
+    // reached its amount before that pause began has its deadline.
+    std::optional<Instant> deadline = w.clock ? w.clock->deadline() : w.deadline;
     bool overdue;
-    if (w.deadline) overdue = *w.deadline <= ctx_.as_of;
+    if (deadline) overdue = *deadline <= ctx_.as_of;
+    else if (w.clock) overdue = false;
     else overdue = ctx_.agreement.effective_end && ctx_.to >= *ctx_.agreement.effective_end;
     uint32_t a = w.activation;
     if (overdue) {
+      if (tallied_failure(a, w.window, kMissing)) return;
       auto f = report(a, kNone, "missing",
-                      fmt::format("{} has no {}{}", describe(a), target_text(),
-                                  w.deadline ? fmt::format(" by the deadline, {}", local(*w.deadline)) : ""));
-      if (w.deadline) f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
+                      fmt::format("{} has no {}{}{}", describe(a), target_text(),
+                                  deadline ? fmt::format(" by the deadline, {}", local(*deadline)) : "",
+                                  w.clock ? paused_text(*w.clock, ctx_.as_of) : ""));
+      if (deadline) f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*deadline, ctx_.agreement.zone), {}});
+      if (w.clock) add_clock_measures(*f, *w.clock, ctx_.as_of);
+      return;
+    }
+    if (w.window != kNone) {  // a share judges the window, not the activation
+      ShareTally& t = tallies_[w.window];
+      ++t.open;
+      t.open_events.add(a);
       return;
     }
     Finding p = make_finding("pending", event(a).at);
     p.responsible = responsible_for_activations({a});
     p.events.push_back(a);
-    p.message = w.deadline ? fmt::format("{} is awaiting {}; the deadline is {}", describe(a), target_text(), local(*w.deadline))
+    if (w.clock && !deadline) {
+      p.message = fmt::format("{} is awaiting {}; its clock is paused since {}, with {} of {} counted", describe(a),
+                              target_text(), format_local(w.clock->paused_since(), ctx_.agreement.zone),
+                              human_duration(w.clock->counted_until(ctx_.as_of)), duration_text(rule_.timing.duration));
+    } else {
+      p.message = deadline ? fmt::format("{} is awaiting {}; the deadline is {}", describe(a), target_text(), local(*deadline))
                            : fmt::format("{} is awaiting {}", describe(a), target_text());
-    if (w.deadline) p.measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
+    }
+    if (deadline) p.measured.push_back(Measure{"deadline", std::nullopt, format_instant(*deadline, ctx_.agreement.zone), {}});
+    if (w.clock) add_clock_measures(p, *w.clock, ctx_.as_of);
     out.pending.push_back(std::move(p));
+  }
+
+  // " (the clock was paused for 1 hour)", or nothing when it never paused.
+  static std::string paused_text(const PauseClock& clock, Instant until) {
+    Millis paused = clock.paused_until(until);
+    if (paused <= Millis{0}) return "";
+    return fmt::format(" (the clock was paused for {})", human_duration(paused));
+  }
+
+  // V2.4: the counted time in the clock's own kind of time, and the elapsed time paused, up to
+  // Q (late) or as-of (missing, pending).
+  void add_clock_measures(Finding& f, const PauseClock& clock, Instant until) const {
+    f.measured.push_back(Measure{"counted_hours", hours_of(clock.counted_until(until)), "", {}});
+    f.measured.push_back(Measure{"paused_hours", hours_of(clock.paused_until(until)), "", {}});
+  }
+
+  // ---- V2.3: in at least X% of cases every PERIOD ----
+
+  enum FailReason { kLate, kMissing, kEarly };
+
+  // With a share, a failed activation only counts in its window; true when it was counted so.
+  bool tallied_failure(uint32_t a, uint32_t window, FailReason reason) {
+    if (window == kNone) return false;
+    ShareTally& t = tallies_[window];
+    ++t.failed;
+    t.failed_events.add(a);
+    if (by_correlated_) {
+      log::Symbol by = event(a).by;
+      bool seen = false;
+      for (uint32_t other : t.failed_per_party) seen = seen || event(other).by == by;
+      if (!seen) t.failed_per_party.push_back(a);
+    }
+    ++(reason == kLate ? t.late : reason == kMissing ? t.missing : t.early);
+    return true;
+  }
+
+  void judge_windows(Outcome& out) {
+    // For `never-met`, windows without a case and pending windows are not judged (V2.1).
+    PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
+    for (size_t i = 0; i < share_windows_->size(); ++i) {
+      const ShareTally& t = tallies_[i];
+      if (t.cases == 0) continue;  // no case: nothing to judge
+      ShareVerdict verdict = judge_share(*share_target_, t);
+      if (verdict != ShareVerdict::Pending) {
+        ++summary.judged_windows;
+        double share = 100.0 * double(t.cases - t.failed) / double(t.cases);
+        if (!summary.best_value || share > *summary.best_value) summary.best_value = share;
+      }
+      if (verdict == ShareVerdict::Holds) continue;
+      const calendar::Interval& w = (*share_windows_)[i];
+      bool fails = verdict == ShareVerdict::Fails;
+      Finding f = make_finding(fails ? "below-target" : "pending", w.start);
+      f.window = w;
+      f.responsible = window_responsible(t);
+      f.events = fails ? t.failed_events.sorted() : t.open_events.sorted();
+      add_share_measures(f, *share_target_, t, true);
+      f.message = fails ? window_failed_text(w, t) : window_pending_text(w, t);
+      if (fails) {
+        ++summary.failed_windows;
+        out.findings.push_back(std::move(f));
+      } else {
+        out.pending.push_back(std::move(f));
+      }
+    }
+    out.periodic.push_back(summary);
+  }
+
+  // Section 5 for a window (V2.1): the target's `by`; with `` with same `by` `` the distinct `by`s
+  // of the failed activations (tracked per window, beyond the 100 cited), in declaration order.
+  std::vector<std::string> window_responsible(const ShareTally& t) const {
+    return responsible_for_activations(t.failed_per_party);
+  }
+
+  // "in March 2026", "on Mon 2026-03-02"
+  std::string window_phrase(const calendar::Interval& w) const {
+    const auto& period = rule_.share->period;
+    return (period.unit == model::Period::Unit::Day ? "on " : "in ") + window_name(period, w, ctx_.agreement.zone);
+  }
+
+  std::string cases_text() const { return "`" + model::canonical_text(rule_.subject) + "`"; }
+
+  static std::string reasons_text(const ShareTally& t) {
+    std::vector<std::string> parts;
+    if (t.late) parts.push_back(fmt::format("{} late", t.late));
+    if (t.missing) parts.push_back(fmt::format("{} missing", t.missing));
+    if (t.early) parts.push_back(fmt::format("{} early", t.early));
+    return fmt::format("{}", fmt::join(parts, ", "));
+  }
+
+  std::string window_failed_text(const calendar::Interval& w, const ShareTally& t) const {
+    std::string when = window_phrase(w);
+    std::string failed = fmt::format("{} of {} {} failed {} ({})", t.failed, t.cases, cases_text(), when, reasons_text(t));
+    if (small_sample_applies(*share_target_, t))
+      return fmt::format("{}; {}", failed, small_sample_text(*share_target_->small));
+    std::string in_time = t.open ? fmt::format("at most {}% can be in time, even if the {} still open {} met",
+                                               share_text(*share_target_, t), t.open, t.open == 1 ? "is" : "are")
+                                 : fmt::format("{}% were in time", share_text(*share_target_, t));
+    return fmt::format("{}, so {}; the agreement requires {} of cases", failed, in_time, eval::target_text(*share_target_));
+  }
+
+  std::string window_pending_text(const calendar::Interval& w, const ShareTally& t) const {
+    std::string when = window_phrase(w);
+    std::string failed = t.failed ? fmt::format("{} failed ({})", t.failed, reasons_text(t)) : "none failed";
+    int64_t allowed = open_failures_allowed(*share_target_, t);
+    std::string outlook = allowed == 0 ? "it holds only if every open case is met"
+                                       : fmt::format("it holds if at most {} of them fail", allowed);
+    std::string target = small_sample_applies(*share_target_, t) ? small_sample_text(*share_target_->small)
+                                                                 : "the agreement requires " + eval::target_text(*share_target_);
+    return fmt::format("not decided yet {}: of {} {}, {} met the timing, {} and {} still open; {} ({})", when, t.cases,
+                       cases_text(), t.cases - t.failed - t.open, failed, t.open, outlook, target);
   }
 
   // ---- shared ----
@@ -235,11 +466,19 @@ class RequiresRule : public RuleEvaluator {
   bool before_;
   const calendar::BusinessCalendar& calendar_;
   std::vector<FieldRef> same_;
+  bool same_by_ = false;  // with a pause: `with same `by`` is checked beside the key
+  bool by_correlated_ = false;  // `with same `by`` (V2.1: the acting party is responsible)
   FieldRef due_;
   std::unordered_map<std::string, Seen> seen_;
   std::unordered_map<std::string, std::vector<Waiting>> waiting_;
   std::vector<Waiting> unkeyed_;
   std::deque<Finding> findings_;  // deque: report() hands out stable pointers
+  // V2.4
+  std::optional<CompiledPattern> pause_from_, pause_until_;
+  // V2.3
+  std::optional<JudgedWindows> share_windows_;
+  std::vector<ShareTally> tallies_;  // one per judged window
+  std::optional<ShareTarget> share_target_;
 };
 
 }  // namespace

@@ -112,5 +112,7 @@ std::unique_ptr<RuleEvaluator> make_downtime_rule(EvalContext&, size_t, const mo
 std::unique_ptr<RuleEvaluator> make_duration_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
 // V2.5 `every PERIOD requires Q ...`.
 std::unique_ptr<RuleEvaluator> make_period_requires_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
+// V2.3 `at least|at most X% of P have C every PERIOD`.
+std::unique_ptr<RuleEvaluator> make_share_of_events_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
 
 }  // namespace pactum::eval

@@ -1,8 +1,8 @@
-// never-met (spec 7, check only): a periodic rule (5.3, 5.4, 5.6, V2.6) of an `expectation` block
-// that failed in every judged window (tolerated misses count as failures; V2.6 windows with no
-// case, no measured time or a pending verdict are not judged). An expectation nobody has
-// met even once is a target to renegotiate, not a performance problem to escalate; the rewrite
-// proposes the best level actually reached as a starting point.
+// never-met (spec 7, check only): a periodic rule (5.3, 5.4, 5.6, V2.3, V2.6) of an `expectation`
+// block that failed in every judged window (tolerated misses count as failures; V2.3 and V2.6
+// windows with no case, no measured time or a pending verdict are not judged). An expectation
+// nobody has met even once is a target to renegotiate, not a performance problem to escalate;
+// the rewrite proposes the best level actually reached as a starting point.
 #include <cmath>
 
 #include <fmt/format.h>
@@ -60,6 +60,37 @@ std::string best_text(const model::Rule& r, double best) {
   return fmt::format("{}", static_cast<int64_t>(best));
 }
 
+bool is_share(const model::Rule& r) {
+  return r.kind == model::Rule::Kind::ShareOfEvents || (r.kind == model::Rule::Kind::Requires && r.share);
+}
+
+// V2.3: the message and the rewrite for a share that failed in every judged window.
+Diagnostic share_never_met(const eval::PeriodicSummary& s) {
+  const model::Rule& r = *s.rule;
+  bool events = r.kind == model::Rule::Kind::ShareOfEvents;
+  const model::Period& period = events ? r.period : r.share->period;
+  bool at_least = !events || r.at_least;
+  std::string windows = s.judged_windows == 1 ? "the only judged " + period_word(period)
+                                              : fmt::format("all {} judged {}", s.judged_windows, period_words(period));
+  std::string message = fmt::format("expectation \"{}\" was never met: {} failed in {}", s.block->name, quoted(r), windows);
+  std::vector<std::string> notes;
+  if (s.best_value) {
+    double best = std::round(*s.best_value * 100) / 100;
+    message += fmt::format("; the best share seen in a {} was {}%", period_word(period), number_text(best));
+    // Round towards the achievable side so that the best window would have passed.
+    int64_t level = static_cast<int64_t>(at_least ? std::floor(*s.best_value) : std::ceil(*s.best_value));
+    model::Rule fix = r;
+    model::Decimal d{level, 0, std::to_string(level)};
+    if (events) fix.share_percent = d;
+    else fix.share->percent = d;
+    if (at_least ? level > 0 : level < 100)
+      notes.push_back("review the target at the next service review; as a level already reached once, " +
+                      write_rule(fix));
+  }
+  if (notes.empty()) notes.push_back("review the target at the next service review");
+  return entry(DiagLevel::Warning, kNeverMet, r.loc, message, notes, first_word_width(r));
+}
+
 }  // namespace
 
 std::vector<Diagnostic> never_met(const std::vector<eval::PeriodicSummary>& periodic) {
@@ -68,6 +99,10 @@ std::vector<Diagnostic> never_met(const std::vector<eval::PeriodicSummary>& peri
   for (const auto& s : periodic) {
     if (!s.block || !s.rule || !s.block->expectation) continue;
     const model::Rule& r = *s.rule;
+    if (is_share(r)) {
+      if (s.judged_windows > 0 && s.failed_windows == s.judged_windows) out.push_back(share_never_met(s));
+      continue;
+    }
     if (r.kind != K::AtLeast && r.kind != K::AtMost && r.kind != K::Aggregate && !is_interval_rule(r)) continue;
     if (s.judged_windows == 0 || s.failed_windows != s.judged_windows) continue;
 

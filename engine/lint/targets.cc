@@ -1,6 +1,7 @@
 // perfection-target (spec 7): an aggregate `at least X%` with X >= 99.5 where the `%` is written,
 // or an aggregate `at most 0`. A target with no room for a single imperfect value turns every
 // ordinary bad day into a breach, and the relationship into a blame exercise.
+// V2.3: a share (of events or of activations) of at least 99.5%, or `at most 0%`.
 // V2.6: an availability whose allowed downtime, (100 - X)% of the shortest window of its period
 // in the lint range (its business time with `during`), is under 5 minutes; `downtime ... at most
 // 0 minutes`.
@@ -158,7 +159,72 @@ void check_no_downtime(const Context& ctx, const model::Rule& r, std::vector<Dia
                       notes, static_cast<uint32_t>(model::canonical_text(r.limit).size())));
 }
 
+// The smallest number of cases in which one failure still meets `at least X%`, X < 100:
+// ceil(100 / (100 - X)), exactly.
+int64_t cases_for_one_failure(const model::Decimal& x) {
+  __int128 scale = 1;
+  for (int i = 0; i < x.scale; ++i) scale *= 10;
+  __int128 slack = 100 * scale - x.units;  // (100 - X) x 10^scale, > 0
+  return static_cast<int64_t>((100 * scale + slack - 1) / slack);
+}
+
+model::Decimal whole(int64_t n) { return model::Decimal{n, 0, std::to_string(n)}; }
+
+// V2.3: `at least X%` of cases with X >= 99.5, or `at most 0%`.
+void check_share(const model::Rule& r, std::vector<Diagnostic>& out) {
+  bool events = r.kind == model::Rule::Kind::ShareOfEvents;
+  const model::Decimal& x = events ? r.share_percent : r.share->percent;
+  bool at_least = !events || r.at_least;
+  SourceLoc loc = events ? r.share_loc : r.share->percent_loc;
+  uint32_t width = static_cast<uint32_t>(x.text.size() + 1);
+  std::string per = period_word(events ? r.period : r.share->period);
+  std::string cases = "`" + model::canonical_text(r.subject) + "`";
+  std::string failure = events ? fmt::format("without `{}`", r.have ? model::canonical_text(*r.have) : "")
+                               : "that misses its timing";
+  const std::string kBaseline =
+      "better still, set the level the current baseline supports (e.g. 95%) and agree a service credit for the "
+      "shortfall";
+  if (at_least && model::compare(x, model::Decimal{995, 1, "99.5"}) >= 0) {
+    std::string why = model::compare(x, whole(100)) >= 0
+                          ? fmt::format("every single {} of the {} must succeed: one {} breaks the term", cases, per, failure)
+                          : fmt::format("a single {} {} breaks the term in any {} with fewer than {} of them", cases,
+                                        failure, per, cases_for_one_failure(x));
+    model::Rule fix = r;
+    if (events) fix.share_percent = whole(99);
+    else fix.share->percent = whole(99);
+    out.push_back(entry(DiagLevel::Warning, kPerfectionTarget, loc,
+                        fmt::format("perfectionist target: at least {}% of cases every {}: {}", x.text, per, why),
+                        {write_rule(fix), kBaseline}, width));
+  } else if (events && !r.at_least && x.units == 0) {
+    model::Rule tolerant = r;
+    tolerant.share_percent = whole(1);
+    // If truly nothing is acceptable, a prohibition says so more plainly: `no P where C`.
+    model::Rule prohibition = r;
+    prohibition.kind = model::Rule::Kind::No;
+    if (r.have && prohibition.subject.where) {
+      model::Condition both;
+      both.kind = model::Condition::Kind::And;
+      both.operands = {*prohibition.subject.where, *r.have};
+      prohibition.subject.where = both;
+    } else if (r.have) {
+      prohibition.subject.where = r.have;
+    }
+    out.push_back(entry(DiagLevel::Warning, kPerfectionTarget, loc,
+                        fmt::format("perfectionist target: at most 0% of {} may have `{}` every {}: a single one breaks "
+                                    "the term",
+                                    cases, r.have ? model::canonical_text(*r.have) : "", per),
+                        {write_rule(tolerant) + " to tolerate a minimal level",
+                         "or, if any occurrence is truly unacceptable, state it as a prohibition: " +
+                             write_rule(prohibition)},
+                        width));
+  }
+}
+
 void check_rule(const model::Rule& r, std::vector<Diagnostic>& out) {
+  if (r.kind == model::Rule::Kind::ShareOfEvents || (r.kind == model::Rule::Kind::Requires && r.share)) {
+    check_share(r, out);
+    return;
+  }
   if (r.kind != model::Rule::Kind::Aggregate) return;
   uint32_t width = static_cast<uint32_t>(number_text(r.bound).size() + (r.percent ? 1 : 0));
   if (r.at_least && r.percent && r.bound >= kPerfectPercent) {

@@ -76,7 +76,9 @@ std::string render_github(const ReportData& d) {
       out += command("error", d, f.rule->loc, fmt::format("{} rule {}: {}", f.block->name, f.rule->number, f.reason),
                      finding_message(d, f));
     for (const auto& f : d.outcome->pending)
-      out += command("notice", d, f.rule->loc, fmt::format("{} rule {}: pending", f.block->name, f.rule->number),
+      out += command("notice", d, f.rule->loc,
+                     fmt::format("{} rule {}: pending{}", f.block->name, f.rule->number,
+                                 f.window ? " (" + pending_state(f) + ")" : ""),
                      finding_message(d, f));
   }
 

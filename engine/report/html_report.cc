@@ -131,7 +131,9 @@ std::string summary(const ReportData& d) {
     size_t sev[3] = {0, 0, 0};
     for (const auto& f : o.findings) ++sev[static_cast<int>(f.block->severity)];
     rows.push_back({"Findings", fmt::format("{} ({} critical, {} major, {} minor)", o.findings.size(), sev[0], sev[1], sev[2])});
-    rows.push_back({"Pending (awaiting a response)", std::to_string(o.pending.size())});
+    rows.push_back({has_pending_windows(o) ? "Pending (awaiting a response, or a window not decided yet)"
+                                           : "Pending (awaiting a response)",
+                    std::to_string(o.pending.size())});
     rows.push_back({"Tolerated misses", std::to_string(o.tolerated)});
     rows.push_back({"Events", fmt::format("{} ({} outside the judged interval)", o.events, o.ignored_events)});
     rows.push_back({"Rules", std::to_string(o.rules)});
@@ -185,9 +187,12 @@ std::string pending(const ReportData& d) {
   for (const auto& f : o.pending)
     rows.push_back({when(d, f), h(f.block->name), std::to_string(f.rule->number), responsible(f), prose(f.message),
                     events_cell(d, f)});
-  return "<h2>Pending</h2>\n<p class=\"note\">Awaiting a response whose deadline has not passed yet; these never "
-         "count as broken.</p>\n" +
-         table({"Since", "Block", "Rule", "Responsible", "Message", "Events"}, rows, {2});
+  bool windows = has_pending_windows(o);
+  std::string note = windows ? "Awaiting a response whose deadline has not passed yet, or a window that its open cases "
+                               "still decide; these never count as broken."
+                             : "Awaiting a response whose deadline has not passed yet; these never count as broken.";
+  return "<h2>Pending</h2>\n<p class=\"note\">" + note + "</p>\n" +
+         table({windows ? "When" : "Since", "Block", "Rule", "Responsible", "Message", "Events"}, rows, {2});
 }
 
 std::string lint(const ReportData& d) {

@@ -108,7 +108,9 @@ std::string summary(const ReportData& d) {
     size_t sev[3] = {0, 0, 0};
     for (const auto& f : o.findings) ++sev[static_cast<int>(f.block->severity)];
     out += row({"Findings", fmt::format("{} ({} critical, {} major, {} minor)", o.findings.size(), sev[0], sev[1], sev[2])});
-    out += row({"Pending (awaiting a response)", std::to_string(o.pending.size())});
+    out += row({has_pending_windows(o) ? "Pending (awaiting a response, or a window not decided yet)"
+                                       : "Pending (awaiting a response)",
+                std::to_string(o.pending.size())});
     out += row({"Tolerated misses", std::to_string(o.tolerated)});
     out += row({"Events", fmt::format("{} ({} outside the judged interval)", o.events, o.ignored_events)});
     out += row({"Rules", std::to_string(o.rules)});
@@ -153,8 +155,12 @@ std::string findings(const ReportData& d) {
 std::string pending(const ReportData& d) {
   const auto& o = *d.outcome;
   if (o.pending.empty()) return "";
-  std::string out = "## Pending\n\nAwaiting a response whose deadline has not passed yet; these never count as broken.\n\n";
-  out += "| Since | Block | Rule | Responsible | Message | Events |\n| --- | --- | ---: | --- | --- | --- |\n";
+  bool windows = has_pending_windows(o);
+  std::string out = "## Pending\n\nAwaiting a response whose deadline has not passed yet";
+  out += windows ? ", or a window that its open cases still decide; these never count as broken.\n\n"
+                 : "; these never count as broken.\n\n";
+  out += fmt::format("| {} | Block | Rule | Responsible | Message | Events |\n| --- | --- | ---: | --- | --- | --- |\n",
+                     windows ? "When" : "Since");
   for (const auto& f : o.pending)
     out += row({md(when(d, f)), md(f.block->name), std::to_string(f.rule->number),
                 md(fmt::format("{}", fmt::join(f.responsible, ", "))), prose(f.message), events_cell(d, f)});

@@ -41,6 +41,16 @@ std::string severity_name(model::Severity s) {
 
 std::string kind_name(const model::Block& b) { return b.expectation ? "expectation" : "term"; }
 
+std::string pending_state(const eval::Finding& pending) {
+  return pending.window ? "window not decided yet" : "awaiting a response";
+}
+
+bool has_pending_windows(const eval::Outcome& o) {
+  for (const auto& p : o.pending)
+    if (p.window) return true;
+  return false;
+}
+
 std::string rule_location(const ReportData& d, const model::Rule& r) {
   return fmt::format("{}:{}:{}", d.sources.name(r.loc.file), r.loc.line, r.loc.column);
 }

@@ -38,6 +38,11 @@ std::string rule_location(const ReportData& d, const model::Rule& r);  // "file:
 // What waivers and the baseline set apart, in words ("2 waived, 3 accepted by the baseline, 1
 // baseline entry fixed"); empty when neither is in use.
 std::string triage_words(const ReportData& d);
+// What a pending item waits for, in a few words: "awaiting a response" (an activation, 5.1) or
+// "window not decided yet" (a window, V2.9: a share whose open cases still decide it, V2.3).
+std::string pending_state(const eval::Finding& pending);
+// True when some pending item is a window (the reports then say what those wait for).
+bool has_pending_windows(const eval::Outcome& o);
 
 std::string render_text(const ReportData& data);
 std::string render_json(const ReportData& data);

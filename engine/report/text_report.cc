@@ -27,7 +27,7 @@ Diagnostic finding_diagnostic(const ReportData& d, const eval::Finding& f, bool 
   std::string clause = f.block->clause ? fmt::format(", clause {}", *f.block->clause) : "";
   diag.label = pending ? "pending" : severity_name(f.block->severity);
   diag.message = fmt::format("{} \"{}\"{}, rule {}: {}", kind_name(*f.block), f.block->name, clause, f.rule->number,
-                             pending ? "awaiting a response" : f.reason);
+                             pending ? pending_state(f) : f.reason);
   diag.notes.push_back(f.message);
   diag.notes.push_back(fmt::format("responsible: {}", fmt::join(f.responsible, ", ")));
   if (f.window)

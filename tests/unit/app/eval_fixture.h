@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "engine/app/session.h"
 #include "engine/base/time.h"
@@ -69,6 +70,21 @@ inline std::string dump_pending(const app::Session& s) {
   std::string out;
   for (const auto& p : s.outcome.pending)
     out += (p.window || p.events.empty() ? finding_line(s, p) : event_name(s, p.events.front())) + "\n";
+  return out;
+}
+
+// The numeric measured values of every finding, then every pending item, one line each:
+// "below-target cases=10 failed=3 share=70 target=80" (numbers in their shortest exact form).
+inline std::string dump_measured(const app::Session& s) {
+  std::string out;
+  auto line = [&](const eval::Finding& f) {
+    out += f.reason;
+    for (const auto& m : f.measured)
+      if (m.number) out += " " + m.key + "=" + fmt::format("{}", *m.number);
+    out += "\n";
+  };
+  for (const auto& f : s.outcome.findings) line(f);
+  for (const auto& p : s.outcome.pending) line(p);
   return out;
 }
 

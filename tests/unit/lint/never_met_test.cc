@@ -68,3 +68,46 @@ TEST_CASE("never-met: an expectation that failed in every judged window", "[lint
   REQUIRE(out.size() == 1);
   CHECK_THAT(out[0].notes[0], Catch::Contains("check that `review` events are being logged"));
 }
+
+TEST_CASE("never-met: shares of events and of activations (V2.3)", "[lint][never-met][share]") {
+  auto l = lint_text(std::string(kAcmeNorthwind) + R"(
+expectation "Service levels"
+  responsible Northwind
+  at least 80% of call have wait_s <= 20 every month
+  at most 5% of call have abandoned = true every month
+  every ticket by Acme requires answer by Northwind with same ticket within 4 business hours after in at least 90% of cases every week
+
+term "Terms"
+  at least 80% of call have wait_s <= 20 every month
+)");
+  const auto& a = l->ast;
+  struct Row {
+    const char* name;
+    eval::PeriodicSummary s;
+    size_t expected;
+  };
+  // The evaluator does not count windows without a case or pending windows as judged.
+  std::vector<Row> rows{
+      {"every judged window failed", summary(a, 0, 0, 3, 3, 72.5), 1},
+      {"one judged window met", summary(a, 0, 0, 3, 2, 72.5), 0},
+      {"nothing judged", summary(a, 0, 0, 0, 0, std::nullopt), 0},
+      {"activations: every week failed", summary(a, 0, 2, 4, 4, 85.0), 1},
+      {"a term is not an expectation", summary(a, 1, 0, 3, 3, 50.0), 0},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.name) { CHECK(lint::never_met({row.s}).size() == row.expected); }
+  }
+
+  auto out = lint::never_met({summary(a, 0, 0, 3, 3, 72.456)});
+  REQUIRE(out.size() == 1);
+  CHECK_THAT(out[0].message, Catch::Contains("`at least 80% of call have wait_s <= 20 every month` failed in all 3 judged months") &&
+                                 Catch::Contains("the best share seen in a month was 72.46%"));
+  CHECK_THAT(out[0].notes[0], Catch::Contains("write `at least 72% of call have wait_s <= 20 every month`"));
+  out = lint::never_met({summary(a, 0, 1, 2, 2, 7.2)});
+  REQUIRE(out.size() == 1);
+  CHECK_THAT(out[0].notes[0], Catch::Contains("write `at most 8% of call have abandoned = true every month`"));
+  out = lint::never_met({summary(a, 0, 2, 1, 1, 85.0)});
+  REQUIRE(out.size() == 1);
+  CHECK_THAT(out[0].message, Catch::Contains("failed in the only judged week"));
+  CHECK_THAT(out[0].notes[0], Catch::Contains("in at least 85% of cases every week`"));
+}
