@@ -92,7 +92,7 @@ int run_check(const CheckOptions& options, Streams io) {
   s.evaluate(as_of);
   io.err << s.render_warnings(io.color);
   report::ReportData data{s.sources, *s.agreement, &s.log, &s.outcome, s.lint,
-                          lint::obligation_balance(*s.agreement), io.color && !options.output};
+                          lint::obligation_balance(*s.agreement), io.color && !options.output, &s.credits};
   int written = emit(report::render(options.format, data), options.output, io);
   if (written != kOk) return written;
   return fails(options.fail_on, &s.outcome, s.lint) ? kFindings : kOk;
@@ -107,7 +107,7 @@ int run_lint(const LintOptions& options, Streams io) {
   if (!s.parsed || other_errors) return input_errors(s, io);
   s.run_lint();
   report::ReportData data{s.sources, *s.agreement, nullptr, nullptr, s.lint, lint::obligation_balance(*s.agreement),
-                          io.color && !options.output};
+                          io.color && !options.output, nullptr};
   int written = emit(report::render(options.format, data), options.output, io);
   if (written != kOk) return written;
   return fails(options.fail_on, nullptr, s.lint) ? kFindings : kOk;

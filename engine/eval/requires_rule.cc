@@ -178,6 +178,7 @@ class RequiresRule : public RuleEvaluator {
                         fmt::format("{} was answered by {} {} after the deadline, {}", describe(w.activation),
                                     describe(q), human_duration(delay), local(*w.deadline)));
         f->measured.push_back(Measure{"delay_hours", hours_of(delay), "", {}});
+        f->delay = delay;
         f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
       }
     }
@@ -194,7 +195,10 @@ class RequiresRule : public RuleEvaluator {
       auto f = report(a, kNone, "missing",
                       fmt::format("{} has no {}{}", describe(a), target_text(),
                                   w.deadline ? fmt::format(" by the deadline, {}", local(*w.deadline)) : ""));
-      if (w.deadline) f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
+      if (w.deadline) {
+        f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
+        f->delay = ctx_.as_of - *w.deadline;
+      }
       return;
     }
     Finding p = make_finding("pending", event(a).at);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/base/diagnostics.h"
+#include "engine/credits/credits.h"
 #include "engine/eval/outcome.h"
 #include "engine/lint/lint.h"
 #include "engine/log/event_log.h"
@@ -25,6 +26,7 @@ struct ReportData {
   std::vector<Diagnostic> lint;           // sorted by file, line, column, code
   lint::ObligationBalance balance;
   bool color = false;                     // ANSI colours in text output
+  const credits::Ledger* credits = nullptr;  // check only; shown when enabled (V2.8)
 };
 
 std::string render(Format format, const ReportData& data);
@@ -33,6 +35,10 @@ std::string render(Format format, const ReportData& data);
 std::string severity_name(model::Severity s);
 std::string kind_name(const model::Block& b);  // "term" / "expectation"
 std::string rule_location(const ReportData& d, const model::Rule& r);  // "file:line:column"
+// The ledger when the report shows credits (V2.8: some block has a `credit` line), else null.
+const credits::Ledger* shown_credits(const ReportData& d);
+// "2026-01-01 to 2026-01-31": a credit window as local dates, both inclusive.
+std::string window_dates(const ReportData& d, const calendar::Interval& w);
 
 std::string render_text(const ReportData& data);
 std::string render_json(const ReportData& data);
