@@ -93,9 +93,7 @@ calendar::Interval credit_window(const semantic::ResolvedAgreement& a, Instant j
   // As the windows of 5.3: counted windows from the effective start, else from the judged start.
   if (header && header->effective_from && a.effective_start)
     return calendar::WindowSequence(period, a.zone, date::local_days{*header->effective_from}).containing(at);
-  auto local = a.zone->to_local(judged_from);
-  auto day = date::floor<date::days>(local);
-  return calendar::WindowSequence(period, a.zone, day, local - day).containing(at);
+  return calendar::WindowSequence::anchored_at(period, a.zone, judged_from).containing(at);
 }
 
 Ledger price(const semantic::ResolvedAgreement& a, const eval::Outcome& outcome, Diagnostics& warnings) {

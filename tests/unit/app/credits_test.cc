@@ -284,3 +284,34 @@ TEST_CASE("V2.8 only blocks with credit lines are priced; without any, the ledge
   CHECK(plain->credits.by_party.empty());
   CHECK(plain->credits.charge_of(0) == nullptr);
 }
+
+TEST_CASE("V2.8 measured values of V2.6: availability in percent, downtime and durations in hours", "[credits]") {
+  auto outages = [](const std::string& credits, const std::string& rule) {
+    return header() + "interval outage from outage_start to outage_end\n" + "expectation \"Portal\"\n  responsible Northwind\n" +
+           credits + "  " + rule + "\n";
+  };
+  // January: 31 days = 44640 minutes. February: 28 days = 40320 minutes.
+  std::string log = events({ev("X1", "2026-01-20T10:00:00Z", "outage_start"), ev("Y1", "2026-01-20T12:00:00Z", "outage_end"),
+                            ev("X2", "2026-02-10T08:00:00Z", "outage_start"), ev("Y2", "2026-02-10T10:30:00Z", "outage_end"),
+                            ev("X3", "2026-03-10T08:00:00Z", "outage_start"), ev("Y3", "2026-03-10T09:00:00Z", "outage_end")});
+  check_cases({
+      // Jan: 100 (44640 - 120) / 44640 = 99.7311; Feb: 100 (40320 - 150) / 40320 = 99.6280; Mar: 99.8656.
+      {"availability below a tier", outages("  credit 100\n  credit 400 when measured below 99.7\n",
+                                            "availability of outage at least 99.9% every month"),
+       log, "2026-04-01T00:00:00Z",
+       {"Portal|1|below-target|Northwind|@2026-01-01T00:00:00+00:00 X1 => 100.00 Northwind",
+        "Portal|1|below-target|Northwind|@2026-02-01T00:00:00+00:00 X2 => 400.00 Northwind",
+        "Portal|1|below-target|Northwind|@2026-03-01T00:00:00+00:00 X3 => 100.00 Northwind"}},
+      // Downtime in hours: Jan 2 (not above 2), Feb 2.5 (above), Mar 1 (no finding: at most 1 hour holds).
+      {"downtime in hours", outages("  credit 100\n  credit 300 when measured above 2\n",
+                                    "downtime of outage at most 1 hours every month"),
+       log, "2026-04-01T00:00:00Z",
+       {"Portal|1|above-target|Northwind|@2026-01-01T00:00:00+00:00 X1 => 100.00 Northwind",
+        "Portal|1|above-target|Northwind|@2026-02-01T00:00:00+00:00 X2 => 300.00 Northwind"}},
+      {"a duration measure in hours", outages("  credit 100\n  credit 300 when measured above 2\n",
+                                              "maximum duration of outage at most 90 minutes every month"),
+       log, "2026-04-01T00:00:00Z",
+       {"Portal|1|above-target|Northwind|@2026-01-01T00:00:00+00:00 X1 => 100.00 Northwind",
+        "Portal|1|above-target|Northwind|@2026-02-01T00:00:00+00:00 X2 => 300.00 Northwind"}},
+  });
+}
