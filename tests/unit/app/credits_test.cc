@@ -315,3 +315,29 @@ TEST_CASE("V2.8 measured values of V2.6: availability in percent, downtime and d
         "Portal|1|above-target|Northwind|@2026-02-01T00:00:00+00:00 X2 => 300.00 Northwind"}},
   });
 }
+
+TEST_CASE("V2.8 per day late of an obligation per period (V2.5): charged in the anchor's window", "[credits]") {
+  std::string terms = "agreement \"T\"\n  effective 2026-01-01 to 2026-12-31\n  timezone \"America/New_York\"\n"
+                      "party Acme\nparty Northwind\n"
+                      "term \"Monthly service report\"\n  credit 150 per day late\n"
+                      "  every month requires service_report by Northwind for the month within 5 business days after\n";
+  auto report = [](const std::string& id, const std::string& at, const std::string& period) {
+    return "{id: " + id + ", at: " + at + ", type: service_report, by: Northwind, period: \"" + period + "\"}";
+  };
+  check_cases({
+      // February's last date is Sat 02-28: due Fri 03-06 24:00 EST; sent Tue 03-10 09:00 EDT: 80 hours, 4 started
+      // days (the delay crosses the start of daylight saving time: elapsed time). The finding's time is the anchor,
+      // 1 March: a charge of March.
+      {"late across a DST change", terms,
+       events({report("J", "2026-02-02T10:00:00-05:00", "2026-01"), report("F", "2026-03-10T09:00:00-04:00", "2026-02")}),
+       "2026-03-20T00:00:00",
+       {"Monthly service report|1|late|Northwind|@2026-02-01T00:00:00-05:00 F => 600.00 Northwind"},
+       {"by_period Northwind 2026-03-01T00:00:00-05:00 600.00/0.00/600.00", "by_party Acme 0.00/0.00/0.00",
+        "by_party Northwind 600.00/0.00/600.00"}},
+      // January: due Fri 02-06 24:00; as-of Tue 02-10 00:00: exactly 3 days.
+      {"missing: as-of minus the deadline", terms, events({}), "2026-02-10T00:00:00",
+       {"Monthly service report|1|missing|Northwind|@2026-01-01T00:00:00-05:00 => 450.00 Northwind"},
+       {"by_period Northwind 2026-02-01T00:00:00-05:00 450.00/0.00/450.00", "by_party Acme 0.00/0.00/0.00",
+        "by_party Northwind 450.00/0.00/450.00"}},
+  });
+}
