@@ -96,7 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   s.evaluate(std::nullopt);
   (void)s.render_warnings(false);
   report::ReportData report{s.sources, *s.agreement, &s.log, &s.outcome, s.lint,
-                            lint::obligation_balance(*s.agreement), false};
+                            lint::obligation_balance(*s.agreement), false, &s.credits};
   for (auto format : {report::Format::Text, report::Format::Json, report::Format::Junit, report::Format::Sarif,
                       report::Format::Github, report::Format::Markdown, report::Format::Html})
     (void)report::render(format, report);

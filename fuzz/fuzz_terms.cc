@@ -56,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!s.load_log_text("fixed.yaml", kLog, log::Backend::Libyaml)) return 0;  // e.g. undeclared `by`
   s.evaluate(std::nullopt);
   report::ReportData report{s.sources, *s.agreement, &s.log, &s.outcome, s.lint,
-                            lint::obligation_balance(*s.agreement), false};
+                            lint::obligation_balance(*s.agreement), false, &s.credits};
   (void)report::render(report::Format::Json, report);
   (void)report::render(report::Format::Text, report);
   return 0;

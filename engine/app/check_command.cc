@@ -110,7 +110,7 @@ int run_check(const CheckOptions& options, Streams io) {
   s.apply_triage(*now);
   io.err << s.render_warnings(io.color);
   report::ReportData data{s.sources, *s.agreement, &s.log, &s.outcome, s.lint,
-                          lint::obligation_balance(*s.agreement), io.color && !options.output};
+                          lint::obligation_balance(*s.agreement), io.color && !options.output, &s.credits};
   data.triage = (s.waivers || s.baseline) ? &s.triaged : nullptr;
   int written = emit(report::render(options.format, data), options.output, io);
   if (written != kOk) return written;
@@ -134,7 +134,7 @@ int run_lint(const LintOptions& options, Streams io) {
   if (!s.parsed || other_errors) return input_errors(s, io);
   s.run_lint();
   report::ReportData data{s.sources, *s.agreement, nullptr, nullptr, s.lint, lint::obligation_balance(*s.agreement),
-                          io.color && !options.output};
+                          io.color && !options.output, nullptr};
   int written = emit(report::render(options.format, data), options.output, io);
   if (written != kOk) return written;
   return fails(options.fail_on, nullptr, s.lint) ? kFindings : kOk;

@@ -136,6 +136,7 @@ void Session::evaluate(std::optional<Instant> as_of) {
   eval::EvalOptions options;
   options.as_of = as_of;
   outcome = eval::evaluate(*agreement, log, options, warnings);
+  credits = credits::price(*agreement, outcome, warnings);
   run_lint();
   auto never = lint::never_met(outcome.periodic);
   lint.insert(lint.end(), never.begin(), never.end());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/base/diagnostics.h"
+#include "engine/credits/credits.h"
 #include "engine/eval/outcome.h"
 #include "engine/lint/lint.h"
 #include "engine/log/loader.h"
@@ -31,6 +32,7 @@ class Session {
   std::optional<semantic::ResolvedAgreement> agreement;  // set once parsed, as far as it resolves
   log::EventLog log;
   eval::Outcome outcome;
+  credits::Ledger credits;  // V2.8: the findings priced (enabled only with `credit` lines)
   std::vector<Diagnostic> lint;
   std::optional<triage::WaiverFile> waivers;
   std::optional<triage::Baseline> baseline;
@@ -44,7 +46,7 @@ class Session {
   bool load_logs(const std::vector<std::string>& paths, log::Backend backend);
   // Loads one log held in memory (the inline events of a `pactum test` case).
   bool load_log_text(const std::string& name, const std::string& text, log::Backend backend);
-  // Evaluates and lints (lint entries include never-met). Requires a resolved agreement.
+  // Evaluates, prices the findings (V2.8) and lints (lint entries include never-met). Requires a resolved agreement.
   void evaluate(std::optional<Instant> as_of);
   // Lint only.
   void run_lint();

@@ -40,6 +40,10 @@ struct Finding {
   std::vector<uint32_t> events;  // indices into the sorted EventLog; activation/offending event first
   std::vector<Measure> measured;
   std::string message;  // one plain-English sentence
+  // `late` and `missing` findings of rules with a deadline (`within D after`, `no later than`;
+  // V2.4, V2.5): how far past the deadline, exactly (late: the first target's time minus the
+  // deadline; missing: as-of minus the deadline). Priced `per day|hour late` by V2.8.
+  std::optional<Millis> delay;
 };
 
 // How a periodic rule (5.3, 5.4, 5.6; V2.3 shares) fared over all its judged windows (for lint `never-met`).

@@ -143,6 +143,7 @@ class PeriodRequiresRule : public RuleEvaluator {
                                     human_duration(delay), deadline_text(*w.deadline, ctx_.agreement.zone)));
     f.measured.push_back(Measure{"delay_hours", hours_of(delay), "", {}});
     f.measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
+    f.delay = delay;
   }
 
   void settle_unserved(const Waiting& w, Outcome& out) {
@@ -154,8 +155,10 @@ class PeriodRequiresRule : public RuleEvaluator {
     if (overdue) {
       Finding& f = report(w.window, "missing", kNone,
                           fmt::format("no {} for {}{}", target_text(), window_words(w.window), by_deadline));
-      if (w.deadline)
+      if (w.deadline) {
         f.measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
+        f.delay = ctx_.as_of - *w.deadline;
+      }
       return;
     }
     Finding p = make_finding("pending", anchor_of(w.window).at);

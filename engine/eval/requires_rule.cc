@@ -279,6 +279,7 @@ class RequiresRule : public RuleEvaluator {
                                   describe(q), human_duration(delay), local(*deadline),
                                   w.clock ? paused_text(*w.clock, event(q).at) : ""));
       f->measured.push_back(Measure{"delay_hours", hours_of(delay), "", {}});
+      f->delay = delay;  // V2.8: per day/hour late
       f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*deadline, ctx_.agreement.zone), {}});
       if (w.clock) add_clock_measures(*f, *w.clock, event(q).at);
     }
@@ -302,6 +303,7 @@ class RequiresRule : public RuleEvaluator {
                                   deadline ? fmt::format(" by the deadline, {}", local(*deadline)) : "",
                                   w.clock ? paused_text(*w.clock, ctx_.as_of) : ""));
       if (deadline) f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*deadline, ctx_.agreement.zone), {}});
+      if (deadline) f->delay = ctx_.as_of - *deadline;  // V2.8: per day/hour late
       if (w.clock) add_clock_measures(*f, *w.clock, ctx_.as_of);
       return;
     }

@@ -53,6 +53,7 @@ std::vector<Diagnostic> lint_agreement(const semantic::ResolvedAgreement& agreem
   check_cadence(ctx, out);
   check_contradictions(ctx, out);
   check_one_sided(ctx, out);
+  check_credits(ctx, out);
   sort_entries(out);
   return out;
 }

@@ -22,6 +22,10 @@ inline constexpr const char* kCadenceTooDense = "cadence-too-dense";
 inline constexpr const char* kContradiction = "contradiction";
 inline constexpr const char* kOneSided = "one-sided";
 inline constexpr const char* kNeverMet = "never-met";
+// Version 2 (spec V2.8): service credits as written.
+inline constexpr const char* kCreditNeverApplies = "credit-never-applies";
+inline constexpr const char* kCapBelowCredit = "cap-below-credit";
+inline constexpr const char* kTiersNotMonotone = "tiers-not-monotone";
 
 // All static checks of section 7 over a resolved agreement; entries sorted by file, line,
 // column, code. Calendar checks run over the effective period, else over `current_year`.

@@ -171,13 +171,36 @@ std::string findings(const ReportData& d) {
     for (const auto* r : rules)
       out += fmt::format("<li>Rule {} ({}): {}</li>\n", r->number, code(rule_location(d, *r)), code(r->text));
     out += "</ul>\n";
+    bool priced = shown_credits(d) != nullptr;
     std::vector<std::vector<std::string>> rows;
-    for (const auto* f : mine)
+    for (const auto* f : mine) {
       rows.push_back({when(d, *f), std::to_string(f->rule->number), h(f->reason), responsible(*f), prose(f->message),
                       events_cell(d, *f)});
-    out += table({"When", "Rule", "Reason", "Responsible", "Message", "Events"}, rows, {1});
+      if (priced) {
+        const credits::Charge* c = charge_of(d, *f);
+        rows.back().push_back(c ? h(charge_text(d, *f, *c)) : "");
+      }
+    }
+    std::vector<std::string> headers = {"When", "Rule", "Reason", "Responsible", "Message", "Events"};
+    if (priced) headers.push_back("Credit");
+    out += table(headers, rows, {1});
   }
   return out;
+}
+
+std::string credits_section(const ReportData& d) {
+  const credits::Ledger* ledger = shown_credits(d);
+  if (!ledger) return "";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : credit_rows(d, *ledger)) {
+    auto cell = [&](credits::Cents c) {
+      return r.total ? "<strong>" + credits::cents_text(c) + "</strong>" : credits::cents_text(c);
+    };
+    rows.push_back({h(r.party), r.total ? "<strong>total</strong>" : h(r.period), cell(r.totals.accrued),
+                    cell(r.totals.capped), cell(r.totals.owed)});
+  }
+  return fmt::format("<h2>Credits</h2>\n<p class=\"note\">{}.</p>\n", h(credits_heading(d, *ledger))) +
+         table({"Party", "Period", "Accrued", "Capped", "Owed"}, rows, {2, 3, 4});
 }
 
 std::string pending(const ReportData& d) {
@@ -241,7 +264,7 @@ std::string render_html(const ReportData& d) {
   else
     out += "<p class=\"meta\">Agreement lint only: no event logs were checked.</p>\n";
   out += summary(d);
-  if (d.outcome && d.outcome->evaluated) out += scorecard(d) + findings(d) + pending(d);
+  if (d.outcome && d.outcome->evaluated) out += scorecard(d) + credits_section(d) + findings(d) + pending(d);
   out += lint(d) + obligations(d);
   return out + "</body>\n</html>\n";
 }

@@ -74,9 +74,34 @@ void add_triage(const ReportData& d, ordered_json& j) {
   }
 }
 
+// Money as a JSON number with at most two decimals: the double nearest to the exact cents
+// prints as that decimal (1000.0, 33.33).
+double money(credits::Cents c) { return static_cast<double>(c) / 100.0; }
+
+ordered_json totals_json(const credits::Totals& t) {
+  return {{"accrued", money(t.accrued)}, {"capped", money(t.capped)}, {"owed", money(t.owed)}};
+}
+
 }  // namespace
 
-ordered_json finding_json(const ReportData& d, const eval::Finding& f) {
+ordered_json credits_json(const ReportData& d, const credits::Ledger& ledger) {
+  ordered_json j;
+  j["currency"] = ledger.currency ? ordered_json(*ledger.currency) : ordered_json(nullptr);
+  ordered_json by_party = ordered_json::object();
+  for (const auto& [party, totals] : ledger.by_party) by_party[party] = totals_json(totals);
+  j["by_party"] = by_party;
+  j["by_period"] = ordered_json::array();
+  for (const auto& p : ledger.by_period) {
+    ordered_json entry = {{"party", p.party},
+                          {"start", format_instant(p.window.start, d.agreement.zone)},
+                          {"end", format_instant(p.window.end, d.agreement.zone)}};
+    entry.update(totals_json(p.totals));
+    j["by_period"].push_back(entry);
+  }
+  return j;
+}
+
+ordered_json finding_json(const ReportData& d, const eval::Finding& f, const credits::Charge* charge) {
   ordered_json j;
   j["id"] = finding_id(*d.log, f);
   j["block"] = f.block->name;
@@ -101,6 +126,7 @@ ordered_json finding_json(const ReportData& d, const eval::Finding& f) {
     else measured[m.key] = m.text;
   }
   j["measured"] = measured;
+  if (charge) j["credit"] = {{"amount", money(charge->amount)}, {"owed_by", charge->owed_by}};
   j["message"] = f.message;
   return j;
 }
@@ -134,10 +160,13 @@ ordered_json json_document(const ReportData& d) {
                     {"pending", o.pending.size()},  {"tolerated", o.tolerated},
                     {"by_party", by_party}};
     j["findings"] = ordered_json::array();
-    for (const auto& f : o.findings) j["findings"].push_back(finding_json(d, f));
+    const credits::Ledger* ledger = shown_credits(d);
+    for (size_t i = 0; i < o.findings.size(); ++i)
+      j["findings"].push_back(finding_json(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr));
     j["pending"] = ordered_json::array();
     for (const auto& f : o.pending) j["pending"].push_back(finding_json(d, f));
     if (d.triage) add_triage(d, j);
+    if (ledger) j["credits"] = credits_json(d, *ledger);
   }
   j["lint"] = ordered_json::array();
   for (const auto& l : d.lint) j["lint"].push_back(lint_json(d, l));

@@ -143,13 +143,35 @@ std::string findings(const ReportData& d) {
                        md(block.name, false), clause, severity_name(block.severity), plural(mine.size(), "finding"));
     for (const auto* r : rules)
       out += fmt::format("- Rule {} ({}): {}\n", r->number, code(rule_location(d, *r), false), code(r->text, false));
-    out += "\n| When | Rule | Reason | Responsible | Message | Events |\n| --- | ---: | --- | --- | --- | --- |\n";
-    for (const auto* f : mine)
-      out += row({md(when(d, *f)), std::to_string(f->rule->number), md(f->reason),
-                  md(fmt::format("{}", fmt::join(f->responsible, ", "))), prose(f->message), events_cell(d, *f)});
+    bool priced = shown_credits(d) != nullptr;
+    out += priced ? "\n| When | Rule | Reason | Responsible | Message | Events | Credit |\n| --- | ---: | --- | --- | --- | --- | --- |\n"
+                  : "\n| When | Rule | Reason | Responsible | Message | Events |\n| --- | ---: | --- | --- | --- | --- |\n";
+    for (const auto* f : mine) {
+      std::vector<std::string> cells = {md(when(d, *f)), std::to_string(f->rule->number), md(f->reason),
+                                        md(fmt::format("{}", fmt::join(f->responsible, ", "))), prose(f->message),
+                                        events_cell(d, *f)};
+      if (priced) {
+        const credits::Charge* c = charge_of(d, *f);
+        cells.push_back(c ? md(charge_text(d, *f, *c)) : "");
+      }
+      out += row(cells);
+    }
     out += "\n";
   }
   return out;
+}
+
+std::string credits_section(const ReportData& d) {
+  const credits::Ledger* ledger = shown_credits(d);
+  if (!ledger) return "";
+  std::string out = fmt::format("## Credits\n\n{}.\n\n", md(credits_heading(d, *ledger), false));
+  out += "| Party | Period | Accrued | Capped | Owed |\n| --- | --- | ---: | ---: | ---: |\n";
+  for (const auto& r : credit_rows(d, *ledger)) {
+    auto cell = [&](credits::Cents c) { return r.total ? "**" + credits::cents_text(c) + "**" : credits::cents_text(c); };
+    out += row({md(r.party), r.total ? "**total**" : md(r.period), cell(r.totals.accrued), cell(r.totals.capped),
+                cell(r.totals.owed)});
+  }
+  return out + "\n";
 }
 
 std::string pending(const ReportData& d) {
@@ -208,7 +230,7 @@ std::string render_markdown(const ReportData& d) {
     out += "Agreement lint only: no event logs were checked.\n\n";
   }
   out += summary(d);
-  if (d.outcome && d.outcome->evaluated) out += scorecard(d) + findings(d) + pending(d);
+  if (d.outcome && d.outcome->evaluated) out += scorecard(d) + credits_section(d) + findings(d) + pending(d);
   out += lint(d) + obligations(d);
   return out;
 }

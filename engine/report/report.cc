@@ -69,4 +69,15 @@ std::string triage_words(const ReportData& d) {
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+const credits::Ledger* shown_credits(const ReportData& d) {
+  return d.outcome && d.credits && d.credits->enabled ? d.credits : nullptr;
+}
+
+std::string window_dates(const ReportData& d, const calendar::Interval& w) {
+  const auto* zone = d.agreement.zone;
+  auto first = date::year_month_day{local_day(w.start, zone)};
+  auto last = date::year_month_day{local_day(w.end - Millis{1}, zone)};
+  return fmt::format("{} to {}", date::format("%F", first), date::format("%F", last));
+}
+
 }  // namespace pactum::report

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/base/diagnostics.h"
+#include "engine/credits/credits.h"
 #include "engine/eval/outcome.h"
 #include "engine/lint/lint.h"
 #include "engine/log/event_log.h"
@@ -26,6 +27,7 @@ struct ReportData {
   std::vector<Diagnostic> lint;           // sorted by file, line, column, code
   lint::ObligationBalance balance;
   bool color = false;                     // ANSI colours in text output
+  const credits::Ledger* credits = nullptr;  // check only; shown when enabled (V2.8)
   const triage::Result* triage = nullptr; // waivers/baseline in use (check only)
 };
 
@@ -43,6 +45,10 @@ std::string triage_words(const ReportData& d);
 std::string pending_state(const eval::Finding& pending);
 // True when some pending item is a window (the reports then say what those wait for).
 bool has_pending_windows(const eval::Outcome& o);
+// The ledger when the report shows credits (V2.8: some block has a `credit` line), else null.
+const credits::Ledger* shown_credits(const ReportData& d);
+// "2026-01-01 to 2026-01-31": a credit window as local dates, both inclusive.
+std::string window_dates(const ReportData& d, const calendar::Interval& w);
 
 std::string render_text(const ReportData& data);
 std::string render_json(const ReportData& data);

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "engine/model/rule_text.h"
+
 namespace pactum::report {
 
 std::vector<PartyScore> party_scores(const ReportData& d) {
@@ -39,6 +43,45 @@ std::vector<BlockFindings> findings_by_block(const eval::Outcome& o) {
     out.push_back(std::move(group));
   }
   return out;
+}
+
+const credits::Charge* charge_of(const ReportData& d, const eval::Finding& f) {
+  const credits::Ledger* ledger = shown_credits(d);
+  const auto& all = d.outcome->findings;
+  if (!ledger || all.empty() || &f < all.data() || &f >= all.data() + all.size()) return nullptr;
+  return ledger->charge_of(static_cast<size_t>(&f - all.data()));
+}
+
+std::string charge_text(const ReportData& d, const eval::Finding& f, const credits::Charge& c) {
+  using Per = model::CreditLine::Per;
+  const auto& line = f.block->credits[c.line];
+  std::string how;
+  if (line.per == Per::DayLate) how = fmt::format(" ({} started day{} late)", c.units, c.units == 1 ? "" : "s");
+  if (line.per == Per::HourLate) how = fmt::format(" ({} started hour{} late)", c.units, c.units == 1 ? "" : "s");
+  std::vector<std::string> owers;
+  for (size_t i = 0; i < c.owed_by.size(); ++i)
+    owers.push_back(c.owed_by.size() == 1 ? c.owed_by[i]
+                                          : fmt::format("{} {}", c.owed_by[i], credits::cents_text(c.shares[i])));
+  return fmt::format("{}{} owed by {}", credits::money_text(c.amount, d.credits->currency), how, fmt::join(owers, ", "));
+}
+
+std::string credits_heading(const ReportData& d, const credits::Ledger& ledger) {
+  const auto& header = d.agreement.ast->header;
+  std::string period = header && header->credit_cap ? model::canonical_text(header->credit_cap->period) : "month";
+  std::string unit = ledger.currency ? " in " + *ledger.currency : " (no currency declared)";
+  std::string cap = ledger.cap ? fmt::format("; capped at {} per party and {}", credits::cents_text(*ledger.cap), period)
+                               : "; no cap";
+  return fmt::format("Credits{}: accrued, capped and owed per party and {}{}", unit, period, cap);
+}
+
+std::vector<CreditRow> credit_rows(const ReportData& d, const credits::Ledger& ledger) {
+  std::vector<CreditRow> rows;
+  for (const auto& [party, totals] : ledger.by_party) {
+    for (const auto& p : ledger.by_period)
+      if (p.party == party) rows.push_back({party, window_dates(d, p.window), p.totals, false});
+    rows.push_back({party, "total", totals, true});
+  }
+  return rows;
 }
 
 }  // namespace pactum::report

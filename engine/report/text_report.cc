@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/report/report.h"
+#include "engine/report/review.h"
 
 namespace pactum::report {
 
@@ -16,6 +17,22 @@ std::string event_line(const ReportData& d, uint32_t index) {
   std::string by = e.by == log::kNoSymbol ? "" : fmt::format(" by {}", d.log->symbols.text(e.by));
   return fmt::format("{}:{}: {}{}{} at {}", d.sources.name(e.file), e.line, d.log->symbols.text(e.type), id, by,
                      format_local(e.at, d.agreement.zone));
+}
+
+// The credits table (V2.8): per party, each window it owes in, then its total.
+std::string credits_table(const ReportData& d, const credits::Ledger& ledger) {
+  auto rows = credit_rows(d, ledger);
+  size_t name_width = 10;
+  for (const auto& r : rows) name_width = std::max(name_width, r.party.size());
+  auto line = [&](const std::string& party, const std::string& period, const std::string& accrued,
+                  const std::string& capped, const std::string& owed) {
+    return fmt::format("  {:<{}}  {:<24}  {:>12}  {:>12}  {:>12}\n", party, name_width, period, accrued, capped, owed);
+  };
+  std::string out = credits_heading(d, ledger) + "\n" + line("Party", "Period", "Accrued", "Capped", "Owed");
+  for (const auto& r : rows)
+    out += line(r.party, r.period, credits::cents_text(r.totals.accrued), credits::cents_text(r.totals.capped),
+                credits::cents_text(r.totals.owed));
+  return out;
 }
 
 Diagnostic finding_diagnostic(const ReportData& d, const eval::Finding& f, bool pending) {
@@ -53,7 +70,11 @@ std::string render_text(const ReportData& d) {
   for (const auto& l : d.lint) out += render_diagnostic(l, d.sources, d.color) + "\n";
   if (d.outcome) {
     const auto& o = *d.outcome;
-    for (const auto& f : o.findings) out += render_diagnostic(finding_diagnostic(d, f, false), d.sources, d.color) + "\n";
+    for (const auto& f : o.findings) {
+      Diagnostic diag = finding_diagnostic(d, f, false);
+      if (const credits::Charge* c = charge_of(d, f)) diag.notes.insert(diag.notes.begin() + 2, "credit: " + charge_text(d, f, *c));
+      out += render_diagnostic(diag, d.sources, d.color) + "\n";
+    }
     for (const auto& f : o.pending) out += render_diagnostic(finding_diagnostic(d, f, true), d.sources, d.color) + "\n";
 
     // Scorecard: findings per responsible party, then how many rules bind each party.
@@ -91,6 +112,7 @@ std::string render_text(const ReportData& d) {
       o.pending.size(), o.tolerated, o.events, o.ignored_events, o.rules, format_instant(o.judged_from, d.agreement.zone),
       format_instant(o.judged_to, d.agreement.zone), lint);
   if (d.triage) out += fmt::format("Accepted: {}\n", triage_words(d));
+  if (const credits::Ledger* ledger = shown_credits(d)) out += credits_table(d, *ledger);
   return out;
 }
 
