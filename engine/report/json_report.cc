@@ -1,4 +1,5 @@
 // The JSON report of spec 8.1. The other machine formats (SARIF) build on json_document().
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "engine/report/finding_id.h"
@@ -148,6 +149,30 @@ ordered_json json_document(const ReportData& d) {
   return j;
 }
 
-std::string render_json(const ReportData& d) { return json_document(d).dump(2) + "\n"; }
+std::string json_text(const ordered_json& document) {
+  std::string raw = document.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  // Outside strings a JSON text is ASCII without DEL, so these bytes are always inside a string.
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    unsigned char next = i + 1 < raw.size() ? static_cast<unsigned char>(raw[i + 1]) : 0;
+    if (c == 0x7F) {
+      out += "\\u007f";
+    } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // C1
+      out += fmt::format("\\u{:04x}", next);
+      ++i;
+    } else if (c == 0xEF && next == 0xBF && i + 2 < raw.size() &&
+               (static_cast<unsigned char>(raw[i + 2]) == 0xBE || static_cast<unsigned char>(raw[i + 2]) == 0xBF)) {
+      out += static_cast<unsigned char>(raw[i + 2]) == 0xBE ? "\\ufffe" : "\\uffff";
+      i += 2;
+    } else {
+      out += raw[i];
+    }
+  }
+  return out + "\n";
+}
+
+std::string render_json(const ReportData& d) { return json_text(json_document(d)); }
 
 }  // namespace pactum::report

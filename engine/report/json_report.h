@@ -10,4 +10,11 @@ nlohmann::ordered_json finding_json(const ReportData& d, const eval::Finding& f)
 nlohmann::ordered_json lint_json(const ReportData& d, const Diagnostic& l);
 nlohmann::ordered_json json_document(const ReportData& d);
 
+// The one escaping function of the JSON formats (JSON, SARIF): the document as text, indented by
+// two. Invalid UTF-8 (a file name, say) becomes U+FFFD instead of aborting the report, and every
+// control character (engine/base/text.h), which the JSON library writes raw unless it is below
+// U+0020, is written as a \u escape: the values are exact, and no terminal showing the file sees
+// an escape sequence.
+std::string json_text(const nlohmann::ordered_json& document);
+
 }  // namespace pactum::report

@@ -11,16 +11,21 @@
 // No timestamps or durations are written, so the output is deterministic.
 #include <fmt/format.h>
 
+#include "engine/base/text.h"
 #include "engine/report/report.h"
 
 namespace pactum::report {
 
 namespace {
 
-// XML 1.0 escaping for text and attribute values. Characters XML 1.0 cannot carry at all (C0
-// controls other than tab/newline/return) become U+FFFD. In attributes, tab/newline/return are
-// written as character references, or attribute-value normalisation would turn them into spaces.
-std::string xml_escape(std::string_view s, bool attribute) {
+// The one escaping function of this format: visible_text first (engine/base/text.h: control
+// characters, which XML 1.0 cannot carry or a terminal would obey, become visible symbols; tab and
+// line breaks stay), then XML 1.0 escaping for text and attribute values. In attributes,
+// tab/newline/return are written as character references, or attribute-value normalisation would
+// turn them into spaces.
+std::string xml_escape(std::string_view raw, bool attribute) {
+  std::string visible = visible_text(raw, {.keep_tabs = true, .keep_line_breaks = true});
+  std::string_view s = visible;
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -33,9 +38,7 @@ std::string xml_escape(std::string_view s, bool attribute) {
       case '\n': out += attribute ? "&#10;" : "\n"; break;
       case '\r': out += "&#13;"; break;  // a raw \r would be normalised away even in text
       case '\t': out += attribute ? "&#9;" : "\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD";
-        else out += c;
+      default: out += c;
     }
   }
   return out;
