@@ -70,6 +70,9 @@ class RequiresRule : public RuleEvaluator {
   struct Waiting {
     uint32_t activation;
     std::optional<Instant> deadline;  // none for plain `after`
+    // A business-time deadline later than the supported calendar (after 2300): it never passes,
+    // so the activation can only be answered or stay pending.
+    bool beyond_calendar = false;
   };
 
   bool key_of(const log::Event& e, std::string& key) const {
@@ -110,31 +113,34 @@ class RequiresRule : public RuleEvaluator {
     }
     if (timing.kind == TimingKind::Before) return;
     if (timing.kind == TimingKind::AtLeastBefore) {
-      Instant latest_allowed = before_limit(at, true);
-      if (event(earliest).at <= latest_allowed) return;
+      // No limit: it would lie before 1900, so no event can have come early enough.
+      std::optional<Instant> latest_allowed = before_limit(at, true);
+      if (latest_allowed && event(earliest).at <= *latest_allowed) return;
       Millis given = at - event(earliest).at;
       auto f = report(a, earliest, "late",
                       fmt::format("{} was announced by {} {} before; the agreement requires at least {}", describe(a),
                                   describe(earliest), human_duration(given), duration_text(timing.duration)));
       f->measured.push_back(Measure{"notice_hours", hours_of(given), "", {}});
-      add_required(*f, at - latest_allowed);
+      add_required(*f, latest_allowed ? at - *latest_allowed : Millis{0});
       return;
     }
-    // within D before: the most recent target must not be older than A.at - D.
-    Instant earliest_allowed = before_limit(at, false);
-    if (event(latest).at >= earliest_allowed) return;
+    // within D before: the most recent target must not be older than A.at - D. No limit: it
+    // would lie before 1900, so every target is recent enough.
+    std::optional<Instant> earliest_allowed = before_limit(at, false);
+    if (!earliest_allowed || event(latest).at >= *earliest_allowed) return;
     Millis age = at - event(latest).at;
     auto f = report(a, latest, "early",
                     fmt::format("{} came {} before {}; the agreement requires it within {} before", describe(latest),
                                 human_duration(age), describe(a), duration_text(timing.duration)));
     f->measured.push_back(Measure{"age_hours", hours_of(age), "", {}});
-    add_required(*f, at - earliest_allowed);
+    add_required(*f, at - *earliest_allowed);
   }
 
   // D before A, on the timing's calendar: the latest time a notice may come (`at least D
   // before`: 24:00 ending the N-th business day before) or the earliest a target still counts
   // (`within D before`: 00:00 starting it). Business hours and plain units are symmetric.
-  Instant before_limit(Instant a, bool at_least) const {
+  // nullopt when business time reaches back before the supported calendar (1900).
+  std::optional<Instant> before_limit(Instant a, bool at_least) const {
     return eval::before_limit(calendar_, rule_.timing.duration, Anchor{a, std::nullopt}, at_least);
   }
 
@@ -148,6 +154,7 @@ class RequiresRule : public RuleEvaluator {
     Instant at = event(a).at;
     if (timing.kind == TimingKind::WithinAfter) {
       w.deadline = after_deadline(calendar_, timing.duration, Anchor{at, std::nullopt});
+      w.beyond_calendar = !w.deadline;  // plain units: at most 400 years on, a date the report can print
     } else if (timing.kind == TimingKind::NoLaterThan) {
       auto due = read_instant(ctx_.log, event(a), read_field(ctx_.log, event(a), due_), ctx_.agreement.zone, true);
       if (!due) {
@@ -172,7 +179,7 @@ class RequiresRule : public RuleEvaluator {
         list[kept++] = w;
         continue;
       }
-      if (w.deadline && event(q).at > *w.deadline) {
+      if (!w.beyond_calendar && w.deadline && event(q).at > *w.deadline) {
         Millis delay = event(q).at - *w.deadline;
         auto f = report(w.activation, q, "late",
                         fmt::format("{} was answered by {} {} after the deadline, {}", describe(w.activation),
@@ -187,7 +194,8 @@ class RequiresRule : public RuleEvaluator {
 
   void settle_unanswered(const Waiting& w, Outcome& out) {
     bool overdue;
-    if (w.deadline) overdue = *w.deadline <= ctx_.as_of;
+    if (w.beyond_calendar) overdue = false;
+    else if (w.deadline) overdue = *w.deadline <= ctx_.as_of;
     else overdue = ctx_.agreement.effective_end && ctx_.to >= *ctx_.agreement.effective_end;
     uint32_t a = w.activation;
     if (overdue) {
@@ -200,8 +208,14 @@ class RequiresRule : public RuleEvaluator {
     Finding p = make_finding("pending", event(a).at);
     p.responsible = responsible_for_activations({a});
     p.events.push_back(a);
-    p.message = w.deadline ? fmt::format("{} is awaiting {}; the deadline is {}", describe(a), target_text(), local(*w.deadline))
-                           : fmt::format("{} is awaiting {}", describe(a), target_text());
+    if (w.beyond_calendar)
+      p.message = fmt::format("{} is awaiting {}; the deadline, {} after it, falls after {} (beyond the supported "
+                              "calendar), so it can never pass",
+                              describe(a), target_text(), duration_text(rule_.timing.duration), kMaxYear);
+    else if (w.deadline)
+      p.message = fmt::format("{} is awaiting {}; the deadline is {}", describe(a), target_text(), local(*w.deadline));
+    else
+      p.message = fmt::format("{} is awaiting {}", describe(a), target_text());
     if (w.deadline) p.measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
     out.pending.push_back(std::move(p));
   }
