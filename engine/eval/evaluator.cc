@@ -7,6 +7,7 @@
 
 #include "engine/eval/interval_tracker.h"
 #include "engine/eval/rule_evaluator.h"
+#include "engine/model/rule_text.h"
 
 namespace pactum::eval {
 
@@ -117,6 +118,33 @@ void order_findings(std::vector<Finding>& findings, const log::EventLog& log) {
   });
 }
 
+// kMaxJudgedWindows: counted before anything is evaluated, at most one window past the limit.
+bool within_window_limit(const semantic::ResolvedAgreement& agreement, Instant from, Instant to,
+                         const EvalOptions& options) {
+  size_t total = 0;
+  for (const auto& block : agreement.ast->blocks)
+    for (const auto& rule : block.rules) {
+      using K = model::Rule::Kind;
+      if (rule.kind != K::AtLeast && rule.kind != K::AtMost && rule.kind != K::Aggregate) continue;
+      size_t n = judged_windows(agreement, rule, from, to, kMaxJudgedWindows - total);
+      total += n;
+      if (total <= kMaxJudgedWindows) continue;
+      if (options.errors) {
+        size_t own = judged_windows(agreement, rule, from, to, kMaxJudgedWindows);
+        std::string count = own > kMaxJudgedWindows ? fmt::format("more than {}", kMaxJudgedWindows) : std::to_string(own);
+        options.errors->error(
+            rule.period.loc.valid() ? rule.period.loc : rule.loc,
+            fmt::format("too many windows to judge: the periodic rules up to this one judge more than {} windows (the "
+                        "limit for one check); this rule judges {} windows (`every {}`) between {} and {}",
+                        kMaxJudgedWindows, count, model::canonical_text(rule.period),
+                        format_instant(from, agreement.zone), format_instant(to, agreement.zone)),
+            {"judge a shorter interval (`--as-of`, or a shorter effective period), or write a longer period"});
+      }
+      return false;
+    }
+  return true;
+}
+
 }  // namespace
 
 Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventLog& log, const EvalOptions& options,
@@ -132,6 +160,7 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
   out.judged_from = agreement.effective_start ? *agreement.effective_start
                                               : (log.events.empty() ? out.as_of : log.events.front().at);
   out.judged_to = agreement.effective_end ? std::min(*agreement.effective_end, out.as_of) : out.as_of;
+  if (!within_window_limit(agreement, out.judged_from, out.judged_to, options)) return out;
   out.evaluated = true;
 
   EvalContext ctx{agreement, log, out.judged_from, out.judged_to, out.as_of, warnings, options.warning_limit};

@@ -144,15 +144,13 @@ const date::time_zone* zone_or_report(const model::CalendarDecl& c, const std::s
 }  // namespace
 
 const Party* ResolvedAgreement::find_party(const std::string& id) const {
-  for (const auto& p : parties)
-    if (p.id == id) return &p;
-  return nullptr;
+  auto it = party_index.find(id);
+  return it == party_index.end() ? nullptr : &parties[it->second];
 }
 
 const NamedCalendar* ResolvedAgreement::find_calendar(const std::string& id) const {
-  for (const auto& c : calendars)
-    if (c.id == id) return &c;
-  return nullptr;
+  auto it = calendar_index.find(id);
+  return it == calendar_index.end() ? nullptr : &calendars[it->second];
 }
 
 std::optional<calendar::Interval> ResolvedAgreement::block_span(const model::Block& block) const {
@@ -295,9 +293,12 @@ ResolvedAgreement resolve_best_effort(const model::Agreement& a, Diagnostics& di
   std::stable_sort(decls.begin(), decls.end(), [](const Decl& x, const Decl& y) { return x.line < y.line; });
   for (const auto& d : decls) {
     if (d.party) {
-      if (auto cal = build_calendar(d.party->id, d.party->calendar, "party"))
+      if (auto cal = build_calendar(d.party->id, d.party->calendar, "party")) {
+        out.party_index.emplace(d.party->id.text, out.parties.size());
         out.parties.push_back(Party{d.party->id.text, d.party, std::move(*cal)});
+      }
     } else if (auto cal = build_calendar(d.calendar->id, d.calendar->calendar, "calendar")) {
+      out.calendar_index.emplace(d.calendar->id.text, out.calendars.size());
       out.calendars.push_back(NamedCalendar{d.calendar->id.text, d.calendar, std::move(*cal)});
     }
   }
@@ -314,7 +315,7 @@ ResolvedAgreement resolve_best_effort(const model::Agreement& a, Diagnostics& di
     std::string near = closest_match(use->text, candidates);
     if (!near.empty()) notes.push_back(fmt::format("did you mean `{}`?", near));
     else if (candidates.empty()) notes.push_back("declare it first: `party " + use->text + "`");
-    else notes.push_back(fmt::format("declared {}: {}", what, fmt::join(candidates, ", ")));
+    else notes.push_back(fmt::format("declared {}: {}", what, list_of(candidates)));
     return notes;
   };
   for (const auto* use : uses.parties) {
