@@ -35,26 +35,26 @@ std::vector<Interval> windows_of(const Context& ctx, const model::Period& period
 
 namespace {
 
-// The opening instants of one calendar's business days over a range of local dates, grown as
-// windows need (the range only ever widens, so a calendar is scanned a few times at most).
+// The opening instants of one calendar's business days over a range of local dates. The range
+// only ever widens (to the union of what is asked), so a calendar is scanned once per period
+// whose windows reach further, not once per rule or window.
 class Openings {
  public:
   explicit Openings(const calendar::BusinessCalendar& cal) : cal_(cal) {}
 
-  // Business days of the calendar whose business time opens inside `w`.
-  int64_t in(const Interval& w) {
-    auto first = local_day(w.start, cal_.zone()) - date::days{1};
-    auto last = local_day(w.end, cal_.zone()) + date::days{1};
-    if (list_.empty() && !scanned_) {
-      lo_ = first;
-      hi_ = last;
-      list_ = cal_.openings(lo_, hi_);
-      scanned_ = true;
-    } else if (first < lo_ || last > hi_) {
-      lo_ = std::min(lo_, first);
-      hi_ = std::max(hi_, last);
-      list_ = cal_.openings(lo_, hi_);
-    }
+  // Makes sure the business days of every window of [from, to) are covered.
+  void cover(Instant from, Instant to) {
+    auto first = local_day(from, cal_.zone()) - date::days{1};
+    auto last = local_day(to, cal_.zone()) + date::days{1};
+    if (scanned_ && first >= lo_ && last <= hi_) return;
+    lo_ = scanned_ ? std::min(lo_, first) : first;
+    hi_ = scanned_ ? std::max(hi_, last) : last;
+    list_ = cal_.openings(lo_, hi_);
+    scanned_ = true;
+  }
+
+  // Business days of the calendar whose business time opens inside `w` (covered before).
+  int64_t in(const Interval& w) const {
     auto begin = std::lower_bound(list_.begin(), list_.end(), w.start);
     auto end = std::lower_bound(begin, list_.end(), w.end);
     return end - begin;
@@ -87,7 +87,9 @@ Most most_business_days(const Context& ctx, const calendar::BusinessCalendar& ca
   if (!m.openings) m.openings = std::make_unique<Openings>(cal);
   Most most;
   bool first = true;
-  for (const auto& w : windows_of(ctx, period)) {
+  auto windows = windows_of(ctx, period);
+  if (!windows.empty()) m.openings->cover(windows.front().start, windows.back().end);
+  for (const auto& w : windows) {
     int64_t n = m.openings->in(w);
     if (first || n > most.days) most = {n, w};
     first = false;

@@ -151,13 +151,16 @@ ordered_json json_document(const ReportData& d) {
 
 std::string json_text(const ordered_json& document) {
   std::string raw = document.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-  // Outside strings a JSON text is ASCII without DEL, so these bytes are always inside a string.
+  // Outside strings a JSON text is ASCII without DEL or `#`, so these bytes are always inside a
+// string.
   std::string out;
   out.reserve(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(raw[i]);
     unsigned char next = i + 1 < raw.size() ? static_cast<unsigned char>(raw[i + 1]) : 0;
-    if (c == 0x7F) {
+    if (c == '[' && out.size() >= 2 && out.compare(out.size() - 2, 2, "##") == 0) {
+      out += "\\u005b";  // `##[`: never a workflow command, even in a CI log of the file
+    } else if (c == 0x7F) {
       out += "\\u007f";
     } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // C1
       out += fmt::format("\\u{:04x}", next);
