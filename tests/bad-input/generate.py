@@ -551,6 +551,12 @@ WF_LOG = log_with("{at: 2026-02-05T10:00:00Z, type: site_visit, id: \"##[error]b
 for fmt_name in ("text", "github", "markdown", "html", "junit", "json", "sarif"):
     case(f"workflow-command-party-{fmt_name}", 1, [], terms=WF_TERMS, log=WF_LOG,
          args=["agreement.terms", "log.yaml", "--format", fmt_name])
+# A log value may hold line breaks (YAML escapes): in no format may it start a line.
+NL_LOG = log_with('{at: 2026-02-09T10:00:00-05:00, type: ticket, ticket: T1, id: "T1\\n::warning::injected\\n##[error]x"}',
+                  "{at: 2026-02-20T10:00:00-05:00, type: call, duration: 3}")
+for fmt_name in ("text", "github", "markdown", "html", "junit", "json", "sarif"):
+    case(f"workflow-command-log-line-break-{fmt_name}", 1, [], log=NL_LOG,
+         args=["agreement.terms", "log.yaml", "--format", fmt_name])
 case("workflow-command-party-text-quoted", 1, [], terms=WF_TERMS, log=WF_LOG,
      stdout_contains=["  `::warning file=x.terms::injected`", "##\\[error]boom"])
 case("workflow-command-lint", 0, [], command="lint", terms=WF_TERMS,
