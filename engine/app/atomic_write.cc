@@ -129,24 +129,35 @@ bool replace_atomically(const std::string& path, const std::string& text, const 
 }  // namespace
 
 bool write_output(const std::string& requested, const std::string& text, std::string& error) {
-  std::string path = requested;
-  if (!resolve_links(path, error)) return false;
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
+  if (::stat(requested.c_str(), &st) != 0) {
     if (errno != ENOENT) {
       error = std::strerror(errno);
       return false;
     }
+    // Nothing there yet, or a link to nothing: the file is created where the links lead.
+    std::string path = requested;
+    if (!resolve_links(path, error)) return false;
     return replace_atomically(path, text, nullptr, error);
   }
-  if (S_ISREG(st.st_mode)) return replace_atomically(path, text, &st, error);
   if (S_ISDIR(st.st_mode)) {
     error = std::strerror(EISDIR);
     return false;
   }
-  // A FIFO, a device, a socket: written as it is (O_TRUNC means nothing to them).
+  if (S_ISREG(st.st_mode)) {
+    // Beside the file itself, every link on the way resolved.
+    char* real = ::realpath(requested.c_str(), nullptr);
+    if (!real) {
+      error = std::strerror(errno);
+      return false;
+    }
+    std::string path(real);
+    std::free(real);
+    return replace_atomically(path, text, &st, error);
+  }
+  // A FIFO, a device, a socket (also through a link such as /dev/stdout): written as it is.
   int fd;
-  do fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  do fd = ::open(requested.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
   while (fd < 0 && errno == EINTR);
   if (fd < 0) {
     error = std::strerror(errno);

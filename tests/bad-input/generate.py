@@ -17,7 +17,7 @@ names) and expect.json:
                                      {"generate": NAME, "head", "item" ({i}, {inner}), "sep",
                                      "count", "inner": {...}, "tail"} (large inputs, made at run time)
    "env": {...}, "stdin": "...",     (optional) environment additions, standard input
-   "fifo_write": [{"fifo", "content"}], "fifo_read": [NAME], "fifo_read_contains": [...]
+   "fifo_write": [{"fifo", "content", "repeat"}], "fifo_read": [NAME], "fifo_read_contains": [...]
                                      (optional) the other end of FIFOs made by setup
    "files_after": {NAME: {"type": "regular"|"symlink"|"other", "to", "contains", "mode"}}
                                      (optional) files the run may change, and what they must be}
@@ -583,6 +583,8 @@ case("markdown-mentions-and-autolinks", 1, [], terms=MENTIONS, log=WF_LOG.replac
 # --- class 4: output paths ----------------------------------------------------------------
 case("cli-output-fifo", 1, [], args=["agreement.terms", "log.yaml", "-o", "out.fifo"], setup=[{"fifo": "out.fifo"}],
      fifo_read=["out.fifo"], fifo_read_contains=["Summary: 1 finding"], files_after={"out.fifo": {"type": "other"}})
+case("cli-output-dev-stdout", 1, [], args=["agreement.terms", "log.yaml", "-o", "/dev/stdout"],
+     stdout_contains=["Summary: 1 finding"])
 case("cli-output-symlink-target", 1, [], args=["agreement.terms", "log.yaml", "--format", "json", "-o", "out.json"],
      files={"reports/target.json": "old\n"}, setup=[{"symlink": "out.json", "to": "reports/target.json"}],
      files_after={"out.json": {"type": "symlink", "to": "reports/target.json"},
@@ -609,6 +611,9 @@ UNFORMATTED = "party   Acme\nterm \"t\"\n  no   call\n"
 case("fmt-write-keeps-mode", 0, [], command="fmt", args=["-w", "agreement.terms"], terms=UNFORMATTED,
      setup=[{"chmod": "agreement.terms", "mode": "0600"}],
      files_after={"agreement.terms": {"contains": ["party Acme\n"], "mode": "0600"}})
+case("fmt-write-fifo-refused", 2, ["cannot rewrite `agreement.fifo`: not a regular file"], command="fmt",
+     args=["-w", "agreement.fifo"], setup=[{"fifo": "agreement.fifo"}],
+     fifo_write=[{"fifo": "agreement.fifo", "content": UNFORMATTED}], files_after={"agreement.fifo": {"type": "other"}})
 case("fmt-write-through-link", 0, [], command="fmt", args=["-w", "link.terms"], files={"real/agreement.terms": UNFORMATTED},
      setup=[{"symlink": "link.terms", "to": "real/agreement.terms"}],
      files_after={"link.terms": {"type": "symlink", "to": "real/agreement.terms"},
@@ -627,6 +632,10 @@ case("test-dev-zero", 2, ["cannot read test file `/dev/zero`: larger than 8 MiB"
 case("log-fifo-with-error", 2, ["log.fifo:3:50:", "`Acmee` is not a declared party", "by: Acmee}"],
      args=["agreement.terms", "log.fifo"], setup=[{"fifo": "log.fifo"}],
      fifo_write=[{"fifo": "log.fifo", "content": log_with(GOOD_EVENT, "{at: 2026-02-01T09:00:00Z, type: notice, by: Acmee}")}],
+     files_after={"log.fifo": {"type": "other"}})
+case("log-fifo-over-the-limit", 2, ["the log `log.fifo` is larger than 256 MiB (the limit for a log read from a pipe"],
+     args=["agreement.terms", "log.fifo"], setup=[{"fifo": "log.fifo"}],
+     fifo_write=[{"fifo": "log.fifo", "content": "# " + "x" * 65533 + "\n", "repeat": 4097}],
      files_after={"log.fifo": {"type": "other"}})
 case("log-stdin-with-error", 2, ["<stdin>:2:50:", "`Acmee` is not a declared party", "by: Acmee}"],
      args=["agreement.terms", "-"], stdin=log_with("{at: 2026-02-01T09:00:00Z, type: notice, by: Acmee}"))

@@ -98,15 +98,16 @@ def setup(work, actions):
 class FifoPeer(threading.Thread):
     """The other end of a FIFO: writes `data` into it, or reads everything from it."""
 
-    def __init__(self, path, data=None):
+    def __init__(self, path, data=None, repeat=1):
         super().__init__(daemon=True)
-        self.path, self.data, self.got = path, data, b""
+        self.path, self.data, self.repeat, self.got = path, data, repeat, b""
 
     def run(self):
         try:
             if self.data is not None:
                 with open(self.path, "wb") as f:
-                    f.write(self.data)
+                    for _ in range(self.repeat):  # a large stream without holding it in memory
+                        f.write(self.data)
             else:
                 with open(self.path, "rb") as f:
                     self.got = f.read()
@@ -164,7 +165,8 @@ def run_case(pactum, case_dir, shared, scratch):
     args = [arg(a) for a in expect.get("args", default_args(expect["command"]))]
     cmd = [pactum, expect["command"]] + args
     env = dict(os.environ, NO_COLOR="1", **expect.get("env", {}))
-    peers = [FifoPeer(os.path.join(work, p["fifo"]), p["content"].encode()) for p in expect.get("fifo_write", [])]
+    peers = [FifoPeer(os.path.join(work, p["fifo"]), p["content"].encode(), p.get("repeat", 1))
+             for p in expect.get("fifo_write", [])]
     peers += [FifoPeer(os.path.join(work, p)) for p in expect.get("fifo_read", [])]
     for peer in peers:
         peer.start()
