@@ -152,10 +152,21 @@ ordered_json json_document(const ReportData& d) {
 std::string json_text(const ordered_json& document) {
   std::string raw = document.dump(2, ' ', false, ordered_json::error_handler_t::replace);
   // Outside strings a JSON text is ASCII without DEL or `#`, so these bytes are always inside a
-// string.
-  std::string out;
-  out.reserve(raw.size());
-  for (size_t i = 0; i < raw.size(); ++i) {
+  // string. Most reports have none of them: the text is then returned as it is (a report can be
+  // hundreds of megabytes: no second copy).
+  auto suspect = [](char ch) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    return c == '#' || c == 0x7F || c == 0xC2 || c == 0xEF;
+  };
+  size_t first = 0;
+  while (first < raw.size() && !suspect(raw[first])) ++first;
+  if (first == raw.size()) {
+    raw += '\n';
+    return raw;
+  }
+  std::string out = raw.substr(0, first);
+  out.reserve(raw.size() + 16);
+  for (size_t i = first; i < raw.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(raw[i]);
     unsigned char next = i + 1 < raw.size() ? static_cast<unsigned char>(raw[i + 1]) : 0;
     if (c == '[' && out.size() >= 2 && out.compare(out.size() - 2, 2, "##") == 0) {
@@ -173,7 +184,8 @@ std::string json_text(const ordered_json& document) {
       out += raw[i];
     }
   }
-  return out + "\n";
+  out += '\n';
+  return out;
 }
 
 std::string render_json(const ReportData& d) { return json_text(json_document(d)); }
