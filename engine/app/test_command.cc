@@ -22,7 +22,7 @@
 #include "engine/app/commands.h"
 #include "engine/app/session.h"
 #include "engine/base/text.h"
-#include "engine/log/readers.h"
+#include "engine/log/yaml_check.h"
 
 namespace pactum::app {
 

@@ -57,14 +57,15 @@ class SourceManager {
 
 // Reads a whole file of any kind (regular, pipe, device) into `out`, at most `limit` bytes,
 // opening it once. False with `error` set when it cannot be opened or read ("No such file or
-// directory", "Is a directory") or holds more than `limit` bytes ("larger than 8 MiB").
+// directory", "Is a directory") or holds more than `limit` bytes ("larger than 2 MiB").
 bool read_file(const std::string& path, std::string& out, size_t limit, std::string& error);
 
-// "8 MiB", "256 MiB", "1 GiB": a byte count as the limits are written.
+// "2 MiB", "256 MiB", "1 GiB": a byte count as the limits are written.
 std::string byte_size_text(size_t bytes);
 
 // The size limit of inputs read whole into memory that people write: agreements and rule-test
-// files (docs/security.md, limits).
-constexpr size_t kMaxAgreementBytes = size_t{8} << 20;
+// files (docs/security.md, limits). Real ones are kilobytes; reading, parsing and linting take
+// about 175 bytes of memory per byte of agreement, so this also bounds memory (~350 MB).
+constexpr size_t kMaxAgreementBytes = size_t{2} << 20;
 
 }  // namespace pactum

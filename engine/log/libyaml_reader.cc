@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "engine/log/readers.h"
+#include "engine/log/yaml_check.h"
 #include "engine/log/yaml_errors.h"
 
 namespace pactum::log {

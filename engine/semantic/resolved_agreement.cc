@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -205,8 +207,9 @@ std::vector<std::string> responsible_by_text(const model::Block& block, const mo
 std::vector<std::string> responsible_fallback(const model::Block& block, const model::Rule& rule) {
   if (!block.responsible.empty()) {
     std::vector<std::string> names;
+    std::unordered_set<std::string_view> seen_names;  // linear, however long the list
     for (const auto& n : block.responsible)
-      if (std::find(names.begin(), names.end(), n.text) == names.end()) names.push_back(n.text);
+      if (seen_names.insert(n.text).second) names.push_back(n.text);
     return names;
   }
   if (rule.subject.by) return {rule.subject.by->text};
@@ -291,7 +294,16 @@ ResolvedAgreement resolve_best_effort(const model::Agreement& a, Diagnostics& di
   for (const auto& p : a.parties) decls.push_back({p.id.loc.line, &p, nullptr});
   for (const auto& c : a.calendars) decls.push_back({c.id.loc.line, nullptr, &c});
   std::stable_sort(decls.begin(), decls.end(), [](const Decl& x, const Decl& y) { return x.line < y.line; });
-  for (const auto& d : decls) {
+  for (size_t k = 0; k < decls.size(); ++k) {
+    const auto& d = decls[k];
+    if (k == kMaxParties) {
+      // Every finding lists its responsible parties, and lint reads every party's calendar:
+      // the number of names multiplies output and work (docs/security.md, limits).
+      const model::Name& id = d.party ? d.party->id : d.calendar->id;
+      diags.error(id.loc, fmt::format("more than {} parties and calendars (the limit for an agreement)", kMaxParties),
+                  {}, static_cast<uint32_t>(id.text.size()));
+      break;
+    }
     if (d.party) {
       if (auto cal = build_calendar(d.party->id, d.party->calendar, "party")) {
         out.party_index.emplace(d.party->id.text, out.parties.size());

@@ -13,6 +13,9 @@
 
 namespace pactum::semantic {
 
+// Parties and named calendars one agreement may declare (an input error beyond: docs/security.md).
+inline constexpr size_t kMaxParties = 1000;
+
 // Stable codes of agreement errors (also lint codes, spec 7).
 inline constexpr const char* kDuplicateParty = "duplicate-party";
 inline constexpr const char* kBadPeriod = "bad-period";

@@ -620,15 +620,15 @@ case("fmt-write-through-link", 0, [], command="fmt", args=["-w", "link.terms"], 
                   "real/agreement.terms": {"contains": ["party Acme\n", "  no call\n"]}})
 
 # --- class 5: work bounded by the input, reading bounded by the limits ---------------------
-case("terms-dev-zero", 2, ["cannot read agreement file `/dev/zero`: larger than 8 MiB (the limit)"],
+case("terms-dev-zero", 2, ["cannot read agreement file `/dev/zero`: larger than 2 MiB (the limit)"],
      args=["/dev/zero", "log.yaml"])
-case("lint-dev-urandom", 2, ["cannot read agreement file `/dev/urandom`: larger than 8 MiB"], command="lint",
+case("lint-dev-urandom", 2, ["cannot read agreement file `/dev/urandom`: larger than 2 MiB"], command="lint",
      args=["/dev/urandom"])
 case("log-dev-zero", 2, ["/dev/zero:1:1:", "control characters are not allowed"], args=["agreement.terms", "/dev/zero"])
 case("log-dev-zero-yaml-cpp", 2, ["/dev/zero:1:1:", "control characters are not allowed"],
      args=["agreement.terms", "/dev/zero", "--reader", "yaml-cpp"])
 case("log-dev-urandom", 2, ["/dev/urandom:1:", "cannot read the text"], args=["agreement.terms", "/dev/urandom"])
-case("test-dev-zero", 2, ["cannot read test file `/dev/zero`: larger than 8 MiB"], command="test", args=["/dev/zero"])
+case("test-dev-zero", 2, ["cannot read test file `/dev/zero`: larger than 2 MiB"], command="test", args=["/dev/zero"])
 case("log-fifo-with-error", 2, ["log.fifo:3:50:", "`Acmee` is not a declared party", "by: Acmee}"],
      args=["agreement.terms", "log.fifo"], setup=[{"fifo": "log.fifo"}],
      fifo_write=[{"fifo": "log.fifo", "content": log_with(GOOD_EVENT, "{at: 2026-02-01T09:00:00Z, type: notice, by: Acmee}")}],
@@ -666,6 +666,8 @@ case("terms-lint-400-years-many-rules", 0, [], command="lint",
                      "  at least 1 report{i} by Acme every week\n"
                      "  every call{i} occurs within business hours of Acme and Northwind\n", "count": 3000}],
      stdout_contains=["0 lint errors"])
+case("terms-too-many-parties", 2, ["agreement.terms:1003:7:", "more than 1000 parties and calendars (the limit for an agreement)"],
+     command="lint", setup=[{"generate": "agreement.terms", "head": T_HEAD, "item": "party P{i}\n", "count": 999}])
 case("terms-daily-windows-over-400-years", 2, ["agreement.terms:6:25:", "too many windows to judge",
                                                 "more than 100000 windows (the limit for one check)"],
      terms='agreement "Long"\n  effective 1900-01-01 to 2299-12-31\n  timezone "UTC"\nparty Acme\nterm "t"\n'
