@@ -10,10 +10,11 @@
 
 namespace pactum::eval {
 
-// Periodic rules judge every window of their period in the judged interval, and each window can
-// be a finding: a daily rule over 400 years is 146 097 of them. The windows of all periodic rules
-// of one check together may not exceed this (docs/security.md, limits); beyond it the check is
-// an input error at the rule that crosses it, and nothing is evaluated.
+// Rules with a period (periodic rules, and the V2 forms per period) judge every window of it in
+// the judged interval, and each window can be a finding: a daily rule over 400 years is 146 097 of
+// them. The windows of all rules of one check together may not exceed this (docs/security.md,
+// limits); beyond it the check is an input error at the rule that crosses it, and nothing is
+// evaluated.
 constexpr size_t kMaxJudgedWindows = 100'000;
 
 struct EvalOptions {

@@ -218,11 +218,6 @@ class PeriodicRule : public RuleEvaluator {
 
 }  // namespace
 
-size_t judged_windows(const semantic::ResolvedAgreement& agreement, const model::Rule& rule, Instant from, Instant to,
-                      size_t limit) {
-  return windows_for(rule.period, agreement, from).count_complete_windows(from, to, limit);
-}
-
 std::unique_ptr<RuleEvaluator> make_periodic_rule(EvalContext& ctx, size_t b, const model::Block& block,
                                                   const model::Rule& rule) {
   return std::make_unique<PeriodicRule>(ctx, b, block, rule);
