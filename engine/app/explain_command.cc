@@ -230,7 +230,7 @@ int run_explain(const std::string& path, Streams io) {
   }
   if (!s.ast.calendars.empty()) out += "\nCalendars\n";
   for (const auto& c : s.ast.calendars) {
-    out += fmt::format("  {}: time zone {}", c.id.text, a.calendar_of(c.id.text).zone()->name());
+    out += fmt::format("  {}: time zone {}", shown_name(c.id.text), a.calendar_of(c.id.text).zone()->name());
     if (!c.calendar.hours.empty()) out += fmt::format(", business hours {}", hours_text(c.calendar.hours));
     else out += ", the agreement's business hours";
     if (c.calendar.holidays_declared) out += holidays_phrase(c.calendar.holidays.size());
@@ -240,7 +240,7 @@ int run_explain(const std::string& path, Streams io) {
   for (const auto& i : s.ast.intervals) {
     std::string same;
     for (size_t k = 0; k < i.same.size(); ++k) same += (k ? ", " : " with the same ") + i.same[k].text;
-    out += fmt::format("  {}: from each {} to the next {}{}\n", i.id.text, model::canonical_text(i.open),
+    out += fmt::format("  {}: from each {} to the next {}{}\n", shown_name(i.id.text), model::canonical_text(i.open),
                        model::canonical_text(i.close), same);
   }
   auto balance = lint::obligation_balance(a);
