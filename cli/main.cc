@@ -10,6 +10,7 @@
 
 #include "engine/app/commands.h"
 #include "engine/base/diagnostics.h"
+#include "engine/base/text.h"
 
 namespace {
 
@@ -22,7 +23,7 @@ CLI::Validator one_of(const std::vector<std::string>& words, const std::string& 
         for (const auto& w : words)
           if (w == value) return {};
         std::string near = closest_match(value, words);
-        return fmt::format("unknown {} `{}`{}; expected one of: {}", what, value,
+        return fmt::format("unknown {} `{}`{}; expected one of: {}", what, visible_text(value),
                            near.empty() ? "" : fmt::format(" (did you mean `{}`?)", near), fmt::join(words, ", "));
       },
       fmt::format("{{{}}}", fmt::join(words, "|")));
@@ -37,7 +38,12 @@ int run(int argc, char** argv) {
   CLI::App cli{"pactum: checks event logs against the terms of a service partnership", "pactum"};
   cli.set_version_flag("--version", std::string("pactum ") + PACTUM_VERSION);
   cli.require_subcommand(1);
-  cli.failure_message(CLI::FailureMessage::simple);  // the error and a pointer to --help
+  // The error and a pointer to --help. Arguments are input too (a file name from a glob, a
+  // `--format` value from a script): the message is visible text on one line that starts with
+  // "pactum:", like every other error.
+  cli.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return "pactum: " + visible_text(e.what()) + "\nRun with --help for more information.\n";
+  });
 
   std::string format = "text", fail_on = "error", backend = "libyaml";
   std::optional<std::string> output, as_of;
@@ -77,9 +83,11 @@ int run(int argc, char** argv) {
   auto* explain_cmd = cli.add_subcommand("explain", "Explain an agreement in plain English");
   explain_cmd->add_option("agreement", explain_file, "Agreement file (*.terms)")->required();
 
-  std::string tests_path;
+  app::TestOptions test_options;
   auto* test_cmd = cli.add_subcommand("test", "Run rule tests (YAML test files)");
-  test_cmd->add_option("tests", tests_path, "A test file or a folder of *.yaml test files")->required();
+  test_cmd->add_option("tests", test_options.path, "A test file or a folder of *.yaml test files")->required();
+  test_cmd->add_option("--root", test_options.root,
+                       "The folder tree a test file's `agreement:` may reach (default: the test file's own folder)");
 
   try {
     cli.parse(argc, argv);
@@ -111,7 +119,10 @@ int run(int argc, char** argv) {
   }
   if (fmt_cmd->parsed()) return app::run_fmt(fmt_options, io);
   if (explain_cmd->parsed()) return app::run_explain(explain_file, io);
-  if (test_cmd->parsed()) return app::run_tests(tests_path, reader, io);
+  if (test_cmd->parsed()) {
+    test_options.backend = reader;
+    return app::run_tests(test_options, io);
+  }
   return app::kInputError;
 }
 

@@ -7,6 +7,7 @@
 
 #include "engine/app/commands.h"
 #include "engine/app/session.h"
+#include "engine/base/text.h"
 
 namespace pactum::app {
 
@@ -51,8 +52,8 @@ int emit(const std::string& text, const std::optional<std::string>& output, Stre
     return kOk;
   }
   std::string error;
-  if (!write_file_atomically(*output, text, error)) {
-    io.err << fmt::format("pactum: cannot write `{}`: {}\n", *output, error);
+  if (!write_output(*output, text, error)) {
+    io.err << fmt::format("pactum: cannot write `{}`: {}\n", visible_text(*output), error);
     return kInputError;
   }
   return kOk;
@@ -70,6 +71,19 @@ std::optional<Instant> today(const CheckOptions& options, const Session& s, Stre
   return start_of_local_day(date::local_days{*day}, s.agreement ? s.agreement->zone : find_zone("UTC"));
 }
 
+// `-o` naming an input (the agreement, a log; through a link or a hard link too) would destroy it:
+// refused before anything is read.
+bool output_is_an_input(const std::optional<std::string>& output, const std::vector<std::string>& inputs, Streams io) {
+  if (!output) return false;
+  for (const auto& input : inputs) {
+    if (input == "-" || !same_file(*output, input)) continue;
+    io.err << fmt::format("pactum: -o `{}` is an input of this run (`{}`); nothing was written\n",
+                          visible_text(*output), visible_text(input));
+    return true;
+  }
+  return false;
+}
+
 int input_errors(const Session& s, Streams io) {
   io.err << s.render_warnings(io.color) << s.render_errors(io.color);
   return kInputError;
@@ -78,6 +92,9 @@ int input_errors(const Session& s, Streams io) {
 }  // namespace
 
 int run_check(const CheckOptions& options, Streams io) {
+  std::vector<std::string> inputs = options.logs;
+  inputs.push_back(options.agreement);
+  if (output_is_an_input(options.output, inputs, io)) return kInputError;
   Session s;
   bool ok = s.load_agreement(options.agreement);
   std::optional<Instant> as_of;
@@ -86,13 +103,13 @@ int run_check(const CheckOptions& options, Streams io) {
     auto parsed = parse_timestamp(*options.as_of, &why);
     if (!parsed) {
       io.err << fmt::format("pactum: --as-of `{}` is not a date or date-time ({}); write e.g. 2026-03-31T17:00-04:00\n",
-                            *options.as_of, why);
+                            visible_text(*options.as_of), why);
       return kInputError;
     }
     auto r = resolve(*parsed, s.agreement ? s.agreement->zone : find_zone("UTC"));
     if (r.status == LocalResolution::Nonexistent) {
       io.err << fmt::format("pactum: --as-of `{}` does not exist in the agreement timezone (a daylight-saving gap)\n",
-                            *options.as_of);
+                            visible_text(*options.as_of));
       return kInputError;
     }
     as_of = r.instant;
@@ -107,6 +124,7 @@ int run_check(const CheckOptions& options, Streams io) {
   if (!ok || s.errors.has_errors()) return input_errors(s, io);
 
   s.evaluate(as_of);
+  if (s.errors.has_errors()) return input_errors(s, io);  // a limit (docs/security.md)
   s.apply_triage(*now);
   io.err << s.render_warnings(io.color);
   report::ReportData data{s.sources, *s.agreement, &s.log, &s.outcome, s.lint,
@@ -126,6 +144,7 @@ int run_check(const CheckOptions& options, Streams io) {
 }
 
 int run_lint(const LintOptions& options, Streams io) {
+  if (output_is_an_input(options.output, {options.agreement}, io)) return kInputError;
   Session s;
   s.load_agreement(options.agreement);
   // Agreement errors (with codes) are lint entries; syntax errors or an unreadable file are not.

@@ -60,10 +60,21 @@ int run_fmt(const FmtOptions& options, Streams io);
 
 int run_explain(const std::string& agreement, Streams io);
 
-int run_tests(const std::string& path, log::Backend backend, Streams io);
+struct TestOptions {
+  std::string path;                 // a test file, or a folder of *.yaml test files
+  std::optional<std::string> root;  // --root: the folder tree `agreement:` may reach (default: the test file's folder)
+  log::Backend backend = log::Backend::Libyaml;
+};
+int run_tests(const TestOptions& options, Streams io);
 
-// Writes `text` to `path` through a temporary file in the same folder and a rename, so that a
-// reader never sees a half-written file and a crash leaves the old file intact.
-bool write_file_atomically(const std::string& path, const std::string& text, std::string& error);
+// Writes `text` to `path` (atomic_write.cc): through a symbolic link to its target; a regular or
+// new file through a temporary file beside it and a rename, keeping the replaced file's mode, so
+// that a reader never sees a half-written file and a crash leaves the old file intact; a FIFO or
+// a device directly, never replacing it. False with `error` set when it cannot.
+bool write_output(const std::string& path, const std::string& text, std::string& error);
+// Whether both paths name the same existing file (links followed): `-o` must not be an input.
+bool same_file(const std::string& a, const std::string& b);
+// Whether `path` is (through links) an existing regular file.
+bool is_regular_file(const std::string& path);
 
 }  // namespace pactum::app

@@ -6,6 +6,7 @@
 
 #include "engine/app/commands.h"
 #include "engine/app/session.h"
+#include "engine/base/text.h"
 #include "engine/model/rule_text.h"
 #include "engine/report/report.h"
 
@@ -220,7 +221,8 @@ int run_explain(const std::string& path, Streams io) {
     const auto* decl = &p;
     std::string role = decl->role ? fmt::format(", the {}", decl->role->text) : "";
     std::string name = decl->display_name ? fmt::format(" ({})", *decl->display_name) : "";
-    out += fmt::format("  {}{}{}: time zone {}", p.id.text, name, role, a.calendar_of(p.id.text).zone()->name());
+    out += fmt::format("  {}{}{}: time zone {}", shown_name(p.id.text), name, role,
+                       a.calendar_of(p.id.text).zone()->name());
     if (!p.calendar.hours.empty()) out += fmt::format(", business hours {}", hours_text(p.calendar.hours));
     else out += ", the agreement's business hours";
     if (p.calendar.holidays_declared) out += holidays_phrase(p.calendar.holidays.size());
@@ -228,7 +230,7 @@ int run_explain(const std::string& path, Streams io) {
   }
   if (!s.ast.calendars.empty()) out += "\nCalendars\n";
   for (const auto& c : s.ast.calendars) {
-    out += fmt::format("  {}: time zone {}", c.id.text, a.calendar_of(c.id.text).zone()->name());
+    out += fmt::format("  {}: time zone {}", shown_name(c.id.text), a.calendar_of(c.id.text).zone()->name());
     if (!c.calendar.hours.empty()) out += fmt::format(", business hours {}", hours_text(c.calendar.hours));
     else out += ", the agreement's business hours";
     if (c.calendar.holidays_declared) out += holidays_phrase(c.calendar.holidays.size());
@@ -238,7 +240,7 @@ int run_explain(const std::string& path, Streams io) {
   for (const auto& i : s.ast.intervals) {
     std::string same;
     for (size_t k = 0; k < i.same.size(); ++k) same += (k ? ", " : " with the same ") + i.same[k].text;
-    out += fmt::format("  {}: from each {} to the next {}{}\n", i.id.text, model::canonical_text(i.open),
+    out += fmt::format("  {}: from each {} to the next {}{}\n", shown_name(i.id.text), model::canonical_text(i.open),
                        model::canonical_text(i.close), same);
   }
   auto balance = lint::obligation_balance(a);
@@ -278,7 +280,9 @@ int run_explain(const std::string& path, Streams io) {
     out += fmt::format("; {} on who did the event", balance.by_events == 1 ? std::string("1 depends")
                                                                              : fmt::format("{} depend", balance.by_events));
   out += "\n";
-  io.out << out;
+  // Names and strings of an agreement hold no control characters and no line breaks (the front
+  // end refuses them); visible_text keeps that true whatever changes upstream.
+  io.out << visible_text(out, {.keep_line_breaks = true});
   return kOk;
 }
 

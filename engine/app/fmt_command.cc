@@ -5,6 +5,7 @@
 
 #include "engine/app/commands.h"
 #include "engine/app/session.h"
+#include "engine/base/text.h"
 #include "engine/model/rule_text.h"
 
 namespace pactum::app {
@@ -14,9 +15,9 @@ int run_fmt(const FmtOptions& options, Streams io) {
   int status = kOk;
   for (const auto& path : options.files) {
     Session s;
-    std::string original;
-    if (!read_file(path, original)) {
-      io.err << fmt::format("pactum: cannot read `{}`\n", path);
+    std::string original, why;
+    if (!read_file(path, original, kMaxAgreementBytes, why)) {
+      io.err << fmt::format("pactum: cannot read `{}`: {}\n", visible_text(path), why);
       status = kInputError;
       continue;
     }
@@ -28,14 +29,19 @@ int run_fmt(const FmtOptions& options, Streams io) {
     std::string formatted = model::format_agreement(s.ast);
     if (options.check) {
       if (formatted != original) {
-        io.err << fmt::format("{}: not in canonical layout (run `pactum fmt -w {}`)\n", path, path);
+        io.err << fmt::format("{}: not in canonical layout (run `pactum fmt -w {}`)\n", shown_path(path),
+                              visible_text(path));
         if (status == kOk) status = kFindings;
       }
     } else if (options.write) {
       if (formatted == original) continue;
+      // Only a file can be rewritten in place (through a link: its target, keeping its mode).
       std::string error;
-      if (!write_file_atomically(path, formatted, error)) {
-        io.err << fmt::format("pactum: cannot write `{}`: {}\n", path, error);
+      if (!is_regular_file(path)) {
+        io.err << fmt::format("pactum: cannot rewrite `{}`: not a regular file\n", visible_text(path));
+        status = kInputError;
+      } else if (!write_output(path, formatted, error)) {
+        io.err << fmt::format("pactum: cannot write `{}`: {}\n", visible_text(path), error);
         status = kInputError;
       }
     } else {

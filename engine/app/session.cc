@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -16,10 +17,10 @@ int current_year() {
 }
 
 bool Session::load_agreement(const std::string& path) {
-  std::string text;
-  if (!read_file(path, text)) {
+  std::string text, why;
+  if (!read_file(path, text, kMaxAgreementBytes, why)) {
     uint32_t file = sources.add_path(path);
-    errors.error(SourceLoc{file, 0, 0}, fmt::format("cannot read agreement file `{}`", path));
+    errors.error(SourceLoc{file, 0, 0}, fmt::format("cannot read agreement file `{}`: {}", path, why));
     return false;
   }
   uint32_t file = sources.add_text(path, text);
@@ -105,6 +106,12 @@ bool Session::load_logs(const std::vector<std::string>& paths, log::Backend back
 // A rule whose event type no logged event has, while a logged type is spelt almost the same, is
 // almost always a typo (`site_vist`): it would silently match nothing. Warn at the pattern. (A
 // type that simply did not occur, such as no `sla_change` all year, is not worth a warning.)
+// Each distinct type is looked up once in a hash set, and the searches for a near spelling compare
+// at most kTypoComparisons pairs of names in all (a search is linear in the logged types): 10^5
+// rules naming 10^5 unknown types against 10^5 logged types cost that many look-ups, not 10^10
+// comparisons (docs/security.md, limits). Real logs have tens of types: every search is done.
+constexpr size_t kTypoComparisons = 1'000'000;
+
 static void warn_unseen_event_types(const model::Agreement& ast, const log::EventLog& log, Diagnostics& warnings) {
   if (log.events.empty()) return;
   std::vector<bool> seen(log.symbols.size(), false);
@@ -112,12 +119,14 @@ static void warn_unseen_event_types(const model::Agreement& ast, const log::Even
   std::vector<std::string> logged;
   for (log::Symbol s = 0; s < seen.size(); ++s)
     if (seen[s]) logged.emplace_back(log.symbols.text(s));
-  std::vector<std::string> warned;
+  std::unordered_set<std::string> looked_up;
+  size_t comparisons = 0;
   auto check = [&](const model::Pattern& p) {
     auto symbol = log.symbols.find(p.type.text);
     if (symbol && seen[*symbol]) return;
-    if (std::find(warned.begin(), warned.end(), p.type.text) != warned.end()) return;
-    warned.push_back(p.type.text);
+    if (!looked_up.insert(p.type.text).second) return;
+    if (comparisons + logged.size() > kTypoComparisons) return;
+    comparisons += logged.size();
     std::string near = closest_match(p.type.text, logged);
     if (near.empty()) return;
     warnings.warning(p.type.loc, fmt::format("no event in the logs has type `{}`, so this rule matches nothing",
@@ -135,6 +144,7 @@ void Session::evaluate(std::optional<Instant> as_of) {
   warn_unseen_event_types(ast, log, warnings);
   eval::EvalOptions options;
   options.as_of = as_of;
+  options.errors = &errors;  // the window limit (an input error: the caller sees errors)
   outcome = eval::evaluate(*agreement, log, options, warnings);
   credits = credits::price(*agreement, outcome, warnings);
   run_lint();

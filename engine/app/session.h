@@ -46,7 +46,9 @@ class Session {
   bool load_logs(const std::vector<std::string>& paths, log::Backend backend);
   // Loads one log held in memory (the inline events of a `pactum test` case).
   bool load_log_text(const std::string& name, const std::string& text, log::Backend backend);
-  // Evaluates, prices the findings (V2.8) and lints (lint entries include never-met). Requires a resolved agreement.
+  // Evaluates, prices the findings (V2.8) and lints (lint entries include never-met). Requires a
+  // resolved agreement. Work beyond a limit (eval::kMaxJudgedWindows) is an error in `errors`:
+  // check them afterwards.
   void evaluate(std::optional<Instant> as_of);
   // Lint only.
   void run_lint();

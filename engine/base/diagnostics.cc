@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/base/text.h"
+
 namespace pactum {
 
 void Diagnostics::add(Diagnostic d) {
@@ -36,21 +38,29 @@ void Diagnostics::sort() {
   });
 }
 
-static size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                  std::tolower(static_cast<unsigned char>(b[j - 1]));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-      diagonal = above;
+// Case-insensitive edit distance, or more than `limit` (any value above it) as soon as every
+// alignment costs more: only a band of 2 * limit + 1 diagonals is computed.
+static size_t edit_distance(const std::string& a, const std::string& b, size_t limit) {
+  size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  const size_t kFar = limit + 1;
+  std::vector<size_t> row(m + 1), next(m + 1);
+  for (size_t j = 0; j <= m; ++j) row[j] = j <= limit ? j : kFar;
+  for (size_t i = 1; i <= n; ++i) {
+    size_t lo = i > limit ? i - limit : 1, hi = std::min(m, i + limit);
+    std::fill(next.begin(), next.end(), kFar);
+    next[0] = i <= limit ? i : kFar;
+    size_t best = next[0];
+    for (size_t j = lo; j <= hi; ++j) {
+      bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
+      size_t d = std::min({row[j] + 1, next[j - 1] + 1, row[j - 1] + (same ? 0 : 1)});
+      next[j] = std::min(d, kFar);
+      best = std::min(best, next[j]);
     }
+    if (best > limit) return kFar;
+    std::swap(row, next);
   }
-  return row[b.size()];
+  return row[m];
 }
 
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
@@ -58,16 +68,29 @@ std::string closest_match(const std::string& word, const std::vector<std::string
   std::string best;
   size_t best_distance = SIZE_MAX;
   for (const auto& c : candidates) {
-    size_t d = edit_distance(word, c);
-    if (d < best_distance) {
+    // A plausible misspelling: at most a third of the letters differ (and at least one may).
+    size_t allowed = std::max<size_t>(1, std::max(word.size(), c.size()) / 3);
+    size_t limit = allowed;
+    if (best_distance != SIZE_MAX) {
+      if (best_distance == 0) break;  // nothing can be nearer
+      limit = std::min(limit, best_distance - 1);  // on a tie the first candidate stays
+    }
+    size_t d = edit_distance(word, c, limit);
+    if (d <= limit && d < best_distance) {
       best_distance = d;
       best = c;
     }
   }
-  // A plausible misspelling: at most a third of the letters differ (and at least one may).
-  size_t allowed = std::max<size_t>(1, std::max(word.size(), best.size()) / 3);
+  if (best_distance == SIZE_MAX) return {};
   if (best_distance == 0 && best != word) return best;  // differs only in case
-  return best_distance <= allowed && best != word ? best : std::string{};
+  return best != word ? best : std::string{};
+}
+
+std::string list_of(const std::vector<std::string>& names, size_t shown) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > shown) out += fmt::format(" and {} more", names.size() - shown);
+  return out;
 }
 
 // Columns count code points; the caret line must line up under UTF-8 text (tabs kept as tabs).
@@ -87,43 +110,6 @@ static std::string caret_prefix(const std::string& line, uint32_t column) {
   return prefix;
 }
 
-// Hardening (docs/security.md): what an error prints comes from the input (the source line, names
-// and values quoted in the message). Control characters would reach the terminal as escape
-// sequences and invalid UTF-8 as mojibake, so each is shown as one visible code point (keeping
-// the caret aligned): C0 controls as their Control Pictures (U+2400..), DEL as U+2421, C1 controls
-// and invalid bytes as U+FFFD. Tabs stay (the caret line copies them).
-static std::string printable(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\t') || c == 0x7F) {
-        unsigned picture = c == 0x7F ? 0x2421 : 0x2400 + c;
-        out += static_cast<char>(0xE0 | (picture >> 12));
-        out += static_cast<char>(0x80 | ((picture >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (picture & 0x3F));
-      } else {
-        out += static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    size_t width = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    bool valid = width > 0 && i + width <= s.size();
-    for (size_t k = 1; valid && k < width; ++k) valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    bool c1 = valid && width == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) <= 0x9F;
-    if (!valid || c1) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      i += valid ? width : 1;
-    } else {
-      out.append(s.substr(i, width));
-      i += width;
-    }
-  }
-  return out;
-}
-
 // A source line longer than this is shown as a window around the column (a minified or
 // one-line file would otherwise print megabytes per error).
 constexpr uint32_t kMaxShownColumns = 200;
@@ -138,15 +124,23 @@ std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources,
     off = "\033[0m";
   }
   std::string out;
-  std::string where = d.loc.file < sources.size() ? sources.name(d.loc.file) : std::string("<input>");
+  std::string where = d.loc.file < sources.size() ? shown_path(sources.name(d.loc.file)) : std::string("<input>");
   if (d.loc.valid()) where += fmt::format(":{}:{}", d.loc.line, d.loc.column);
   std::string code = d.code.empty() ? "" : fmt::format(" [{}]", d.code);
-  out += fmt::format("{}: {}{}{}: {}{}\n", printable(where), on, level, off, printable(d.message), code);
-  if (d.loc.valid()) {
+  out += fmt::format("{}: {}{}{}: {}{}\n", where, on, level, off, visible_text(d.message), code);
+  if (d.loc.valid() && d.show_source) {
     if (auto raw = sources.line(d.loc.file, d.loc.line)) {
-      std::string text = printable(*raw);
-      uint32_t column = d.loc.column;
-      uint32_t width = d.width;
+      // Escaping may widen the text (`##[` becomes `##\[`): the caret follows the column map.
+      std::vector<uint32_t> columns;
+      std::string text = visible_text(*raw, {.keep_tabs = true}, &columns);
+      auto mapped = [&](uint32_t c) -> uint32_t {
+        if (c == 0 || columns.empty()) return c;
+        size_t last = columns.size() - 1;  // columns[last]: the length of the escaped line
+        return c - 1 <= last ? columns[c - 1] + 1 : columns[last] + (c - 1 - static_cast<uint32_t>(last)) + 1;
+      };
+      uint32_t column = mapped(d.loc.column);
+      uint32_t width = d.width > 1 ? std::max<uint32_t>(1, mapped(d.loc.column + d.width) - column) : 1;
+      uint32_t wanted = column;  // the caret column before windowing
       std::vector<size_t> starts;  // byte offset of each code point
       for (size_t i = 0; i < text.size(); ++i)
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
@@ -159,7 +153,7 @@ std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources,
         std::string shown = (first > 1 ? "…" : "") + text.substr(starts[first - 1], end - starts[first - 1]) +
                             (last < n ? "…" : "");
         column = column - first + 1 + (first > 1 ? 1 : 0);
-        if (d.loc.column + width > last + 1) width = d.loc.column <= last ? last + 1 - d.loc.column : 1;
+        if (wanted + width > last + 1) width = wanted <= last ? last + 1 - wanted : 1;
         text = std::move(shown);
       }
       std::string number = std::to_string(d.loc.line);
@@ -170,7 +164,7 @@ std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources,
       out += fmt::format(" {} | {}{}{}{}\n", gutter, caret_prefix(text, column), on, marks, off);
     }
   }
-  for (const auto& note : d.notes) out += fmt::format("   = {}\n", printable(note));
+  for (const auto& note : d.notes) out += fmt::format("   = {}\n", visible_text(note));
   return out;
 }
 

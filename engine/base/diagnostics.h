@@ -19,6 +19,10 @@ struct Diagnostic {
   std::string message;     // one sentence: what is wrong / what was expected
   std::vector<std::string> notes;  // extra lines: "did you mean `Acme`?", a suggested rewrite
   std::string label;               // shown instead of error/warning when set ("finding")
+  // Whether the rendering may show the source line. False for all but the first error in a file
+  // that is not a valid agreement: such a file may be anything the path led to (a secret), and
+  // no more than one line of it is ever printed (docs/security.md).
+  bool show_source = true;
 };
 
 // Collects diagnostics with an upper bound on errors (after which further ones are dropped and
@@ -48,9 +52,15 @@ class Diagnostics {
 
 // "did you mean" support: the candidate closest to `word` by edit distance (case-insensitive),
 // or empty when none is close enough to be a plausible misspelling.
+// Linear in the candidates: a length filter and a bounded edit distance skip the hopeless ones.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 
-// Renders diagnostics in compiler style:
+// "A, B, C": at most `shown` names, then "and N more" (an error note lists declared names; an
+// agreement may declare thousands).
+std::string list_of(const std::vector<std::string>& names, size_t shown = 10);
+
+// Renders diagnostics in compiler style (every part from the input through visible_text, the
+// file name through shown_path, engine/base/text.h):
 //   file:line:column: error: message
 //     7 |   every site_visit ... befor
 //       |                        ^~~~~

@@ -1,60 +1,146 @@
 #include "engine/base/source.h"
 
 #include <cerrno>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace pactum {
 
+SourceManager::Descriptor::~Descriptor() {
+  if (fd >= 0) ::close(fd);
+}
+
 uint32_t SourceManager::add_text(std::string name, std::string text) {
-  files_.push_back(File{std::move(name), std::move(text)});
+  files_.push_back(File{std::move(name), std::move(text), nullptr});
   return static_cast<uint32_t>(files_.size() - 1);
 }
 
 uint32_t SourceManager::add_path(std::string name) {
-  files_.push_back(File{std::move(name), std::nullopt});
+  files_.push_back(File{std::move(name), std::nullopt, nullptr});
   return static_cast<uint32_t>(files_.size() - 1);
 }
 
-static std::optional<std::string> nth_line(std::istream& in, uint32_t wanted) {
-  std::string text;
-  for (uint32_t n = 1; std::getline(in, text); ++n) {
-    if (n == wanted) {
-      if (!text.empty() && text.back() == '\r') text.pop_back();
-      return text;
+uint32_t SourceManager::add_open_file(std::string name, int fd) {
+  auto open = std::make_shared<Descriptor>();
+  open->fd = fd;
+  files_.push_back(File{std::move(name), std::nullopt, std::move(open)});
+  return static_cast<uint32_t>(files_.size() - 1);
+}
+
+std::optional<std::string_view> SourceManager::text(uint32_t file) const {
+  if (file >= files_.size() || !files_[file].text) return std::nullopt;
+  return std::string_view(*files_[file].text);
+}
+
+namespace {
+
+// Finds line `wanted` in text delivered block by block; `more(buffer)` points the view at the
+// next block and returns false at the end. Lines end at \n; a \r before it is dropped.
+template <typename More>
+std::optional<std::string> find_line(uint32_t wanted, More&& more) {
+  std::string_view buffer;
+  uint32_t line = 1;
+  std::string current;
+  while (more(buffer)) {
+    for (size_t pos = 0; pos < buffer.size();) {
+      size_t nl = buffer.find('\n', pos);
+      size_t end = nl == std::string::npos ? buffer.size() : nl;
+      if (line == wanted) {
+        if (current.size() + (end - pos) > SourceManager::kMaxLineBytes) return std::nullopt;
+        current.append(buffer.substr(pos, end - pos));
+      }
+      if (nl == std::string::npos) break;
+      if (line == wanted) {
+        if (!current.empty() && current.back() == '\r') current.pop_back();
+        return current;
+      }
+      ++line;
+      pos = nl + 1;
     }
   }
-  return std::nullopt;
+  // The text after the last line break is a line only when it is not empty (as std::getline).
+  if (line != wanted || current.empty()) return std::nullopt;
+  if (current.back() == '\r') current.pop_back();
+  return current;
 }
+
+}  // namespace
 
 std::optional<std::string> SourceManager::line(uint32_t file, uint32_t wanted) const {
   if (file >= files_.size() || wanted == 0) return std::nullopt;
   const File& f = files_[file];
   if (f.text) {
-    std::istringstream in(*f.text);
-    return nth_line(in, wanted);
+    std::string_view text = *f.text;
+    bool given = false;
+    return find_line(wanted, [&](std::string_view& buffer) {
+      if (given) return false;
+      given = true;
+      buffer = text;
+      return true;
+    });
   }
-  std::ifstream in(f.name, std::ios::binary);
-  if (!in) return std::nullopt;
-  return nth_line(in, wanted);
+  if (!f.open) return std::nullopt;
+  off_t offset = 0;
+  int fd = f.open->fd;
+  std::string block(1 << 16, '\0');
+  return find_line(wanted, [&](std::string_view& buffer) {
+    ssize_t n;
+    do n = ::pread(fd, block.data(), block.size(), offset);
+    while (n < 0 && errno == EINTR);
+    if (n <= 0) return false;
+    buffer = std::string_view(block.data(), static_cast<size_t>(n));
+    offset += n;
+    return true;
+  });
 }
 
-bool read_file(const std::string& path, std::string& out) {
-  // An ifstream opens a directory on Linux and reads it as empty: `pactum check DIR log.yaml`
-  // then checked the log against an empty agreement instead of saying the file is unreadable.
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    errno = EISDIR;
+bool read_file(const std::string& path, std::string& out, size_t limit, std::string& error) {
+  int fd;
+  do fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0) {
+    error = std::strerror(errno);
     return false;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return false;
-  out = std::move(buffer).str();
+  struct stat st {};
+  // An open directory reads as an error on Linux, but say so plainly (`pactum check DIR log.yaml`).
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    error = std::strerror(EISDIR);
+    return false;
+  }
+  std::string text;
+  if (S_ISREG(st.st_mode) && st.st_size > 0) text.reserve(std::min<size_t>(static_cast<size_t>(st.st_size), limit) + 1);
+  char block[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, block, sizeof block);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    if (text.size() + static_cast<size_t>(n) > limit) {  // /dev/zero stops here, not at the memory's end
+      ::close(fd);
+      error = "larger than " + byte_size_text(limit) + " (the limit)";
+      return false;
+    }
+    text.append(block, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  out = std::move(text);
   return true;
+}
+
+std::string byte_size_text(size_t bytes) {
+  if (bytes >= (size_t{1} << 30) && bytes % (size_t{1} << 30) == 0) return std::to_string(bytes >> 30) + " GiB";
+  if (bytes >= (size_t{1} << 20) && bytes % (size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= (size_t{1} << 10) && bytes % (size_t{1} << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
 }
 
 }  // namespace pactum

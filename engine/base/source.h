@@ -2,6 +2,7 @@
 // so one report can show a line of the agreement and a line of a log side by side.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,29 +20,52 @@ struct SourceLoc {
 };
 
 // Owns the names (and, when loaded, the texts) of every file pactum reads.
-// Large logs are not kept in memory: their lines are re-read from disk only when a diagnostic
-// needs to show one.
+// A file's source lines come from what was read, never from opening its name again (which could
+// block on a FIFO, read /dev/zero forever, or find another file by then): its kept text, or, for
+// a large regular file streamed from disk, the same open file descriptor (pread).
 class SourceManager {
  public:
-  // Registers a file whose full text is kept (agreements, standard input, tests).
+  // Registers a file whose full text is kept (agreements, standard input, pipes, tests).
   uint32_t add_text(std::string name, std::string text);
-  // Registers a file by path; its text is read lazily when a line is requested.
+  // Registers a file by name only (one that could not be read): it has no lines.
   uint32_t add_path(std::string name);
+  // Registers a regular file streamed from the open descriptor `fd`, which it now owns.
+  uint32_t add_open_file(std::string name, int fd);
 
   const std::string& name(uint32_t file) const { return files_.at(file).name; }
   size_t size() const { return files_.size(); }
-  // The text of line `line` (1-based) without its line break, or nullopt when unavailable.
+  // The kept text of a file registered with add_text.
+  std::optional<std::string_view> text(uint32_t file) const;
+  // The text of line `line` (1-based) without its line break, or nullopt when unavailable (no
+  // such line, no text, or a line longer than kMaxLineBytes).
   std::optional<std::string> line(uint32_t file, uint32_t line) const;
 
+  static constexpr size_t kMaxLineBytes = size_t{16} << 20;
+
  private:
+  struct Descriptor {
+    int fd = -1;
+    ~Descriptor();
+  };
   struct File {
     std::string name;
-    std::optional<std::string> text;  // kept text; else read from `name` on demand
+    std::optional<std::string> text;    // kept text
+    std::shared_ptr<Descriptor> open;   // else: the open regular file
   };
   std::vector<File> files_;
 };
 
-// Reads a whole file into `out`; false (and errno kept) when it cannot be read.
-bool read_file(const std::string& path, std::string& out);
+// Reads a whole file of any kind (regular, pipe, device) into `out`, at most `limit` bytes,
+// opening it once. False with `error` set when it cannot be opened or read ("No such file or
+// directory", "Is a directory") or holds more than `limit` bytes ("larger than 2 MiB").
+bool read_file(const std::string& path, std::string& out, size_t limit, std::string& error);
+
+// "2 MiB", "256 MiB", "1 GiB": a byte count as the limits are written.
+std::string byte_size_text(size_t bytes);
+
+// The size limit of inputs read whole into memory that people write: agreements and rule-test
+// files (docs/security.md, limits). Real ones are kilobytes; reading, parsing and linting take
+// about 175 bytes of memory per byte of agreement, so this also bounds memory (~350 MB).
+constexpr size_t kMaxAgreementBytes = size_t{2} << 20;
 
 }  // namespace pactum

@@ -125,7 +125,7 @@ std::optional<ParsedTime> parse_timestamp(std::string_view text, std::string* wh
         return std::nullopt;
       }
     }
-    if (oh > 18 || om > 59) {
+    if (om > 59 || oh * 60 + om > 18 * 60) {  // offsets lie within ±18:00 (ISO 8601, RFC 3339 practice)
       fail(why, "UTC offset out of range");
       return std::nullopt;
     }

@@ -11,7 +11,6 @@ namespace pactum::calendar {
 namespace {
 
 constexpr int kDayMinutes = 24 * 60;
-constexpr size_t kCacheLimit = 1 << 14;  // ~45 years of dates; cleared when exceeded
 
 void merge_minutes(std::vector<std::pair<int, int>>& ranges) {
   std::sort(ranges.begin(), ranges.end());
@@ -67,16 +66,41 @@ bool BusinessCalendar::is_business_day(date::local_days day) const {
   return !intervals_on(day).empty();
 }
 
-std::vector<Interval> BusinessCalendar::open_intervals(date::local_days day) const { return intervals_on(day); }
+std::vector<Interval> BusinessCalendar::open_intervals(date::local_days day) const {
+  auto ivs = intervals_on(day);
+  return {ivs.begin(), ivs.end()};
+}
 
-const std::vector<Interval>& BusinessCalendar::intervals_on(date::local_days day) const {
-  static const std::vector<Interval> kNone;
+const BusinessCalendar::Year* BusinessCalendar::year_data(int year) const {
+  if (year < kMinYear - 1 || year > kMaxYear + 1) return nullptr;
+  if (auto it = years_.find(year); it != years_.end()) return &it->second;
+  Year y;
+  auto first = date::local_days{date::year{year} / 1 / 1};
+  auto next = date::local_days{date::year{year + 1} / 1 / 1};
+  y.first_day = day_number(first);
+  for (auto day = first; day < next; day += date::days{1}) {
+    y.day_begin.push_back(static_cast<uint32_t>(y.intervals.size()));
+    const auto& ranges = weekly_[weekday_index(day)];
+    if (ranges.empty() || is_holiday(day)) continue;  // no tz look-up needed
+    auto ivs = compute_intervals(day);
+    if (ivs.empty()) continue;
+    y.business_days.push_back(day_number(day));
+    for (const auto& iv : ivs) {
+      y.total += iv.end - iv.start;
+      y.intervals.push_back(iv);
+    }
+  }
+  y.day_begin.push_back(static_cast<uint32_t>(y.intervals.size()));
+  return &years_.emplace(year, std::move(y)).first->second;
+}
+
+std::span<const Interval> BusinessCalendar::intervals_on(date::local_days day) const {
   const auto& ranges = weekly_[weekday_index(day)];
-  if (ranges.empty() || is_holiday(day)) return kNone;  // no tz look-up needed
-  int key = day_number(day);
-  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-  if (cache_.size() >= kCacheLimit) cache_.clear();
-  return cache_.emplace(key, compute_intervals(day)).first->second;
+  if (ranges.empty() || is_holiday(day)) return {};  // no year needed
+  const Year* y = year_data(int(date::year_month_day{day}.year()));
+  if (!y) return {};
+  size_t d = static_cast<size_t>(day_number(day) - y->first_day);
+  return std::span<const Interval>(y->intervals).subspan(y->day_begin[d], y->day_begin[d + 1] - y->day_begin[d]);
 }
 
 std::vector<Interval> BusinessCalendar::compute_intervals(date::local_days day) const {
@@ -106,6 +130,27 @@ bool BusinessCalendar::is_open(Instant t) const {
   return false;
 }
 
+// Whole years are skipped by their count of business days; only the year where the n-th day
+// falls is searched (a binary search). Years outside 1900-2300 are never entered.
+std::optional<date::local_days> BusinessCalendar::nth_business_day(date::local_days day, int64_t n,
+                                                                   bool forward) const {
+  if (n < 1 || !has_weekly_hours()) return std::nullopt;
+  int year = int(date::year_month_day{day}.year());
+  int32_t key = day_number(day);
+  for (; year >= kMinYear && year <= kMaxYear; year += forward ? 1 : -1) {
+    const Year* y = year_data(year);
+    const auto& days = y->business_days;
+    // The candidates in this year: after `day` (forward) or before it (backward).
+    auto lo = days.begin(), hi = days.end();
+    if (forward) lo = std::upper_bound(days.begin(), days.end(), key);
+    else hi = std::lower_bound(days.begin(), days.end(), key);
+    auto available = static_cast<int64_t>(hi - lo);
+    if (n <= available) return date::local_days{date::days{forward ? *(lo + (n - 1)) : *(hi - n)}};
+    n -= available;
+  }
+  return std::nullopt;
+}
+
 std::optional<Instant> BusinessCalendar::business_days_after(Instant a, int64_t n) const {
   if (n < 0) return std::nullopt;
   auto day = local_day(a, zone_);
@@ -113,42 +158,33 @@ std::optional<Instant> BusinessCalendar::business_days_after(Instant a, int64_t 
     // N >= 1: the N-th business day strictly after A's date. N = 0 from a date that is not a
     // business day (a weekend, a holiday): the first business day after it (V2.1, "same
     // business day": a Saturday order is due Monday), the same day as N = 1.
-    if (!has_weekly_hours()) return std::nullopt;
-    int64_t wanted = std::max<int64_t>(n, 1), found = 0;
-    for (int i = 0; i < kSearchDays && found < wanted; ++i) {
-      day += date::days{1};
-      if (is_business_day(day)) ++found;
-    }
-    if (found < wanted) return std::nullopt;
+    auto found = nth_business_day(day, std::max<int64_t>(n, 1), true);
+    if (!found) return std::nullopt;
+    day = *found;
   }
   return start_of_local_day(day + date::days{1}, zone_);  // 24:00 of that date
 }
 
-// The n-th business day strictly before a's local date (n = 0: a's own date).
-static std::optional<date::local_days> nth_business_day_before(const BusinessCalendar& cal, Instant a,
-                                                               int64_t n) {
-  if (n < 0) return std::nullopt;
-  auto day = local_day(a, cal.zone());
-  if (n == 0) return day;
-  if (!cal.has_weekly_hours()) return std::nullopt;
-  int64_t found = 0;
-  for (int i = 0; i < kSearchDays; ++i) {
-    day -= date::days{1};
-    if (cal.is_business_day(day) && ++found == n) return day;
-  }
-  return std::nullopt;
-}
-
 std::optional<Instant> BusinessCalendar::end_of_business_days_before(Instant a, int64_t n) const {
-  auto day = nth_business_day_before(*this, a, n);
-  if (!day) return std::nullopt;
-  return start_of_local_day(*day + date::days{1}, zone_);
+  if (n < 0) return std::nullopt;
+  auto day = local_day(a, zone_);  // n = 0: a's own date
+  if (n > 0) {
+    auto found = nth_business_day(day, n, false);
+    if (!found) return std::nullopt;
+    day = *found;
+  }
+  return start_of_local_day(day + date::days{1}, zone_);
 }
 
 std::optional<Instant> BusinessCalendar::start_of_business_days_before(Instant a, int64_t n) const {
-  auto day = nth_business_day_before(*this, a, n);
-  if (!day) return std::nullopt;
-  return start_of_local_day(*day, zone_);
+  if (n < 0) return std::nullopt;
+  auto day = local_day(a, zone_);
+  if (n > 0) {
+    auto found = nth_business_day(day, n, false);
+    if (!found) return std::nullopt;
+    day = *found;
+  }
+  return start_of_local_day(day, zone_);
 }
 
 }  // namespace pactum::calendar

@@ -1,6 +1,7 @@
 // Business-minute arithmetic and closed stretches over a calendar's business intervals
-// (spec 5, "Durations"; spec 7, `deadline-outside-hours`). Everything walks local dates and
-// reads their business time through open_intervals, so holidays and DST are handled there once.
+// (spec 5, "Durations"; spec 7, `deadline-outside-hours`). Everything reads the business time
+// of the year cache (business_calendar.cc), so holidays and DST are handled there once, and
+// whole years are skipped by their total business time.
 #include <algorithm>
 
 #include "engine/calendar/business_calendar.h"
@@ -8,22 +9,41 @@
 
 namespace pactum::calendar {
 
+namespace {
+
+// More business minutes than 400 years hold can never elapse inside the supported calendar (and
+// converting them to milliseconds could overflow).
+constexpr int64_t kMaxMinutes = int64_t{146097} * 24 * 60;
+
+}  // namespace
+
 std::optional<Instant> BusinessCalendar::add_business_minutes(Instant a, int64_t minutes) const {
-  if (minutes < 0) return subtract_business_minutes(a, -minutes);
-  if (!has_weekly_hours()) return std::nullopt;
+  if (minutes < 0) return minutes < -kMaxMinutes ? std::nullopt : subtract_business_minutes(a, -minutes);
+  if (!has_weekly_hours() || minutes > kMaxMinutes) return std::nullopt;
   Millis remaining = std::chrono::minutes{minutes};
-  // Start a day early: the business time of the previous date can reach past midnight into
-  // A's date only through a fold or gap at midnight, but walking one extra date costs nothing.
-  auto day = local_day(a, zone_) - date::days{1};
-  for (int i = 0; i < kSearchDays; ++i, day += date::days{1}) {
+  bool first = true;
+  // Start a day early: the business time of the previous date can reach past midnight into A's
+  // date only through a fold or gap at midnight (its year may be the year before).
+  auto start = local_day(a, zone_) - date::days{1};
+  for (int year = int(date::year_month_day{start}.year()); year <= kMaxYear + 1; ++year) {
+    const Year* y = year_data(year);
+    if (!y) return std::nullopt;
+    auto it = y->intervals.begin();
+    if (first) {
+      // Intervals are in time order: skip those over before `a`.
+      it = std::partition_point(y->intervals.begin(), y->intervals.end(), [a](const Interval& iv) { return iv.end <= a; });
+      first = false;
+    } else if (remaining > y->total) {
+      remaining -= y->total;
+      continue;
+    }
     // Intervals of consecutive dates touch at midnight in a 00:00-24:00 calendar; walking them
     // in order passes across that boundary without losing or adding time.
-    for (const auto& iv : intervals_on(day)) {
-      if (iv.end <= a) continue;
-      Instant from = std::max(iv.start, a);  // outside hours: counting starts at the opening
+    for (; it != y->intervals.end(); ++it) {
+      Instant from = std::max(it->start, a);  // outside hours: counting starts at the opening
+      Millis available = it->end - from;
       // Exactly used up at closing time: the deadline is the closing instant itself. With 0
       // minutes (V2.1) this is A itself inside hours, else the next opening.
-      Millis available = iv.end - from;
       if (remaining <= available) return from + remaining;
       remaining -= available;
     }
@@ -32,15 +52,24 @@ std::optional<Instant> BusinessCalendar::add_business_minutes(Instant a, int64_t
 }
 
 std::optional<Instant> BusinessCalendar::subtract_business_minutes(Instant a, int64_t minutes) const {
-  if (minutes < 0) return add_business_minutes(a, -minutes);
+  if (minutes < 0) return minutes < -kMaxMinutes ? std::nullopt : add_business_minutes(a, -minutes);
   if (minutes == 0) return a;
-  if (!has_weekly_hours()) return std::nullopt;
+  if (!has_weekly_hours() || minutes > kMaxMinutes) return std::nullopt;
   Millis remaining = std::chrono::minutes{minutes};
-  auto day = local_day(a, zone_);
-  for (int i = 0; i < kSearchDays; ++i, day -= date::days{1}) {
-    const auto& ivs = intervals_on(day);
-    for (auto it = ivs.rbegin(); it != ivs.rend(); ++it) {
-      if (it->start >= a) continue;
+  bool first = true;
+  for (int year = int(date::year_month_day{local_day(a, zone_)}.year()); year >= kMinYear - 1; --year) {
+    const Year* y = year_data(year);
+    if (!y) return std::nullopt;
+    auto end = y->intervals.end();
+    if (first) {
+      end = std::partition_point(y->intervals.begin(), y->intervals.end(), [a](const Interval& iv) { return iv.start < a; });
+      first = false;
+    } else if (remaining > y->total) {
+      remaining -= y->total;
+      continue;
+    }
+    for (auto it = end; it != y->intervals.begin();) {
+      --it;
       Instant to = std::min(it->end, a);  // outside hours: counting starts at the last closing
       Millis available = to - it->start;
       // Exactly used up at opening time: the answer is the opening instant itself.
@@ -51,8 +80,38 @@ std::optional<Instant> BusinessCalendar::subtract_business_minutes(Instant a, in
   return std::nullopt;
 }
 
+const std::vector<Interval>& BusinessCalendar::business_time(Instant from, Instant to) const {
+  if (business_time_memo_ && std::get<0>(*business_time_memo_) == from && std::get<1>(*business_time_memo_) == to)
+    return std::get<2>(*business_time_memo_);
+  std::vector<Interval> out;
+  auto last = local_day(to, zone_) + date::days{1};
+  for (auto day = local_day(from, zone_) - date::days{1}; day <= last; day += date::days{1}) {
+    for (const auto& iv : intervals_on(day)) {
+      Instant s = std::max(iv.start, from), e = std::min(iv.end, to);
+      if (s >= e) continue;
+      if (!out.empty() && s <= out.back().end)
+        out.back().end = std::max(out.back().end, e);
+      else
+        out.push_back({s, e});
+    }
+  }
+  business_time_memo_.emplace(from, to, std::move(out));
+  return std::get<2>(*business_time_memo_);
+}
+
+std::vector<Instant> BusinessCalendar::openings(date::local_days first, date::local_days last) const {
+  std::vector<Instant> out;
+  for (auto day = first; day <= last; day += date::days{1}) {
+    auto ivs = intervals_on(day);
+    if (!ivs.empty()) out.push_back(ivs.front().start);
+  }
+  return out;
+}
+
 std::optional<BusinessCalendar::Gap> BusinessCalendar::longest_closure(Instant from, Instant to) const {
   if (!(from < to)) return std::nullopt;
+  if (closure_memo_ && std::get<0>(*closure_memo_) == from && std::get<1>(*closure_memo_) == to)
+    return std::get<2>(*closure_memo_);
   // Business time inside [from, to), merged where intervals touch (also across midnight).
   std::vector<Interval> open;
   auto last = local_day(to, zone_);
@@ -66,29 +125,43 @@ std::optional<BusinessCalendar::Gap> BusinessCalendar::longest_closure(Instant f
         open.push_back({s, e});
     }
   }
-  if (open.empty()) return std::nullopt;
-  // Closed stretches: before the first interval, between intervals, after the last; the outer
-  // ones count only as far as they lie inside the range. Always open: an empty gap at `from`.
-  Gap best{from, open.front().start};
-  auto consider = [&best](Instant s, Instant e) {
-    if (e - s > best.end - best.start) best = {s, e};
-  };
-  for (size_t i = 1; i < open.size(); ++i) consider(open[i - 1].end, open[i].start);
-  consider(open.back().end, to);
-  return best;
+  std::optional<Gap> result;
+  if (!open.empty()) {
+    // Closed stretches: before the first interval, between intervals, after the last; the outer
+    // ones count only as far as they lie inside the range. Always open: an empty gap at `from`.
+    Gap best{from, open.front().start};
+    auto consider = [&best](Instant s, Instant e) {
+      if (e - s > best.end - best.start) best = {s, e};
+    };
+    for (size_t i = 1; i < open.size(); ++i) consider(open[i - 1].end, open[i].start);
+    consider(open.back().end, to);
+    result = best;
+  }
+  closure_memo_.emplace(from, to, result);
+  return result;
 }
 
 Millis BusinessCalendar::business_time_between(Instant from, Instant to) const {
   Millis total{0};
   if (!(from < to) || !has_weekly_hours()) return total;
-  // The intervals of a local date lie between its 00:00 and its 24:00, so the dates of `from`
-  // through `to` hold every piece of business time in the range.
-  auto last = local_day(to, zone_);
-  for (auto day = local_day(from, zone_); day <= last; day += date::days{1})
-    for (const auto& iv : intervals_on(day)) {
-      Instant s = std::max(iv.start, from), e = std::min(iv.end, to);
+  // The intervals of a local date lie between its 00:00 and its 24:00, so the years of the dates
+  // of `from` through `to` hold every piece of business time in the range. A year wholly inside
+  // counts by its total: a range of centuries costs a few hundred steps, not a walk of its dates.
+  int first = int(date::year_month_day{local_day(from, zone_)}.year());
+  int last = int(date::year_month_day{local_day(to, zone_)}.year());
+  for (int year = std::max(first, kMinYear - 1); year <= std::min(last, kMaxYear + 1); ++year) {
+    const Year* y = year_data(year);
+    if (!y || y->intervals.empty()) continue;
+    if (from <= y->intervals.front().start && y->intervals.back().end <= to) {
+      total += y->total;
+      continue;
+    }
+    auto it = std::partition_point(y->intervals.begin(), y->intervals.end(), [from](const Interval& iv) { return iv.end <= from; });
+    for (; it != y->intervals.end() && it->start < to; ++it) {
+      Instant s = std::max(it->start, from), e = std::min(it->end, to);
       if (s < e) total += e - s;
     }
+  }
   return total;
 }
 

@@ -6,9 +6,6 @@
 
 namespace pactum::calendar {
 
-// How far business-day and business-minute searches walk before giving up (~50 years of dates).
-constexpr int kSearchDays = 50 * 366;
-
 // Days since 1970-01-01 of a local date: the key for holiday sets and caches.
 inline int day_number(date::local_days day) { return static_cast<int>(day.time_since_epoch().count()); }
 

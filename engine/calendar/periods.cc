@@ -154,4 +154,13 @@ std::vector<Interval> WindowSequence::complete_windows(Instant from, Instant to)
   return out;
 }
 
+size_t WindowSequence::count_complete_windows(Instant from, Instant to, size_t limit) const {
+  size_t n = 0;
+  if (to < from) return n;
+  auto w = containing(from);
+  if (w.start < from) w = next(w);
+  for (; w.end <= to && n <= limit; w = next(w)) ++n;
+  return n;
+}
+
 }  // namespace pactum::calendar

@@ -29,6 +29,8 @@ class WindowSequence {
   Interval next(const Interval& w) const;
   // All windows lying completely inside [from, to] (start >= from, end <= to), in order.
   std::vector<Interval> complete_windows(Instant from, Instant to) const;
+  // How many windows complete_windows(from, to) has, counting no further than `limit` + 1.
+  size_t count_complete_windows(Instant from, Instant to, size_t limit) const;
 
  private:
   // The local start date of the window that contains local date `day`, and of its successor.

@@ -31,21 +31,22 @@ Instant day_instant(const calendar::BusinessCalendar& cal, const Anchor& a) {
 
 }  // namespace
 
-Instant after_deadline(const calendar::BusinessCalendar& cal, const model::Duration& d, const Anchor& a) {
+std::optional<Instant> after_deadline(const calendar::BusinessCalendar& cal, const model::Duration& d,
+                                      const Anchor& a) {
   switch (d.unit) {
-    case Unit::BusinessDays: return cal.business_days_after(day_instant(cal, a), d.amount).value_or(Instant::max());
-    case Unit::BusinessHours: return cal.add_business_minutes(a.at, d.amount * 60).value_or(Instant::max());
+    case Unit::BusinessDays: return cal.business_days_after(day_instant(cal, a), d.amount);
+    case Unit::BusinessHours: return cal.add_business_minutes(a.at, d.amount * 60);
     default: return a.at + plain_length(d);
   }
 }
 
-Instant before_limit(const calendar::BusinessCalendar& cal, const model::Duration& d, const Anchor& a, bool at_least) {
+std::optional<Instant> before_limit(const calendar::BusinessCalendar& cal, const model::Duration& d, const Anchor& a,
+                                    bool at_least) {
   switch (d.unit) {
     case Unit::BusinessDays:
-      return (at_least ? cal.end_of_business_days_before(day_instant(cal, a), d.amount)
-                       : cal.start_of_business_days_before(day_instant(cal, a), d.amount))
-          .value_or(Instant::min());
-    case Unit::BusinessHours: return cal.subtract_business_minutes(a.at, d.amount * 60).value_or(Instant::min());
+      return at_least ? cal.end_of_business_days_before(day_instant(cal, a), d.amount)
+                      : cal.start_of_business_days_before(day_instant(cal, a), d.amount);
+    case Unit::BusinessHours: return cal.subtract_business_minutes(a.at, d.amount * 60);
     default: return a.at - plain_length(d);
   }
 }

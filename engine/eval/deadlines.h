@@ -26,14 +26,20 @@ struct Anchor {
   std::optional<date::local_days> date;
 };
 
-// `within D after` A: the deadline (Instant::max() when a calendar never reaches it).
-Instant after_deadline(const calendar::BusinessCalendar& cal, const model::Duration& d, const Anchor& a);
+// `within D after` A: the deadline. nullopt when business time reaches it only after the
+// supported calendar (2300, engine/base/time.h) or never: such a deadline never passes, and is
+// never printed (it has no date the report could show). Plain units always give a date (at most
+// 400 years on).
+std::optional<Instant> after_deadline(const calendar::BusinessCalendar& cal, const model::Duration& d,
+                                      const Anchor& a);
 
 // D before A: the latest time a notice may come (`at least D before`: 24:00 ending the N-th
 // business day before, `at_least` true) or the earliest a target still counts (`within D before`:
-// 00:00 starting it). Business hours and plain units are symmetric to after_deadline.
-// Instant::min() when a calendar never reaches it.
-Instant before_limit(const calendar::BusinessCalendar& cal, const model::Duration& d, const Anchor& a, bool at_least);
+// 00:00 starting it). Business hours and plain units are symmetric to after_deadline. nullopt
+// when business time reaches it only before 1900 or never: then no event can come early enough
+// (`at least`), and every earlier event is recent enough (`within`).
+std::optional<Instant> before_limit(const calendar::BusinessCalendar& cal, const model::Duration& d, const Anchor& a,
+                                    bool at_least);
 
 // The `required_*` measure of a late or early finding: the duration as written for business
 // units, else `span` (A minus the limit) in hours.

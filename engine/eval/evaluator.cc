@@ -7,6 +7,7 @@
 
 #include "engine/eval/interval_tracker.h"
 #include "engine/eval/rule_evaluator.h"
+#include "engine/model/rule_text.h"
 
 namespace pactum::eval {
 
@@ -117,6 +118,32 @@ void order_findings(std::vector<Finding>& findings, const log::EventLog& log) {
   });
 }
 
+// kMaxJudgedWindows: counted before any rule is built, at most one window past the limit.
+bool within_window_limit(const EvalContext& ctx, const EvalOptions& options) {
+  const auto& agreement = ctx.agreement;
+  size_t total = 0;
+  for (const auto& block : agreement.ast->blocks)
+    for (const auto& rule : block.rules) {
+      if (!judges_windows(rule)) continue;
+      size_t n = count_judged_windows(ctx, block, rule.period, kMaxJudgedWindows - total);
+      total += n;
+      if (total <= kMaxJudgedWindows) continue;
+      if (options.errors) {
+        size_t own = count_judged_windows(ctx, block, rule.period, kMaxJudgedWindows);
+        std::string count = own > kMaxJudgedWindows ? fmt::format("more than {}", kMaxJudgedWindows) : std::to_string(own);
+        options.errors->error(
+            rule.period.loc.valid() ? rule.period.loc : rule.loc,
+            fmt::format("too many windows to judge: the rules up to this one judge more than {} windows (the limit "
+                        "for one check); this rule judges {} windows (`every {}`) between {} and {}",
+                        kMaxJudgedWindows, count, model::canonical_text(rule.period),
+                        format_instant(ctx.from, agreement.zone), format_instant(ctx.to, agreement.zone)),
+            {"judge a shorter interval (`--as-of`, or a shorter effective period), or write a longer period"});
+      }
+      return false;
+    }
+  return true;
+}
+
 }  // namespace
 
 Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventLog& log, const EvalOptions& options,
@@ -132,9 +159,10 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
   out.judged_from = agreement.effective_start ? *agreement.effective_start
                                               : (log.events.empty() ? out.as_of : log.events.front().at);
   out.judged_to = agreement.effective_end ? std::min(*agreement.effective_end, out.as_of) : out.as_of;
+  EvalContext ctx{agreement, log, out.judged_from, out.judged_to, out.as_of, warnings, options.warning_limit};
+  if (!within_window_limit(ctx, options)) return out;
   out.evaluated = true;
 
-  EvalContext ctx{agreement, log, out.judged_from, out.judged_to, out.as_of, warnings, options.warning_limit};
   IntervalTrackers intervals(ctx);  // V2.6: built once per named interval, shared by its rules
   ctx.intervals = &intervals;
   std::vector<std::unique_ptr<RuleEvaluator>> rules;

@@ -10,13 +10,23 @@
 
 namespace pactum::eval {
 
+// Rules with a period (periodic rules, and the V2 forms per period) judge every window of it in
+// the judged interval, and each window can be a finding: a daily rule over 400 years is 146 097 of
+// them. The windows of all rules of one check together may not exceed this (docs/security.md,
+// limits); beyond it the check is an input error at the rule that crosses it, and nothing is
+// evaluated.
+constexpr size_t kMaxJudgedWindows = 100'000;
+
 struct EvalOptions {
   std::optional<Instant> as_of;  // --as-of; else the latest event
   size_t warning_limit = 100;    // input warnings beyond this are counted, not listed
+  Diagnostics* errors = nullptr; // where the window limit is reported (required to evaluate)
 };
 
 // `log.events` must be sorted by time (EventLog::sort_by_time). Input warnings (an unreadable
-// `no later than` attribute, a non-numeric aggregate value) are appended to `warnings`.
+// `no later than` attribute, a non-numeric aggregate value) are appended to `warnings`. When the
+// judged windows would exceed kMaxJudgedWindows, an error goes to `options.errors` and the
+// outcome is not evaluated.
 Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventLog& log, const EvalOptions& options,
                  Diagnostics& warnings);
 

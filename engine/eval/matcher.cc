@@ -1,6 +1,7 @@
 #include "engine/eval/matcher.h"
 
 #include <cstring>
+#include <unordered_map>
 
 #include "engine/semantic/resolved_agreement.h"
 
@@ -164,6 +165,7 @@ class CompiledCondition {
     if (kind_ != Condition::Kind::Or && kind_ != Condition::Kind::And && kind_ != Condition::Kind::Not)
       field_ = FieldRef::compile(c.attribute.text, log);
     for (const auto& v : c.values) values_.push_back(compile_literal(v, log, zone));
+    if (kind_ == Condition::Kind::Include) compile_include();
   }
 
   bool holds(const log::Event& e) const {
@@ -180,22 +182,69 @@ class CompiledCondition {
       case Condition::Kind::Present: return read_field(*log_, e, field_).kind != FieldValue::Kind::Missing;
       case Condition::Kind::Absent: return read_field(*log_, e, field_).kind == FieldValue::Kind::Missing;
       case Condition::Kind::Compare: return compare(e, read_field(*log_, e, field_), values_.front(), op_);
-      case Condition::Kind::Include: {
-        FieldValue v = read_field(*log_, e, field_);
-        if (v.kind != FieldValue::Kind::List) return false;
-        for (const auto& wanted : values_) {
-          bool found = false;
-          for (uint32_t i = 0; i < v.list_size && !found; ++i)
-            found = compare(e, from_value(log_->list_items[v.list_begin + i]), wanted, CompareOp::Eq);
-          if (!found) return false;
-        }
-        return true;
-      }
+      case Condition::Kind::Include: return includes_all(e, read_field(*log_, e, field_));
     }
     return false;
   }
 
  private:
+  // `include v1, v2, ...`: each wanted value, by the equality of compare(), is a slot found
+  // through a hash table of its kind, so an event's list is read once, whatever the number of
+  // values (a few hundred bytes of agreement can list 20 000 of them: docs/security.md).
+  void compile_include() {
+    for (const auto& l : values_) {
+      uint32_t slot = slots_;
+      bool fresh = true;
+      switch (l.kind) {
+        case Literal::Kind::String:
+        case Literal::Kind::Identifier:
+          if (l.symbol == log::kNoSymbol) impossible_ = true;  // no event has the text
+          else fresh = by_symbol_.try_emplace(l.symbol, slot).second;
+          break;
+        case Literal::Kind::Number:
+          fresh = by_number_.try_emplace(l.number == 0 ? 0.0 : l.number, slot).second;  // -0 == 0
+          break;
+        case Literal::Kind::Bool: fresh = by_bool_.try_emplace(l.boolean, slot).second; break;
+        case Literal::Kind::Date:
+        case Literal::Kind::DateTime:
+          fresh = by_time_.try_emplace(l.time.time_since_epoch().count(), slot).second;
+          break;
+      }
+      if (fresh && !impossible_) ++slots_;
+    }
+  }
+
+  bool includes_all(const log::Event& e, const FieldValue& v) const {
+    if (v.kind != FieldValue::Kind::List || impossible_) return false;
+    if (++generation_ == 0) {  // wrapped: forget every mark
+      std::fill(marks_.begin(), marks_.end(), 0);
+      generation_ = 1;
+    }
+    marks_.resize(slots_, 0);
+    uint32_t found = 0;
+    auto mark = [&](uint32_t slot) {
+      if (marks_[slot] != generation_) {
+        marks_[slot] = generation_;
+        ++found;
+      }
+    };
+    for (uint32_t i = 0; i < v.list_size && found < slots_; ++i) {
+      FieldValue item = from_value(log_->list_items[v.list_begin + i]);
+      if (item.kind == FieldValue::Kind::String) {
+        if (auto it = by_symbol_.find(item.text); it != by_symbol_.end()) mark(it->second);
+      } else if (item.kind == FieldValue::Kind::Number) {
+        if (auto it = by_number_.find(item.number == 0 ? 0.0 : item.number); it != by_number_.end()) mark(it->second);
+      } else if (item.kind == FieldValue::Kind::Bool) {
+        if (auto it = by_bool_.find(item.boolean); it != by_bool_.end()) mark(it->second);
+      }
+      if (!by_time_.empty()) {
+        if (auto t = read_instant(*log_, e, item, zone_, false))
+          if (auto it = by_time_.find(t->time_since_epoch().count()); it != by_time_.end()) mark(it->second);
+      }
+    }
+    return found == slots_;
+  }
+
   // A missing value or a type mismatch makes every comparison false (`!=` too), spec 5.
   bool compare(const log::Event& e, const FieldValue& v, const CompiledLiteral& l, CompareOp op) const {
     switch (l.kind) {
@@ -226,6 +275,15 @@ class CompiledCondition {
   std::vector<CompiledCondition> operands_;
   FieldRef field_;
   std::vector<CompiledLiteral> values_;
+  // `include` (compile_include): the wanted values by kind, each mapped to its slot.
+  uint32_t slots_ = 0;
+  bool impossible_ = false;
+  std::unordered_map<log::Symbol, uint32_t> by_symbol_;
+  std::unordered_map<double, uint32_t> by_number_;
+  std::unordered_map<bool, uint32_t> by_bool_;
+  std::unordered_map<int64_t, uint32_t> by_time_;
+  mutable std::vector<uint32_t> marks_;  // slot -> generation in which it was found
+  mutable uint32_t generation_ = 0;
 };
 
 CompiledPattern::CompiledPattern(const model::Pattern& pattern, const log::EventLog& log,

@@ -44,7 +44,10 @@ class PeriodRequiresRule : public RuleEvaluator {
     } else {
       for (const auto& w : judged_windows(windows_)) {
         if (rule.for_period) index_of_[key_of(w)] = waiting_.size();
-        waiting_.push_back(Waiting{w, deadline_of(w), kNone});
+        Waiting wait{w, deadline_of(w), kNone};
+        // A business-time deadline after 2300 never passes (engine/eval/deadlines.h).
+        wait.beyond_calendar = rule.timing.kind == TimingKind::WithinAfter && !wait.deadline;
+        waiting_.push_back(wait);
       }
     }
   }
@@ -109,8 +112,9 @@ class PeriodRequiresRule : public RuleEvaluator {
 
   struct Waiting {
     calendar::Interval window;
-    std::optional<Instant> deadline;  // none for plain `after`
+    std::optional<Instant> deadline;  // none for plain `after`, and beyond the calendar
     uint32_t target;                  // the first target that served it, kNone while waiting
+    bool beyond_calendar = false;     // `within D after` whose deadline falls after 2300
   };
 
   std::optional<Instant> deadline_of(const calendar::Interval& w) const {
@@ -148,7 +152,8 @@ class PeriodRequiresRule : public RuleEvaluator {
 
   void settle_unserved(const Waiting& w, Outcome& out) {
     bool overdue;
-    if (w.deadline) overdue = *w.deadline <= ctx_.as_of;
+    if (w.beyond_calendar) overdue = false;
+    else if (w.deadline) overdue = *w.deadline <= ctx_.as_of;
     else overdue = ctx_.agreement.effective_end && ctx_.to >= *ctx_.agreement.effective_end;
     std::string by_deadline =
         w.deadline ? fmt::format(" by the deadline, {}", deadline_text(*w.deadline, ctx_.agreement.zone)) : "";
@@ -164,9 +169,14 @@ class PeriodRequiresRule : public RuleEvaluator {
     Finding p = make_finding("pending", anchor_of(w.window).at);
     p.window = w.window;
     p.responsible = responsible(nullptr);
-    p.message = w.deadline ? fmt::format("{} for {} is awaited; the deadline is {}", target_text(),
-                                         window_words(w.window), deadline_text(*w.deadline, ctx_.agreement.zone))
-                           : fmt::format("{} for {} is awaited", target_text(), window_words(w.window));
+    if (w.beyond_calendar)
+      p.message = fmt::format("{} for {} is awaited; the deadline, {} after it, falls after {} (beyond the "
+                              "supported calendar), so it can never pass",
+                              target_text(), window_words(w.window), duration_text(rule_.timing.duration), kMaxYear);
+    else
+      p.message = w.deadline ? fmt::format("{} for {} is awaited; the deadline is {}", target_text(),
+                                           window_words(w.window), deadline_text(*w.deadline, ctx_.agreement.zone))
+                             : fmt::format("{} for {} is awaited", target_text(), window_words(w.window));
     if (w.deadline)
       p.measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
     out.pending.push_back(std::move(p));
@@ -230,27 +240,28 @@ class PeriodRequiresRule : public RuleEvaluator {
     }
     if (timing.kind == TimingKind::Before) return;
     if (timing.kind == TimingKind::AtLeastBefore) {
-      Instant latest_allowed = before_limit(calendar_, timing.duration, anchor, true);
-      if (event(seen.earliest).at <= latest_allowed) return;
+      // No limit: it would lie before 1900, so no event can have come early enough.
+      std::optional<Instant> latest_allowed = before_limit(calendar_, timing.duration, anchor, true);
+      if (latest_allowed && event(seen.earliest).at <= *latest_allowed) return;
       Millis given = anchor.at - event(seen.earliest).at;
       Finding& f = report(w, "late", seen.earliest,
                           fmt::format("{} for {} came {} before the {} began; the agreement requires at least {}",
                                       describe(seen.earliest), window_words(w), human_duration(given),
                                       period_noun(rule_.period), duration_text(timing.duration)));
       f.measured.push_back(Measure{"notice_hours", hours_of(given), "", {}});
-      add_required(f, timing.duration, anchor.at - latest_allowed);
+      add_required(f, timing.duration, latest_allowed ? anchor.at - *latest_allowed : Millis{0});
       return;
     }
     // within D before: the most recent target must not be older than the limit.
-    Instant earliest_allowed = before_limit(calendar_, timing.duration, anchor, false);
-    if (event(seen.latest).at >= earliest_allowed) return;
+    std::optional<Instant> earliest_allowed = before_limit(calendar_, timing.duration, anchor, false);
+    if (!earliest_allowed || event(seen.latest).at >= *earliest_allowed) return;
     Millis age = anchor.at - event(seen.latest).at;
     Finding& f = report(w, "early", seen.latest,
                         fmt::format("{} for {} came {} before the {} began; the agreement requires it within {} before",
                                     describe(seen.latest), window_words(w), human_duration(age),
                                     period_noun(rule_.period), duration_text(timing.duration)));
     f.measured.push_back(Measure{"age_hours", hours_of(age), "", {}});
-    add_required(f, timing.duration, anchor.at - earliest_allowed);
+    add_required(f, timing.duration, anchor.at - *earliest_allowed);
   }
 
   CompiledPattern target_;

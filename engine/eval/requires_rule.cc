@@ -125,6 +125,9 @@ class RequiresRule : public RuleEvaluator {
     std::optional<Instant> deadline;     // none for plain `after`, and with a clock (it has its own)
     uint32_t window = kNone;             // with a share: the judged window
     std::unique_ptr<PauseClock> clock;   // with a pause (V2.4)
+    // A business-time deadline later than the supported calendar (after 2300): it never passes,
+    // so the activation can only be answered or stay pending.
+    bool beyond_calendar = false;
   };
 
   bool key_of(const log::Event& e, std::string& key) const {
@@ -168,33 +171,36 @@ class RequiresRule : public RuleEvaluator {
     }
     if (timing.kind == TimingKind::Before) return;
     if (timing.kind == TimingKind::AtLeastBefore) {
-      Instant latest_allowed = before_limit(at, true);
-      if (event(earliest).at <= latest_allowed) return;
+      // No limit: it would lie before 1900, so no event can have come early enough.
+      std::optional<Instant> latest_allowed = before_limit(at, true);
+      if (latest_allowed && event(earliest).at <= *latest_allowed) return;
       if (tallied_failure(a, window, kLate)) return;
       Millis given = at - event(earliest).at;
       auto f = report(a, earliest, "late",
                       fmt::format("{} was announced by {} {} before; the agreement requires at least {}", describe(a),
                                   describe(earliest), human_duration(given), duration_text(timing.duration)));
       f->measured.push_back(Measure{"notice_hours", hours_of(given), "", {}});
-      add_required(*f, at - latest_allowed);
+      add_required(*f, latest_allowed ? at - *latest_allowed : Millis{0});
       return;
     }
-    // within D before: the most recent target must not be older than A.at - D.
-    Instant earliest_allowed = before_limit(at, false);
-    if (event(latest).at >= earliest_allowed) return;
+    // within D before: the most recent target must not be older than A.at - D. No limit: it
+    // would lie before 1900, so every target is recent enough.
+    std::optional<Instant> earliest_allowed = before_limit(at, false);
+    if (!earliest_allowed || event(latest).at >= *earliest_allowed) return;
     if (tallied_failure(a, window, kEarly)) return;
     Millis age = at - event(latest).at;
     auto f = report(a, latest, "early",
                     fmt::format("{} came {} before {}; the agreement requires it within {} before", describe(latest),
                                 human_duration(age), describe(a), duration_text(timing.duration)));
     f->measured.push_back(Measure{"age_hours", hours_of(age), "", {}});
-    add_required(*f, at - earliest_allowed);
+    add_required(*f, at - *earliest_allowed);
   }
 
   // D before A, on the timing's calendar: the latest time a notice may come (`at least D
   // before`: 24:00 ending the N-th business day before) or the earliest a target still counts
   // (`within D before`: 00:00 starting it). Business hours and plain units are symmetric.
-  Instant before_limit(Instant a, bool at_least) const {
+  // nullopt when business time reaches back before the supported calendar (1900).
+  std::optional<Instant> before_limit(Instant a, bool at_least) const {
     return eval::before_limit(calendar_, rule_.timing.duration, Anchor{a, std::nullopt}, at_least);
   }
 
@@ -210,6 +216,7 @@ class RequiresRule : public RuleEvaluator {
       w.clock = std::make_unique<PauseClock>(calendar_, counted_kind(timing.duration), at, clock_amount(at));
     } else if (timing.kind == TimingKind::WithinAfter) {
       w.deadline = after_deadline(calendar_, timing.duration, Anchor{at, std::nullopt});
+      w.beyond_calendar = !w.deadline;  // plain units: at most 400 years on, a date the report can print
     } else if (timing.kind == TimingKind::NoLaterThan) {
       auto due = read_instant(ctx_.log, event(a), read_field(ctx_.log, event(a), due_), ctx_.agreement.zone, true);
       if (!due) {
@@ -271,7 +278,8 @@ class RequiresRule : public RuleEvaluator {
       }
       // A clock held below its amount by a pause has its deadline after Q: met.
       std::optional<Instant> deadline = w.clock ? w.clock->deadline() : w.deadline;
-      if (!deadline || event(q).at <= *deadline) continue;  // met
+      // A deadline beyond the supported calendar never passes: met.
+      if (w.beyond_calendar || !deadline || event(q).at <= *deadline) continue;  // met
       if (tallied_failure(w.activation, w.window, kLate)) continue;
       Millis delay = event(q).at - *deadline;
       auto f = report(w.activation, q, "late",
@@ -292,7 +300,8 @@ class RequiresRule : public RuleEvaluator {
     // reached its amount before that pause began has its deadline.
     std::optional<Instant> deadline = w.clock ? w.clock->deadline() : w.deadline;
     bool overdue;
-    if (deadline) overdue = *deadline <= ctx_.as_of;
+    if (w.beyond_calendar) overdue = false;
+    else if (deadline) overdue = *deadline <= ctx_.as_of;
     else if (w.clock) overdue = false;
     else overdue = ctx_.agreement.effective_end && ctx_.to >= *ctx_.agreement.effective_end;
     uint32_t a = w.activation;
@@ -316,7 +325,11 @@ class RequiresRule : public RuleEvaluator {
     Finding p = make_finding("pending", event(a).at);
     p.responsible = responsible_for_activations({a});
     p.events.push_back(a);
-    if (w.clock && !deadline) {
+    if (w.beyond_calendar) {
+      p.message = fmt::format("{} is awaiting {}; the deadline, {} after it, falls after {} (beyond the supported "
+                              "calendar), so it can never pass",
+                              describe(a), target_text(), duration_text(rule_.timing.duration), kMaxYear);
+    } else if (w.clock && !deadline) {
       p.message = fmt::format("{} is awaiting {}; its clock is paused since {}, with {} of {} counted", describe(a),
                               target_text(), format_local(w.clock->paused_since(), ctx_.agreement.zone),
                               human_duration(w.clock->counted_until(ctx_.as_of)), duration_text(rule_.timing.duration));

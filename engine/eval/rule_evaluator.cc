@@ -19,13 +19,46 @@ Instant RuleEvaluator::judged_from() const { return span_ ? std::max(ctx_.from, 
 
 Instant RuleEvaluator::judged_to() const { return span_ ? std::min(ctx_.to, span_->end) : ctx_.to; }
 
-calendar::WindowSequence RuleEvaluator::windows(const model::Period& period) const {
-  const auto& a = ctx_.agreement;
-  if (block_.effective_from && span_) return calendar::WindowSequence(period, a.zone, date::local_days{*block_.effective_from});
+namespace {
+
+// The windows of `period` for a rule of `block` (RuleEvaluator::windows, and the window limit
+// before any rule is built).
+calendar::WindowSequence block_windows(const EvalContext& ctx, const model::Block& block,
+                                       const std::optional<calendar::Interval>& span, const model::Period& period) {
+  const auto& a = ctx.agreement;
+  if (block.effective_from && span) return calendar::WindowSequence(period, a.zone, date::local_days{*block.effective_from});
   if (a.ast->header && a.ast->header->effective_from && a.effective_start)
     return calendar::WindowSequence(period, a.zone, date::local_days{*a.ast->header->effective_from});
   // No effective period: from the judged interval's exact start, keeping its time of day.
-  return calendar::WindowSequence::anchored_at(period, a.zone, ctx_.from);
+  return calendar::WindowSequence::anchored_at(period, a.zone, ctx.from);
+}
+
+}  // namespace
+
+calendar::WindowSequence RuleEvaluator::windows(const model::Period& period) const {
+  return block_windows(ctx_, block_, span_, period);
+}
+
+bool judges_windows(const model::Rule& rule) {
+  using K = model::Rule::Kind;
+  switch (rule.kind) {
+    case K::AtLeast:
+    case K::AtMost:
+    case K::Aggregate:
+    case K::Availability:
+    case K::Downtime:
+    case K::DurationMeasure:
+    case K::PeriodRequires: return true;
+    default: return false;
+  }
+}
+
+size_t count_judged_windows(const EvalContext& ctx, const model::Block& block, const model::Period& period,
+                            size_t limit) {
+  auto span = ctx.agreement.block_span(block);
+  Instant from = span ? std::max(ctx.from, span->start) : ctx.from;
+  Instant to = span ? std::min(ctx.to, span->end) : ctx.to;
+  return block_windows(ctx, block, span, period).count_complete_windows(from, to, limit);
 }
 
 std::vector<calendar::Interval> RuleEvaluator::judged_windows(const calendar::WindowSequence& windows) const {

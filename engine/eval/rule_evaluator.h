@@ -106,6 +106,12 @@ class RuleEvaluator : public EventConsumer {
 std::unique_ptr<RuleEvaluator> make_requires_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
 std::unique_ptr<RuleEvaluator> make_hours_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
 std::unique_ptr<RuleEvaluator> make_periodic_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
+// Whether a rule judges the windows of its `period` (periodic rules and the V2 forms), and how
+// many it judges, counted as the rule would build them (counting stops past `limit`): the window
+// limit is checked before any rule is built (evaluator.cc, kMaxJudgedWindows).
+bool judges_windows(const model::Rule& rule);
+size_t count_judged_windows(const EvalContext& ctx, const model::Block& block, const model::Period& period,
+                            size_t limit);
 std::unique_ptr<RuleEvaluator> make_forbidden_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);
 // V2.6 `availability of I ...` and `downtime of I ...`; `MEASURE duration of I ...`.
 std::unique_ptr<RuleEvaluator> make_downtime_rule(EvalContext&, size_t, const model::Block&, const model::Rule&);

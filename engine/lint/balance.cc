@@ -30,9 +30,8 @@ ObligationBalance obligation_balance(const semantic::ResolvedAgreement& agreemen
         ++(by_event ? balance.by_events : balance.unassigned);
         continue;
       }
-      for (const auto& n : names)
-        for (auto& [party, count] : balance.per_party)
-          if (party == n) ++count;
+      for (const auto& n : names)  // per_party is in the order of agreement.parties
+        if (auto it = agreement.party_index.find(n); it != agreement.party_index.end()) ++balance.per_party[it->second].second;
     }
   return balance;
 }

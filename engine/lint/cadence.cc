@@ -9,6 +9,8 @@
 // when the period is too short for any complete window, the windows that overlap it. With several
 // responsible parties the most constrained one is reported (everyone named must keep the cadence).
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -33,30 +35,66 @@ std::vector<Interval> windows_of(const Context& ctx, const model::Period& period
 
 namespace {
 
-// Business days of `cal` whose business time opens inside `w`.
-int64_t business_days_in(const calendar::BusinessCalendar& cal, const Interval& w) {
-  int64_t n = 0;
-  auto last = local_day(w.end, cal.zone()) + date::days{1};
-  for (auto day = local_day(w.start, cal.zone()) - date::days{1}; day <= last; day += date::days{1}) {
-    auto ivs = cal.open_intervals(day);
-    if (!ivs.empty() && w.start <= ivs.front().start && ivs.front().start < w.end) ++n;
+// The opening instants of one calendar's business days over a range of local dates. The range
+// only ever widens (to the union of what is asked), so a calendar is scanned once per period
+// whose windows reach further, not once per rule or window.
+class Openings {
+ public:
+  explicit Openings(const calendar::BusinessCalendar& cal) : cal_(cal) {}
+
+  // Makes sure the business days of every window of [from, to) are covered.
+  void cover(Instant from, Instant to) {
+    auto first = local_day(from, cal_.zone()) - date::days{1};
+    auto last = local_day(to, cal_.zone()) + date::days{1};
+    if (scanned_ && first >= lo_ && last <= hi_) return;
+    lo_ = scanned_ ? std::min(lo_, first) : first;
+    hi_ = scanned_ ? std::max(hi_, last) : last;
+    list_ = cal_.openings(lo_, hi_);
+    scanned_ = true;
   }
-  return n;
-}
+
+  // Business days of the calendar whose business time opens inside `w` (covered before).
+  int64_t in(const Interval& w) const {
+    auto begin = std::lower_bound(list_.begin(), list_.end(), w.start);
+    auto end = std::lower_bound(begin, list_.end(), w.end);
+    return end - begin;
+  }
+
+ private:
+  const calendar::BusinessCalendar& cal_;
+  bool scanned_ = false;
+  date::local_days lo_{}, hi_{};
+  std::vector<Instant> list_;
+};
 
 struct Most {
   int64_t days = 0;
   Interval window{};
 };
 
-Most most_business_days(const Context& ctx, const calendar::BusinessCalendar& cal, const model::Period& period) {
+// Per calendar: its openings, and the answer for each period (by canonical text).
+struct CalendarMemo {
+  std::unique_ptr<Openings> openings;
+  std::unordered_map<std::string, Most> most;
+};
+using Memo = std::unordered_map<const calendar::BusinessCalendar*, CalendarMemo>;
+
+Most most_business_days(const Context& ctx, const calendar::BusinessCalendar& cal, const model::Period& period,
+                        Memo& memo) {
+  CalendarMemo& m = memo[&cal];
+  std::string key = model::canonical_text(period);
+  if (auto it = m.most.find(key); it != m.most.end()) return it->second;
+  if (!m.openings) m.openings = std::make_unique<Openings>(cal);
   Most most;
   bool first = true;
-  for (const auto& w : windows_of(ctx, period)) {
-    int64_t n = business_days_in(cal, w);
+  auto windows = windows_of(ctx, period);
+  if (!windows.empty()) m.openings->cover(windows.front().start, windows.back().end);
+  for (const auto& w : windows) {
+    int64_t n = m.openings->in(w);
     if (first || n > most.days) most = {n, w};
     first = false;
   }
+  m.most.emplace(key, most);
   return most;
 }
 
@@ -64,7 +102,8 @@ bool single_day(const model::Period& p) {
   return p.unit == model::Period::Unit::Day || (p.unit == model::Period::Unit::Days && p.count == 1);
 }
 
-void check_rule(const Context& ctx, const model::Block& block, const model::Rule& rule, std::vector<Diagnostic>& out) {
+void check_rule(const Context& ctx, const model::Block& block, const model::Rule& rule, Memo& memo,
+                std::vector<Diagnostic>& out) {
   if (rule.kind != model::Rule::Kind::AtLeast) return;
   std::vector<std::string> parties = semantic::responsible_by_text(block, rule);
   if (parties.empty()) parties.push_back("");  // the agreement's calendar
@@ -73,19 +112,21 @@ void check_rule(const Context& ctx, const model::Block& block, const model::Rule
 
   if (single_day(rule.period) && rule.count > 1) {
     const auto& cal = ctx.agreement.calendar_of(parties.front());
-    int64_t weekly = most_business_days(ctx, cal, week).days;
+    int64_t weekly = most_business_days(ctx, cal, week, memo).days;
     model::Rule daily = rule;
     daily.count = 1;
+    std::vector<std::string> notes{write_rule(daily)};
+    // The weekly equivalent only when it is a number the language can hold (count is any 64-bit
+    // value: `at least 9223372036854775807 order every day` is legal).
     model::Rule weekly_rule = rule;
     weekly_rule.period = week;
-    weekly_rule.count = rule.count * std::max<int64_t>(weekly, 1);
+    if (!__builtin_mul_overflow(rule.count, std::max<int64_t>(weekly, 1), &weekly_rule.count))
+      notes.push_back("or, to let the work bunch up on working days, " + write_rule(weekly_rule));
     out.push_back(entry(DiagLevel::Warning, kCadenceTooDense, rule.loc,
                         fmt::format("at least {} {} every day asks for more than one a day, weekends and holidays "
                                     "included: a single slow day is a breach",
                                     rule.count, what),
-                        {write_rule(daily),
-                         "or, to let the work bunch up on working days, " + write_rule(weekly_rule)},
-                        2));
+                        notes, 2));
     return;
   }
 
@@ -94,7 +135,7 @@ void check_rule(const Context& ctx, const model::Block& block, const model::Rule
   Most most;
   bool first = true;
   for (const auto& party : parties) {
-    Most m = most_business_days(ctx, ctx.agreement.calendar_of(party), rule.period);
+    Most m = most_business_days(ctx, ctx.agreement.calendar_of(party), rule.period, memo);
     if (first || m.days < most.days) {
       tight = party;
       most = m;
@@ -125,8 +166,9 @@ void check_rule(const Context& ctx, const model::Block& block, const model::Rule
 }  // namespace
 
 void check_cadence(const Context& ctx, std::vector<Diagnostic>& out) {
+  Memo memo;
   for (const auto& block : ctx.agreement.ast->blocks)
-    for (const auto& rule : block.rules) check_rule(ctx, block, rule, out);
+    for (const auto& rule : block.rules) check_rule(ctx, block, rule, memo, out);
 }
 
 }  // namespace pactum::lint

@@ -21,6 +21,10 @@ struct Context {
   std::string range_text;        // "between 2026-01-01 and 2026-12-31" / "in 2026"
 };
 
+// What the calendar checks compute is a function of a calendar (and a period), not of a rule:
+// each family keeps it per calendar, so 10^5 rules over a 400-year effective period scan each
+// calendar once, not once per rule (docs/security.md, limits).
+
 void check_targets(const Context& ctx, std::vector<Diagnostic>& out);         // perfection-target
 void check_hours(const Context& ctx, std::vector<Diagnostic>& out);           // impossible-hours
 void check_deadlines(const Context& ctx, std::vector<Diagnostic>& out);       // deadline-outside-hours, short-notice

@@ -6,7 +6,16 @@
 //     For average, minimum, maximum and latest the periods need not match (a floor that holds every
 //     month keeps a quarter's average, minimum, maximum or last value at least as high); a total
 //     grows with the window, so totals contradict only over the same period.
-// The entry points at the later rule and names the earlier one in a note.
+// The entry points at the later rule and names the earlier one in a note: for each rule, the first
+// earlier rule it contradicts (one entry per rule, however many it contradicts).
+//
+// Linear in the rules (docs/security.md, limits): rules are grouped by a hash key (pattern, and
+// period or aggregate where they must match); within a group, the earlier rules that could be
+// contradicted are kept as records of the running maximum or minimum (counts, bounds), in which
+// the first one past a value is found by binary search. No pair of rules is ever enumerated.
+#include <algorithm>
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "engine/lint/checks.h"
@@ -85,21 +94,89 @@ std::optional<Diagnostic> judge(const Placed& first, const Placed& later) {
   return entry(DiagLevel::Error, kContradiction, b.loc, message, notes, first_word_width(b));
 }
 
+// Earlier rules as records of a running maximum (values strictly rising) or minimum (strictly
+// falling), each with its index in source order: the first earlier rule whose value exceeds (or
+// falls below) a given one is the first such record.
+template <typename T>
+struct Records {
+  std::vector<std::pair<T, size_t>> list;
+  void add_max(T v, size_t i) {
+    if (list.empty() || v > list.back().first) list.emplace_back(v, i);
+  }
+  void add_min(T v, size_t i) {
+    if (list.empty() || v < list.back().first) list.emplace_back(v, i);
+  }
+  // In max records: the first with value > x. In min records: the first with value < x.
+  std::optional<size_t> first_above(T x) const {
+    auto it = std::partition_point(list.begin(), list.end(), [x](const auto& r) { return !(r.first > x); });
+    return it == list.end() ? std::nullopt : std::optional<size_t>(it->second);
+  }
+  std::optional<size_t> first_below(T x) const {
+    auto it = std::partition_point(list.begin(), list.end(), [x](const auto& r) { return !(r.first < x); });
+    return it == list.end() ? std::nullopt : std::optional<size_t>(it->second);
+  }
+};
+
+struct Group {
+  Records<int64_t> at_least, at_most;   // counts, per pattern and period
+  Records<double> floors, ceilings;     // aggregate bounds, per pattern, aggregate, attribute (period for totals)
+  std::optional<size_t> first_no;       // `no P`, per pattern
+  std::optional<size_t> first_required; // `at least N P` with N >= 1, any period, per pattern
+};
+
 }  // namespace
 
 void check_contradictions(const Context& ctx, std::vector<Diagnostic>& out) {
-  std::vector<Placed> rules;
+  std::vector<Placed> rules;  // in source order
   for (const auto& block : ctx.agreement.ast->blocks)
     for (const auto& rule : block.rules)
       if (rule.kind == Kind::AtLeast || rule.kind == Kind::AtMost || rule.kind == Kind::No || rule.kind == Kind::Aggregate)
         rules.push_back({&block, &rule, model::canonical_text(rule.subject)});
-  for (size_t i = 0; i < rules.size(); ++i)
-    for (size_t j = i + 1; j < rules.size(); ++j) {
-      const Placed* first = &rules[i];
-      const Placed* later = &rules[j];
-      if (before(later->rule->loc, first->rule->loc)) std::swap(first, later);
-      if (auto d = judge(*first, *later)) out.push_back(std::move(*d));
+  std::stable_sort(rules.begin(), rules.end(),
+                   [](const Placed& a, const Placed& b) { return before(a.rule->loc, b.rule->loc); });
+
+  std::unordered_map<std::string, Group> groups;
+  auto earliest = [](std::optional<size_t> a, std::optional<size_t> b) {
+    if (!a) return b;
+    if (!b) return a;
+    return std::optional<size_t>(std::min(*a, *b));
+  };
+  for (size_t j = 0; j < rules.size(); ++j) {
+    const model::Rule& r = *rules[j].rule;
+    const std::string& pattern = rules[j].pattern;
+    std::optional<size_t> found;
+    if (r.kind == Kind::AtLeast || r.kind == Kind::AtMost || r.kind == Kind::No) {
+      Group& any_period = groups["p\x1f" + pattern];
+      if (r.kind == Kind::No) {
+        found = any_period.first_required;
+        if (!any_period.first_no) any_period.first_no = j;
+      } else {
+        Group& same_period = groups["c\x1f" + pattern + "\x1f" + model::canonical_text(r.period)];
+        if (r.kind == Kind::AtLeast) {
+          found = same_period.at_most.first_below(r.count);
+          if (r.count >= 1) found = earliest(found, any_period.first_no);
+          same_period.at_least.add_max(r.count, j);
+          if (r.count >= 1 && !any_period.first_required) any_period.first_required = j;
+        } else {
+          found = same_period.at_least.first_above(r.count);
+          same_period.at_most.add_min(r.count, j);
+        }
+      }
+    } else {  // an aggregate
+      std::string key = "a\x1f" + pattern + "\x1f" + std::to_string(int(r.aggregate)) + "\x1f" + r.attribute.text;
+      if (r.aggregate == model::Aggregate::Total) key += "\x1f" + model::canonical_text(r.period);
+      Group& g = groups[key];
+      if (r.at_least) {
+        found = g.ceilings.first_below(r.bound);
+        g.floors.add_max(r.bound, j);
+      } else {
+        found = g.floors.first_above(r.bound);
+        g.ceilings.add_min(r.bound, j);
+      }
     }
+    if (found)
+      if (auto d = judge(rules[*found], rules[j])) out.push_back(std::move(*d));
+  }
 }
 
 }  // namespace pactum::lint

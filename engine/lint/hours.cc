@@ -21,8 +21,9 @@ namespace {
 using calendar::BusinessCalendar;
 using calendar::Interval;
 
-// Business time of `cal` inside [from, to), in order, intervals that touch merged.
-std::vector<Interval> business_time(const BusinessCalendar& cal, Instant from, Instant to) {
+// Business time of `cal` inside [from, to), in order, intervals that touch merged: for one week
+// (the whole period goes through BusinessCalendar::business_time, computed once per calendar).
+std::vector<Interval> week_time(const BusinessCalendar& cal, Instant from, Instant to) {
   std::vector<Interval> out;
   auto last = local_day(to, cal.zone()) + date::days{1};
   for (auto day = local_day(from, cal.zone()) - date::days{1}; day <= last; day += date::days{1}) {
@@ -34,17 +35,6 @@ std::vector<Interval> business_time(const BusinessCalendar& cal, Instant from, I
       else
         out.push_back({s, e});
     }
-  }
-  return out;
-}
-
-std::vector<Interval> intersect(const std::vector<Interval>& a, const std::vector<Interval>& b) {
-  std::vector<Interval> out;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    Instant s = std::max(a[i].start, b[j].start), e = std::min(a[i].end, b[j].end);
-    if (s < e) out.push_back({s, e});
-    (a[i].end < b[j].end) ? ++i : ++j;
   }
   return out;
 }
@@ -83,8 +73,8 @@ std::string describe(const std::vector<Seen>& seen) {
 
 // One week of `cal`'s business time, from local Monday `monday`, read on `other`'s wall clock.
 std::string week_in_zone(const BusinessCalendar& cal, date::local_days monday, const date::time_zone* other) {
-  std::vector<Interval> week = business_time(cal, start_of_local_day(monday, cal.zone()),
-                                             start_of_local_day(monday + date::weeks{1}, cal.zone()));
+  std::vector<Interval> week = week_time(cal, start_of_local_day(monday, cal.zone()),
+                                         start_of_local_day(monday + date::weeks{1}, cal.zone()));
   std::vector<Seen> seen;
   for (const auto& iv : week) {
     auto local = date::make_zoned(other, iv.start).get_local_time();
@@ -170,7 +160,86 @@ std::string widened_hours(const Context& ctx, const Approach& ap) {
   return changed ? hours_text(hours) : "";
 }
 
-void check_rule(const Context& ctx, const model::Rule& rule, std::vector<Diagnostic>& out) {
+// Whether a set of parties ever shares business time, and if not, how to explain it: a function of
+// the set, so computed once per distinct set of parties (rules naming the same parties share it).
+struct Verdict {
+  bool overlap = false;
+  const semantic::Party* closed = nullptr;  // a party with no business time at all in the period
+  std::vector<std::string> seen;            // each party's hours on another's clock
+  std::string approach;                     // where a pair comes closest, or empty
+};
+
+// True when every list has a common instant: a sweep that stops at the first one (sets that do
+// overlap, the usual case, cost a few intervals).
+bool overlap_anywhere(const std::vector<const std::vector<Interval>*>& lists) {
+  std::vector<size_t> at(lists.size(), 0);
+  for (;;) {
+    Instant start = Instant::min(), end = Instant::max();
+    size_t ends_first = 0;
+    for (size_t k = 0; k < lists.size(); ++k) {
+      if (at[k] >= lists[k]->size()) return false;
+      const Interval& iv = (*lists[k])[at[k]];
+      start = std::max(start, iv.start);
+      if (iv.end < end) {
+        end = iv.end;
+        ends_first = k;
+      }
+    }
+    if (start < end) return true;
+    ++at[ends_first];  // the interval that ends first can meet nothing later
+  }
+}
+
+Verdict judge_set(const Context& ctx, const std::vector<const semantic::Party*>& parties) {
+  Verdict v;
+  std::vector<const std::vector<Interval>*> times;
+  for (const auto* p : parties) times.push_back(&p->calendar.business_time(ctx.from, ctx.to));
+  // A party closed for the whole period (its only hours fall on holidays, or the period is too
+  // short) explains everything by itself.
+  for (size_t i = 0; i < parties.size(); ++i)
+    if (times[i]->empty()) {
+      v.closed = parties[i];
+      return v;
+    }
+  v.overlap = overlap_anywhere(times);
+  if (v.overlap) return v;
+
+  // Explain with a pair that never meets; with three or more parties every pair may meet while
+  // all together never do, then each party is shown on the agreement's clock.
+  std::optional<std::pair<size_t, size_t>> pair;
+  for (size_t i = 0; i < parties.size() && !pair; ++i)
+    for (size_t j = i + 1; j < parties.size() && !pair; ++j)
+      if (!overlap_anywhere({times[i], times[j]})) pair = std::make_pair(i, j);
+  auto own = [&](const semantic::Party& p) {
+    return fmt::format("{}'s {} ({})", p.id, hours_text(effective_hours(ctx.agreement, p.id)), zone_words(p.calendar.zone()));
+  };
+  if (pair) {
+    const auto& a = *parties[pair->first];
+    const auto& b = *parties[pair->second];
+    v.seen.push_back(fmt::format("{} is {}", own(a), hours_seen_from(ctx, a, b.calendar.zone())));
+    v.seen.push_back(fmt::format("{} is {}", own(b), hours_seen_from(ctx, b, a.calendar.zone())));
+    if (auto ap = closest_approach(a, *times[pair->first], b, *times[pair->second])) {
+      std::string later = ap->opens == ap->closes ? "at that very moment" : duration_words(ap->opens - ap->closes) + " later";
+      v.approach = fmt::format(
+          "the hours come closest on {}: {} closes at {} {} and {} opens {} ({} {})",
+          date::format("%F", local_day(ap->closes, ap->closer->calendar.zone())), ap->closer->id,
+          clock_text(local_minute(ap->closes, ap->closer->calendar.zone())), zone_words(ap->closer->calendar.zone()),
+          ap->opener->id, later, clock_text(local_minute(ap->opens, ap->opener->calendar.zone())),
+          zone_words(ap->opener->calendar.zone()));
+      std::string widened = widened_hours(ctx, *ap);
+      if (!widened.empty())
+        v.approach += fmt::format("; with `business hours {}` for {} they would share an hour", widened, ap->closer->id);
+    }
+  } else {
+    for (const auto* p : parties)
+      v.seen.push_back(fmt::format("{} is {}", own(*p), hours_seen_from(ctx, *p, ctx.agreement.zone)));
+  }
+  return v;
+}
+
+using Memo = std::map<std::vector<const semantic::Party*>, Verdict>;
+
+void check_rule(const Context& ctx, const model::Rule& rule, Memo& memo, std::vector<Diagnostic>& out) {
   if (rule.kind != model::Rule::Kind::OccursWithin) return;
   // `of X` names a party or a calendar (V2.7); a calendar is looked at as a party would be.
   std::deque<semantic::Party> calendars;
@@ -186,17 +255,13 @@ void check_rule(const Context& ctx, const model::Rule& rule, std::vector<Diagnos
   }
   if (parties.size() < 2) return;  // one party's hours always overlap with themselves
 
-  std::vector<std::vector<Interval>> times;
-  for (const auto* p : parties) times.push_back(business_time(p->calendar, ctx.from, ctx.to));
-  std::vector<Interval> common = times[0];
-  for (size_t i = 1; i < times.size() && !common.empty(); ++i) common = intersect(common, times[i]);
-  if (!common.empty()) return;
+  auto it = memo.find(parties);
+  if (it == memo.end()) it = memo.emplace(parties, judge_set(ctx, parties)).first;
+  const Verdict& v = it->second;
+  if (v.overlap) return;
 
-  // A party closed for the whole period (its only hours fall on holidays, or the period is too
-  // short) explains everything by itself.
-  for (size_t i = 0; i < parties.size(); ++i) {
-    if (!times[i].empty()) continue;
-    const auto& p = *parties[i];
+  if (v.closed) {
+    const auto& p = *v.closed;
     out.push_back(entry(DiagLevel::Error, kImpossibleHours, rule.loc,
                         fmt::format("{} has no business time at all {}: its hours {} ({}) fall entirely on its "
                                     "holidays or outside the period, so no {} can ever satisfy this rule",
@@ -208,62 +273,25 @@ void check_rule(const Context& ctx, const model::Rule& rule, std::vector<Diagnos
                         5));
     return;
   }
-
-  // Explain with a pair that never meets; with three or more parties every pair may meet while
-  // all together never do, then each party is shown on the agreement's clock.
   std::vector<std::string> names;
   for (const auto* p : parties) names.push_back(p->id);
-  std::optional<std::pair<size_t, size_t>> pair;
-  for (size_t i = 0; i < parties.size() && !pair; ++i)
-    for (size_t j = i + 1; j < parties.size() && !pair; ++j)
-      if (intersect(times[i], times[j]).empty()) pair = std::make_pair(i, j);
-
-  std::string message = fmt::format("the business hours of {} never overlap {}: ", and_list(names), ctx.range_text);
-  std::vector<std::string> seen;
-  auto own = [&](const semantic::Party& p) {
-    return fmt::format("{}'s {} ({})", p.id, hours_text(effective_hours(ctx.agreement, p.id)), zone_words(p.calendar.zone()));
-  };
-  if (pair) {
-    const auto& a = *parties[pair->first];
-    const auto& b = *parties[pair->second];
-    seen.push_back(fmt::format("{} is {}", own(a), hours_seen_from(ctx, a, b.calendar.zone())));
-    seen.push_back(fmt::format("{} is {}", own(b), hours_seen_from(ctx, b, a.calendar.zone())));
-  } else {
-    for (const auto* p : parties)
-      seen.push_back(fmt::format("{} is {}", own(*p), hours_seen_from(ctx, *p, ctx.agreement.zone)));
-  }
-  message += fmt::format("{}; no {} can ever satisfy this rule", fmt::format("{}", fmt::join(seen, "; ")),
-                         rule.subject.type.text);
-
+  std::string message = fmt::format("the business hours of {} never overlap {}: {}; no {} can ever satisfy this rule",
+                                    and_list(names), ctx.range_text, fmt::format("{}", fmt::join(v.seen, "; ")),
+                                    rule.subject.type.text);
   std::vector<std::string> notes;
   model::Rule host = rule;
   host.parties = {rule.parties.front()};
   notes.push_back("if the hours of one side are enough (the host's, say), " + write_rule(host));
-  if (pair) {
-    const auto& a = *parties[pair->first];
-    const auto& b = *parties[pair->second];
-    if (auto ap = closest_approach(a, times[pair->first], b, times[pair->second])) {
-      std::string later = ap->opens == ap->closes ? "at that very moment" : duration_words(ap->opens - ap->closes) + " later";
-      std::string note = fmt::format(
-          "the hours come closest on {}: {} closes at {} {} and {} opens {} ({} {})",
-          date::format("%F", local_day(ap->closes, ap->closer->calendar.zone())), ap->closer->id,
-          clock_text(local_minute(ap->closes, ap->closer->calendar.zone())), zone_words(ap->closer->calendar.zone()),
-          ap->opener->id, later, clock_text(local_minute(ap->opens, ap->opener->calendar.zone())),
-          zone_words(ap->opener->calendar.zone()));
-      std::string widened = widened_hours(ctx, *ap);
-      if (!widened.empty())
-        note += fmt::format("; with `business hours {}` for {} they would share an hour", widened, ap->closer->id);
-      notes.push_back(note);
-    }
-  }
+  if (!v.approach.empty()) notes.push_back(v.approach);
   out.push_back(entry(DiagLevel::Error, kImpossibleHours, rule.loc, message, notes, 5));
 }
 
 }  // namespace
 
 void check_hours(const Context& ctx, std::vector<Diagnostic>& out) {
+  Memo memo;
   for (const auto& block : ctx.agreement.ast->blocks)
-    for (const auto& rule : block.rules) check_rule(ctx, rule, out);
+    for (const auto& rule : block.rules) check_rule(ctx, rule, memo, out);
 }
 
 }  // namespace pactum::lint

@@ -93,6 +93,7 @@ EventBuilder::EventBuilder(EventLog& log, Diagnostics& diags, const SourceManage
   attrs_at_start_ = log_.attributes.size();
   items_at_start_ = log_.list_items.size();
   stack_.reserve(kMaxDepth + 8);  // frames are referenced across pushes: never reallocate
+  parties_.insert(options_.parties.begin(), options_.parties.end());
   sym_at_ = log_.symbols.intern("at");
   sym_type_ = log_.symbols.intern("type");
   sym_by_ = log_.symbols.intern("by");
@@ -724,8 +725,7 @@ void EventBuilder::event_value(Frame& f, const Node& n) {
       defer_intern(n.text, kTargetType);
       return;
     case Role::By: {
-      if (options_.check_parties &&
-          std::find(options_.parties.begin(), options_.parties.end(), n.text) == options_.parties.end()) {
+      if (options_.check_parties && !parties_.count(n.text)) {
         std::vector<std::string> notes;
         std::string near = closest_match(std::string(n.text), options_.parties);
         if (std::find(options_.calendars.begin(), options_.calendars.end(), n.text) != options_.calendars.end()) {
@@ -740,7 +740,7 @@ void EventBuilder::event_value(Frame& f, const Node& n) {
         else if (options_.parties.empty())
           notes.push_back("the agreement declares no parties");
         else
-          notes.push_back(fmt::format("the declared parties are: {}", fmt::join(options_.parties, ", ")));
+          notes.push_back(fmt::format("the declared parties are: {}", list_of(options_.parties)));
         error(n.mark, fmt::format("`{}` is not a declared party", n.text), std::move(notes), width_of(n));
         draft_.bad = true;
         return;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/base/diagnostics.h"
@@ -178,6 +179,7 @@ class EventBuilder {
   const SourceManager& sources_;
   uint32_t file_;
   const LoadOptions& options_;
+  std::unordered_set<std::string_view> parties_;  // options_.parties, for the `by` check of every event
 
   enum class Shape : uint8_t { Unknown, Container, List, Stream };
   Shape shape_ = Shape::Unknown;

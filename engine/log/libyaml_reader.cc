@@ -1,6 +1,7 @@
 // Backend A: libyaml's event parser (yaml_parser_parse), the fast default.
 #include <yaml.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -10,7 +11,10 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "engine/log/readers.h"
+#include "engine/log/yaml_check.h"
 #include "engine/log/yaml_errors.h"
 
 namespace pactum::log {
@@ -282,6 +286,44 @@ bool libyaml_accepts(std::string_view text) {
     if (type == YAML_STREAM_END_EVENT) return true;
     if (type == YAML_MAPPING_START_EVENT || type == YAML_SEQUENCE_START_EVENT) {
       if (++depth > kMaxDepth) return false;
+    } else if ((type == YAML_MAPPING_END_EVENT || type == YAML_SEQUENCE_END_EVENT) && depth > 0) {
+      --depth;
+    }
+  }
+}
+
+std::optional<YamlProblem> check_plain_yaml(std::string_view text, const char* what) {
+  if (auto bad = find_encoding_problem(text)) {
+    auto [line, column] = position_of(text, bad->offset);
+    return YamlProblem{line, column, "cannot read the text: " + bad->message};
+  }
+  auto parser = make_parser();
+  yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  uint32_t depth = 0;
+  for (;;) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(parser.get(), &event)) {
+      const yaml_parser_t& p = *parser;
+      bool quoted = p.context && std::string_view(p.context) == "while scanning a quoted scalar";
+      Mark at = to_mark(quoted ? p.context_mark : p.problem_mark);
+      auto line_start = text.begin();
+      for (uint32_t l = 1; l < at.line && line_start != text.end(); ++line_start)
+        if (*line_start == '\n') ++l;
+      auto line_end = std::find(line_start, text.end(), '\n');
+      SyntaxProblem sp = describe_yaml_problem(quoted ? "unclosed quoted string" : p.problem ? p.problem : "parse error",
+                                               text.substr(static_cast<size_t>(line_start - text.begin()),
+                                                           static_cast<size_t>(line_end - line_start)));
+      return YamlProblem{at.line, sp.column ? sp.column : at.column, "malformed YAML: " + sp.message};
+    }
+    yaml_event_type_t type = event.type;
+    Mark at = to_mark(event.start_mark);
+    yaml_event_delete(&event);
+    if (type == YAML_STREAM_END_EVENT) return std::nullopt;
+    if (type == YAML_ALIAS_EVENT)
+      return YamlProblem{at.line, at.column, fmt::format("aliases (`*name`) are not supported in {}", what)};
+    if (type == YAML_MAPPING_START_EVENT || type == YAML_SEQUENCE_START_EVENT) {
+      if (++depth > kMaxDepth)
+        return YamlProblem{at.line, at.column, fmt::format("nesting deeper than {} levels (the limit for {})", kMaxDepth, what)};
     } else if ((type == YAML_MAPPING_END_EVENT || type == YAML_SEQUENCE_END_EVENT) && depth > 0) {
       --depth;
     }

@@ -4,23 +4,20 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <iostream>
-#include <iterator>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "engine/log/event_builder.h"
 #include "engine/log/readers.h"
+#include "engine/log/yaml_errors.h"
 
 namespace pactum::log {
 
 namespace {
-
-bool read_stdin(std::string& out) {
-  out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  return !std::cin.bad();
-}
 
 std::string cannot_read(const std::string& path, int err) {
   return fmt::format("cannot read log `{}`: {}", path, std::strerror(err));
@@ -39,44 +36,110 @@ void reserve_for(EventLog& log, uintmax_t bytes) {
   grow(log.attributes, bytes / 32);  // an attribute, `    key: value`, ~16 or more
 }
 
+enum class StreamEnd { Complete, Garbage, TooLarge, Failed };
+
+// Reads a pipe, a device or a terminal to its end, at most kMaxStreamLogBytes. Reading also
+// stops at the first bytes that are not UTF-8 text (checked block by block): the parse fails
+// there anyway, so /dev/zero or /dev/urandom cost one block, not the limit.
+StreamEnd read_stream(int fd, std::string& text) {
+  char block[1 << 16];
+  size_t checked = 0;
+  bool decoded_by_parser = false;  // UTF-16/32 with a byte order mark: the parsers decode it
+  for (;;) {
+    ssize_t n = ::read(fd, block, sizeof block);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return StreamEnd::Failed;
+    if (n == 0) return StreamEnd::Complete;
+    if (text.size() + static_cast<size_t>(n) > kMaxStreamLogBytes) return StreamEnd::TooLarge;
+    text.append(block, static_cast<size_t>(n));
+    if (checked == 0 && text.size() >= 4)
+      decoded_by_parser = (text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF') ||
+                          text.compare(0, 4, std::string("\0\0\xFE\xFF", 4)) == 0;
+    if (decoded_by_parser) continue;
+    // Up to a character boundary a few bytes short of the end (a block may split a sequence).
+    size_t end = text.size() >= 4 ? text.size() - 4 : 0;
+    while (end > checked && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    if (end <= checked) continue;
+    if (find_encoding_problem(std::string_view(text).substr(checked, end - checked))) return StreamEnd::Garbage;
+    checked = end;
+  }
+}
+
+// Parses a log whose text is kept in `sources` (file `file`).
+void parse_kept(const SourceManager& sources, uint32_t file, EventBuilder& builder, Backend backend) {
+  std::string_view text = *sources.text(file);
+  if (backend == Backend::YamlCpp) read_with_yamlcpp(text, builder);
+  else read_with_libyaml(text, builder);
+}
+
 }  // namespace
 
 bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Diagnostics& diags,
               const LoadOptions& options) {
-  if (path == "-") {
-    // Standard input cannot be re-read for caret lines: its text is kept.
-    std::string text;
-    bool ok = read_stdin(text);
-    uint32_t file = sources.add_text("<stdin>", text);
+  bool stdin_log = path == "-";
+  std::string name = stdin_log ? "<stdin>" : path;
+  // The input is opened once; its lines for diagnostics come from what was read (the kept text,
+  // or this descriptor for a regular file), never from opening the name again.
+  int fd;
+  if (stdin_log) fd = ::fcntl(0, F_DUPFD_CLOEXEC, 0);
+  else do fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    while (fd < 0 && errno == EINTR);
+  struct stat st {};
+  int err = fd < 0 ? errno : ::fstat(fd, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
+  if (err) {
+    if (fd >= 0) ::close(fd);
+    uint32_t file = sources.add_path(name);
     EventBuilder builder(log, diags, sources, file, options);
-    if (!ok)
-      builder.file_error("cannot read the log from standard input");
-    else if (options.backend == Backend::YamlCpp)
-      read_with_yamlcpp(text, builder);
-    else
-      read_with_libyaml(text, builder);
+    builder.file_error(stdin_log ? "cannot read the log from standard input" : cannot_read(path, err));
     return builder.finish();
   }
 
-  // Files are not kept in memory: a diagnostic re-reads the one line it shows.
-  uint32_t file = sources.add_path(path);
-  EventBuilder builder(log, diags, sources, file, options);
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    builder.file_error(cannot_read(path, EISDIR));
-    return builder.finish();
-  }
-  if (options.backend == Backend::YamlCpp) {
+  if (!S_ISREG(st.st_mode)) {
+    // A pipe, a device, a terminal: read to the end (or the limit) and keep the text.
     std::string text;
-    if (!read_file(path, text))
-      builder.file_error(cannot_read(path, errno ? errno : EIO));
+    StreamEnd end = read_stream(fd, text);
+    ::close(fd);
+    uint32_t file = sources.add_text(name, std::move(text));
+    EventBuilder builder(log, diags, sources, file, options);
+    if (end == StreamEnd::Failed)
+      builder.file_error(stdin_log ? "cannot read the log from standard input" : cannot_read(path, EIO));
+    else if (end == StreamEnd::TooLarge)
+      builder.file_error(fmt::format("the log `{}` is larger than {} (the limit for a log read from a pipe, a device "
+                                     "or standard input; a regular file has none)",
+                                     name, byte_size_text(kMaxStreamLogBytes)));
     else
-      read_with_yamlcpp(text, builder);
+      parse_kept(sources, file, builder, options.backend);
     return builder.finish();
   }
-  if (uintmax_t bytes = std::filesystem::file_size(path, ec); !ec) reserve_for(log, bytes);
-  std::FILE* in = std::fopen(path.c_str(), "rb");
+
+  if (options.backend == Backend::YamlCpp) {
+    // yaml-cpp needs the whole text: read it through this descriptor and keep it.
+    std::string text;
+    if (st.st_size > 0) text.reserve(static_cast<size_t>(st.st_size));
+    char block[1 << 16];
+    ssize_t n = 0;
+    while ((n = ::read(fd, block, sizeof block)) != 0) {
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) break;
+      text.append(block, static_cast<size_t>(n));
+    }
+    int read_error = n < 0 ? errno : 0;
+    ::close(fd);
+    uint32_t file = sources.add_text(name, std::move(text));
+    EventBuilder builder(log, diags, sources, file, options);
+    if (read_error) builder.file_error(cannot_read(path, read_error));
+    else parse_kept(sources, file, builder, options.backend);
+    return builder.finish();
+  }
+
+  // A regular file, streamed by libyaml (logs can be gigabytes: they are not kept in memory).
+  reserve_for(log, static_cast<uintmax_t>(st.st_size));
+  uint32_t file = sources.add_open_file(name, fd);
+  EventBuilder builder(log, diags, sources, file, options);
+  int stream_fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  std::FILE* in = stream_fd < 0 ? nullptr : ::fdopen(stream_fd, "rb");
   if (!in) {
+    if (stream_fd >= 0) ::close(stream_fd);
     builder.file_error(cannot_read(path, errno));
     return builder.finish();
   }

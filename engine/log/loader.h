@@ -13,6 +13,9 @@ namespace pactum::log {
 
 enum class Backend { Libyaml, YamlCpp };
 
+// The size limit of a log read from standard input, a pipe or a device (docs/security.md).
+constexpr size_t kMaxStreamLogBytes = size_t{256} << 20;
+
 struct LoadOptions {
   Backend backend = Backend::Libyaml;
   const date::time_zone* default_zone = nullptr;  // the agreement timezone (for times without offset)
@@ -40,7 +43,10 @@ struct LoadOptions {
 //   dropped (the two backends read different half-parsed parts of it).
 // - Limits: 64 levels of nesting, 1 MiB per scalar; aliases only to scalars. Reading stops at
 //   these and when `diags` is full.
-// - Standard input is named "<stdin>" in diagnostics and its text is kept for caret lines.
+// - Standard input is named "<stdin>" in diagnostics. A log that is not a regular file (standard
+//   input from a pipe, a FIFO, a device) is read to its end and kept for caret lines, up to
+//   kMaxStreamLogBytes, and no further than its first bytes that are not UTF-8 text; a regular
+//   file is streamed, any size, and caret lines are read from the same open file.
 bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Diagnostics& diags,
               const LoadOptions& options);
 

@@ -9,14 +9,20 @@
 
 #include <fmt/format.h>
 
+#include "engine/base/text.h"
 #include "engine/report/report.h"
 
 namespace pactum::report {
 
 namespace {
 
-// GitHub's escaping (toolkit's command.ts): in the message, % \r \n; in properties also : and ,.
-std::string escape(std::string_view s, bool property) {
+// The one escaping function of this format. First visible_text (engine/base/text.h): no control
+// character reaches the log raw and `##[` is broken up; line breaks are kept for the next step.
+// Then GitHub's own escaping (toolkit's command.ts): in the message, % \r \n; in properties also
+// : and ,. So an annotation is always one line, and nothing from the input can end the command's
+// properties, start a line or start another command.
+std::string escape(std::string_view raw, bool property) {
+  std::string s = visible_text(raw, {.keep_line_breaks = true});
   std::string out;
   for (char c : s) {
     switch (c) {

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/base/text.h"
 #include "engine/report/report.h"
 #include "engine/report/review.h"
 
@@ -38,10 +39,13 @@ code { font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace
 }
 @page { margin: 1.5cm; })";
 
-// HTML-escapes text for element content and (double- or single-quoted) attribute values.
-// Line breaks are kept as <br> so multi-line messages stay multi-line (spaces where no markup
-// is allowed: <title>).
-std::string h(std::string_view s, bool breaks = true) {
+// The one escaping function of this format: visible_text first (engine/base/text.h: no control
+// character reaches the page or a terminal showing the file), then HTML escaping for element
+// content and (double- or single-quoted) attribute values. Line breaks are kept as <br> so
+// multi-line messages stay multi-line (spaces where no markup is allowed: <title>).
+std::string h(std::string_view raw, bool breaks = true) {
+  std::string visible = visible_text(raw, {.keep_line_breaks = true});
+  std::string_view s = visible;
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];

@@ -1,4 +1,5 @@
 // The JSON report of spec 8.1. The other machine formats (SARIF) build on json_document().
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "engine/report/finding_id.h"
@@ -177,6 +178,45 @@ ordered_json json_document(const ReportData& d) {
   return j;
 }
 
-std::string render_json(const ReportData& d) { return json_document(d).dump(2) + "\n"; }
+std::string json_text(const ordered_json& document) {
+  std::string raw = document.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  // Outside strings a JSON text is ASCII without DEL or `#`, so these bytes are always inside a
+  // string. Most reports have none of them: the text is then returned as it is (a report can be
+  // hundreds of megabytes: no second copy).
+  auto suspect = [](char ch) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    return c == '#' || c == 0x7F || c == 0xC2 || c == 0xEF;
+  };
+  size_t first = 0;
+  while (first < raw.size() && !suspect(raw[first])) ++first;
+  if (first == raw.size()) {
+    raw += '\n';
+    return raw;
+  }
+  std::string out = raw.substr(0, first);
+  out.reserve(raw.size() + 16);
+  for (size_t i = first; i < raw.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    unsigned char next = i + 1 < raw.size() ? static_cast<unsigned char>(raw[i + 1]) : 0;
+    if (c == '[' && out.size() >= 2 && out.compare(out.size() - 2, 2, "##") == 0) {
+      out += "\\u005b";  // `##[`: never a workflow command, even in a CI log of the file
+    } else if (c == 0x7F) {
+      out += "\\u007f";
+    } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // C1
+      out += fmt::format("\\u{:04x}", next);
+      ++i;
+    } else if (c == 0xEF && next == 0xBF && i + 2 < raw.size() &&
+               (static_cast<unsigned char>(raw[i + 2]) == 0xBE || static_cast<unsigned char>(raw[i + 2]) == 0xBF)) {
+      out += static_cast<unsigned char>(raw[i + 2]) == 0xBE ? "\\ufffe" : "\\uffff";
+      i += 2;
+    } else {
+      out += raw[i];
+    }
+  }
+  out += '\n';
+  return out;
+}
+
+std::string render_json(const ReportData& d) { return json_text(json_document(d)); }
 
 }  // namespace pactum::report

@@ -14,4 +14,11 @@ nlohmann::ordered_json credits_json(const ReportData& d, const credits::Ledger& 
 nlohmann::ordered_json lint_json(const ReportData& d, const Diagnostic& l);
 nlohmann::ordered_json json_document(const ReportData& d);
 
+// The one escaping function of the JSON formats (JSON, SARIF): the document as text, indented by
+// two. Invalid UTF-8 (a file name, say) becomes U+FFFD instead of aborting the report, and every
+// control character (engine/base/text.h), which the JSON library writes raw unless it is below
+// U+0020, is written as a \u escape, and so is the `[` of `##[`: the values are exact, and no
+// terminal or CI log showing the file sees an escape sequence or a workflow command.
+std::string json_text(const nlohmann::ordered_json& document);
+
 }  // namespace pactum::report

@@ -11,16 +11,22 @@
 // No timestamps or durations are written, so the output is deterministic.
 #include <fmt/format.h>
 
+#include "engine/base/text.h"
 #include "engine/report/report.h"
 
 namespace pactum::report {
 
 namespace {
 
-// XML 1.0 escaping for text and attribute values. Characters XML 1.0 cannot carry at all (C0
-// controls other than tab/newline/return) become U+FFFD. In attributes, tab/newline/return are
-// written as character references, or attribute-value normalisation would turn them into spaces.
-std::string xml_escape(std::string_view s, bool attribute) {
+// The one escaping function of this format: visible_text first (engine/base/text.h: control
+// characters, which XML 1.0 cannot carry or a terminal would obey, become visible symbols), then
+// XML 1.0 escaping for text and attribute values. A line break in a value is always a character
+// reference (in attributes also tab, or attribute-value normalisation would turn them into
+// spaces): the only raw line breaks of the file are pactum's own, between the lines of a
+// multi-line body (Lines), so every line of the file starts with pactum's text.
+std::string xml_escape(std::string_view raw, bool attribute) {
+  std::string visible = visible_text(raw, {.keep_tabs = true, .keep_line_breaks = true});
+  std::string_view s = visible;
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -30,18 +36,27 @@ std::string xml_escape(std::string_view s, bool attribute) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&apos;"; break;
-      case '\n': out += attribute ? "&#10;" : "\n"; break;
+      case '\n': out += "&#10;"; break;
       case '\r': out += "&#13;"; break;  // a raw \r would be normalised away even in text
       case '\t': out += attribute ? "&#9;" : "\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD";
-        else out += c;
+      default: out += c;
     }
   }
   return out;
 }
 std::string attr(std::string_view s) { return xml_escape(s, true); }
-std::string text(std::string_view s) { return xml_escape(s, false); }
+
+// A multi-line element body: each line escaped on its own, joined by pactum's line breaks.
+struct Lines {
+  std::vector<std::string> items;
+  void add(std::string line) { items.push_back(std::move(line)); }
+  void add(const Lines& more) { items.insert(items.end(), more.items.begin(), more.items.end()); }
+};
+std::string text(const Lines& lines) {
+  std::string out;
+  for (const auto& line : lines.items) out += xml_escape(line, false) + "\n";
+  return out;
+}
 
 std::string event_line(const ReportData& d, uint32_t index) {
   const auto& e = d.log->events[index];
@@ -51,17 +66,18 @@ std::string event_line(const ReportData& d, uint32_t index) {
 }
 
 // The body of a <failure>/<skipped>: everything a reader needs without opening the JSON report.
-std::string finding_text(const ReportData& d, const eval::Finding& f) {
-  std::string out = f.message + "\n";
-  out += fmt::format("responsible: {}\n", fmt::join(f.responsible, ", "));
-  out += fmt::format("severity: {}\n", severity_name(f.block->severity));
-  out += fmt::format("at: {}\n", format_instant(f.at, d.agreement.zone));
+Lines finding_text(const ReportData& d, const eval::Finding& f, const char* prefix = "") {
+  Lines out;
+  out.add(prefix + f.message);
+  out.add(fmt::format("responsible: {}", fmt::join(f.responsible, ", ")));
+  out.add(fmt::format("severity: {}", severity_name(f.block->severity)));
+  out.add(fmt::format("at: {}", format_instant(f.at, d.agreement.zone)));
   if (f.window)
-    out += fmt::format("window: {} to {}\n", format_instant(f.window->start, d.agreement.zone),
-                       format_instant(f.window->end, d.agreement.zone));
-  out += fmt::format("rule: {}\n", rule_location(d, *f.rule));
+    out.add(fmt::format("window: {} to {}", format_instant(f.window->start, d.agreement.zone),
+                        format_instant(f.window->end, d.agreement.zone)));
+  out.add(fmt::format("rule: {}", rule_location(d, *f.rule)));
   if (d.log)
-    for (auto i : f.events) out += "event: " + event_line(d, i) + "\n";
+    for (auto i : f.events) out.add("event: " + event_line(d, i));
   return out;
 }
 
@@ -90,8 +106,8 @@ std::string testcase(const ReportData& d, const model::Block& block, const model
   for (const auto* f : findings)
     body += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", attr(f->message), attr(f->reason),
                         text(finding_text(d, *f)));
-  std::string pending_text;
-  for (const auto* f : pending) pending_text += "pending: " + finding_text(d, *f);
+  Lines pending_text;
+  for (const auto* f : pending) pending_text.add(finding_text(d, *f, "pending: "));
   bool skipped = false;
   if (d.outcome && !d.outcome->evaluated) {
     body += "      <skipped message=\"not evaluated: no events and no --as-of\"/>\n";
@@ -134,9 +150,10 @@ std::string lint_suite(const ReportData& d, Counts& total) {
     std::string where = l.loc.file < d.sources.size()
                             ? fmt::format("{}:{}:{}", d.sources.name(l.loc.file), l.loc.line, l.loc.column)
                             : std::string("?");
-    std::string detail = l.message + "\n";
-    for (const auto& note : l.notes) detail += "suggestion: " + note + "\n";
-    detail += "at: " + where + "\n";
+    Lines detail;
+    detail.add(l.message);
+    for (const auto& note : l.notes) detail.add("suggestion: " + note);
+    detail.add("at: " + where);
     std::string body = error ? fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", attr(l.message),
                                            attr(l.code), text(detail))
                              : fmt::format("      <system-out>warning: {}</system-out>\n", text(detail));

@@ -1,13 +1,15 @@
 // A Markdown report (spec 8, `--format markdown`) that a procurement lead can paste into a
 // service-review agenda: who broke what, how often, and what in the agreement itself needs
 // renegotiating. GitHub-flavoured tables; times are local to the agreement's time zone.
-// Everything that comes from the agreement or the logs is escaped, so a name can never turn
-// into markup, break a table row or inject HTML.
+// Everything that comes from the agreement or the logs is escaped (md() for text, code() for code
+// spans), so a name can never turn into markup, break a table row, inject HTML, notify anybody
+// (`@name`) or become a link (bare URLs, `www.`, `#123` references) in a pull-request comment.
 #include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
 
+#include "engine/base/text.h"
 #include "engine/report/report.h"
 #include "engine/report/review.h"
 
@@ -17,10 +19,26 @@ namespace {
 
 bool alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-// Plain text: Markdown punctuation is backslash-escaped (CommonMark allows it for any ASCII
-// punctuation), `<` too so no HTML gets through. An intraword `_` (site_visit) cannot start
-// emphasis and stays readable. Line breaks become `<br>` in table cells, spaces elsewhere.
-std::string md(std::string_view s, bool cell = true) {
+// A zero-width space, as an entity: it breaks what GitHub would otherwise link or notify
+// (`@name` mentions, e-mail addresses, `http://` and `www.` autolinks, `#123` references) and
+// shows nothing. (Dependabot and Renovate write `@&#8203;` for the same reason.)
+constexpr const char* kBreak = "&#8203;";
+
+bool starts_with_ci(std::string_view s, size_t i, std::string_view word) {
+  if (i + word.size() > s.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(s[i + k])) != word[k]) return false;
+  return true;
+}
+
+// The one escaping function of this format for text (code() for code spans). First visible_text
+// (engine/base/text.h: no control character, `##[` broken up). Then Markdown punctuation is
+// backslash-escaped (CommonMark allows it for any ASCII punctuation), `<` too so no HTML gets
+// through. An intraword `_` (site_visit) cannot start emphasis and stays readable. Line breaks
+// become `<br>` in table cells, spaces elsewhere. Mentions and autolinks are broken by kBreak.
+std::string md(std::string_view raw, bool cell = true) {
+  std::string visible = visible_text(raw, {.keep_line_breaks = true});
+  std::string_view s = visible;
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
@@ -29,6 +47,19 @@ std::string md(std::string_view s, bool cell = true) {
       out += cell ? "<br>" : " ";
     } else if (c == '_' && i > 0 && i + 1 < s.size() && alnum(s[i - 1]) && alnum(s[i + 1])) {
       out += c;
+    } else if (c == '@') {
+      out += '@';
+      out += kBreak;
+    } else if (c == ':' && i + 2 < s.size() && s[i + 1] == '/' && s[i + 2] == '/') {
+      out += ':';
+      out += kBreak;
+    } else if ((c == 'w' || c == 'W') && starts_with_ci(s, i, "www.") && (i == 0 || !alnum(s[i - 1]))) {
+      out += s.substr(i, 3);
+      out += kBreak;
+      i += 2;
+    } else if (c == '#' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+      out += "\\#";
+      out += kBreak;
     } else if (std::string_view("\\`*_[]<>|&~#!").find(c) != std::string_view::npos) {
       out += '\\';
       out += c;
@@ -41,7 +72,9 @@ std::string md(std::string_view s, bool cell = true) {
 
 // Inline code (rule text, file:line). The fence is one backtick longer than any run inside.
 // In a table cell `|` must still be escaped (GFM splits cells before parsing code spans).
-std::string code(std::string_view s, bool cell = true) {
+std::string code(std::string_view raw, bool cell = true) {
+  std::string visible = visible_text(raw, {.keep_line_breaks = true});  // breaks become spaces below
+  std::string_view s = visible;
   std::string body;
   size_t run = 0, longest = 0;
   for (char c : s) {

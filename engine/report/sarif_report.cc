@@ -275,8 +275,7 @@ std::string render_sarif(const ReportData& d) {
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   sarif["version"] = "2.1.0";
   sarif["runs"] = ordered_json::array({run});
-  // Invalid UTF-8 from a log must not abort the report: it is replaced by U+FFFD.
-  return sarif.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return json_text(sarif);
 }
 
 }  // namespace pactum::report

@@ -1,9 +1,12 @@
 // The human report: compiler-style blocks (location, the rule's source line with a caret, the
 // events involved, one plain sentence), then the per-party scorecard and a one-line summary.
+// Text from the inputs goes through render_diagnostic or visible_text (engine/base/text.h), and
+// no line starts with it: scorecard names are shown as the agreement writes them (shown_name).
 #include <algorithm>
 
 #include <fmt/format.h>
 
+#include "engine/base/text.h"
 #include "engine/report/report.h"
 #include "engine/report/review.h"
 
@@ -81,19 +84,19 @@ std::string render_text(const ReportData& d) {
     size_t most = 0, name_width = 10;
     for (const auto& [party, n] : o.by_party) {
       most = std::max(most, n);
-      name_width = std::max(name_width, party.size());
+      name_width = std::max(name_width, shown_name(party).size());
     }
     out += "Scorecard: findings per responsible party\n";
     for (const auto& p : d.agreement.parties) {
       size_t n = o.by_party.count(p.id) ? o.by_party.at(p.id) : 0;
-      out += fmt::format("  {:<{}} {:>5}  {}\n", p.id, name_width, n, bar(n, most));
+      out += fmt::format("  {:<{}} {:>5}  {}\n", shown_name(p.id), name_width, n, bar(n, most));
     }
     if (o.by_party.count("unassigned"))
       out += fmt::format("  {:<{}} {:>5}  {}\n", "unassigned", name_width, o.by_party.at("unassigned"),
                          bar(o.by_party.at("unassigned"), most));
   }
   std::vector<std::string> balance;
-  for (const auto& [party, n] : d.balance.per_party) balance.push_back(fmt::format("{} {}", party, n));
+  for (const auto& [party, n] : d.balance.per_party) balance.push_back(fmt::format("{} {}", shown_name(party), n));
   if (d.balance.by_events) balance.push_back(fmt::format("depending on the events {}", d.balance.by_events));
   out += fmt::format("Obligations: rules binding each party: {}\n", fmt::join(balance, ", "));
 

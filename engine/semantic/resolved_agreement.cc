@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -144,15 +146,13 @@ const date::time_zone* zone_or_report(const model::CalendarDecl& c, const std::s
 }  // namespace
 
 const Party* ResolvedAgreement::find_party(const std::string& id) const {
-  for (const auto& p : parties)
-    if (p.id == id) return &p;
-  return nullptr;
+  auto it = party_index.find(id);
+  return it == party_index.end() ? nullptr : &parties[it->second];
 }
 
 const NamedCalendar* ResolvedAgreement::find_calendar(const std::string& id) const {
-  for (const auto& c : calendars)
-    if (c.id == id) return &c;
-  return nullptr;
+  auto it = calendar_index.find(id);
+  return it == calendar_index.end() ? nullptr : &calendars[it->second];
 }
 
 std::optional<calendar::Interval> ResolvedAgreement::block_span(const model::Block& block) const {
@@ -207,8 +207,9 @@ std::vector<std::string> responsible_by_text(const model::Block& block, const mo
 std::vector<std::string> responsible_fallback(const model::Block& block, const model::Rule& rule) {
   if (!block.responsible.empty()) {
     std::vector<std::string> names;
+    std::unordered_set<std::string_view> seen_names;  // linear, however long the list
     for (const auto& n : block.responsible)
-      if (std::find(names.begin(), names.end(), n.text) == names.end()) names.push_back(n.text);
+      if (seen_names.insert(n.text).second) names.push_back(n.text);
     return names;
   }
   if (rule.subject.by) return {rule.subject.by->text};
@@ -293,11 +294,23 @@ ResolvedAgreement resolve_best_effort(const model::Agreement& a, Diagnostics& di
   for (const auto& p : a.parties) decls.push_back({p.id.loc.line, &p, nullptr});
   for (const auto& c : a.calendars) decls.push_back({c.id.loc.line, nullptr, &c});
   std::stable_sort(decls.begin(), decls.end(), [](const Decl& x, const Decl& y) { return x.line < y.line; });
-  for (const auto& d : decls) {
+  for (size_t k = 0; k < decls.size(); ++k) {
+    const auto& d = decls[k];
+    if (k == kMaxParties) {
+      // Every finding lists its responsible parties, and lint reads every party's calendar:
+      // the number of names multiplies output and work (docs/security.md, limits).
+      const model::Name& id = d.party ? d.party->id : d.calendar->id;
+      diags.error(id.loc, fmt::format("more than {} parties and calendars (the limit for an agreement)", kMaxParties),
+                  {}, static_cast<uint32_t>(id.text.size()));
+      break;
+    }
     if (d.party) {
-      if (auto cal = build_calendar(d.party->id, d.party->calendar, "party"))
+      if (auto cal = build_calendar(d.party->id, d.party->calendar, "party")) {
+        out.party_index.emplace(d.party->id.text, out.parties.size());
         out.parties.push_back(Party{d.party->id.text, d.party, std::move(*cal)});
+      }
     } else if (auto cal = build_calendar(d.calendar->id, d.calendar->calendar, "calendar")) {
+      out.calendar_index.emplace(d.calendar->id.text, out.calendars.size());
       out.calendars.push_back(NamedCalendar{d.calendar->id.text, d.calendar, std::move(*cal)});
     }
   }
@@ -314,7 +327,7 @@ ResolvedAgreement resolve_best_effort(const model::Agreement& a, Diagnostics& di
     std::string near = closest_match(use->text, candidates);
     if (!near.empty()) notes.push_back(fmt::format("did you mean `{}`?", near));
     else if (candidates.empty()) notes.push_back("declare it first: `party " + use->text + "`");
-    else notes.push_back(fmt::format("declared {}: {}", what, fmt::join(candidates, ", ")));
+    else notes.push_back(fmt::format("declared {}: {}", what, list_of(candidates)));
     return notes;
   };
   for (const auto* use : uses.parties) {

@@ -3,6 +3,7 @@
 // an agreement whose names are all known and whose calendars are built, ready to evaluate.
 #pragma once
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,9 @@
 #include "engine/model/agreement.h"
 
 namespace pactum::semantic {
+
+// Parties and named calendars one agreement may declare (an input error beyond: docs/security.md).
+inline constexpr size_t kMaxParties = 1000;
 
 // Stable codes of agreement errors (also lint codes, spec 7).
 inline constexpr const char* kDuplicateParty = "duplicate-party";
@@ -51,9 +55,11 @@ class ResolvedAgreement {
   std::vector<Party> parties;              // in declaration order
   std::vector<NamedCalendar> calendars;    // V2.7, in declaration order; never parties
   std::optional<calendar::BusinessCalendar> agreement_calendar;
+  std::unordered_map<std::string, size_t> party_index;     // id -> position in `parties`
+  std::unordered_map<std::string, size_t> calendar_index;  // id -> position in `calendars`
 
-  const Party* find_party(const std::string& id) const;
-  const NamedCalendar* find_calendar(const std::string& id) const;
+  const Party* find_party(const std::string& id) const;             // through party_index: constant time
+  const NamedCalendar* find_calendar(const std::string& id) const;  // through calendar_index
   std::vector<std::string> party_names() const;
   // The calendar of a party or named calendar `name` (`of X` accepts both, V2.7), or the
   // agreement's when `name` is empty/unknown.

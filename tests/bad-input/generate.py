@@ -3,13 +3,25 @@
 
 Each case is a folder with the files pactum is given (agreement.terms and/or log.yaml, or other
 names) and expect.json:
-  {"command": "check" | "lint" | "fmt" | "explain",
+  {"command": "check" | "lint" | "fmt" | "explain" | "test",
    "stderr_absent": [...],           (optional) fragments that must not appear on standard error
    "stderr_max_bytes": N,            (optional) a bound on the length of standard error
    "args": [...],                    arguments after the command (default: the usual files)
    "exit": 2,                        the expected exit status
    "stderr_contains": [...],         fragments that must all appear on standard error
-   "stdout_contains": [...]}         (optional) fragments of standard output
+   "stdout_contains": [...],         (optional) fragments of standard output
+   "stdout_absent": [...],           (optional) fragments that must not appear on standard output
+   "setup": [...],                   (optional) before the run: {"symlink": NAME, "to": TARGET},
+                                     {"hardlink": NAME, "to": FILE}, {"fifo": NAME},
+                                     {"chmod": NAME, "mode": "0600"}, {"copy": FILE, "to": NAME},
+                                     {"generate": NAME, "head", "item" ({i}, {inner}), "sep",
+                                     "count", "inner": {...}, "tail"} (large inputs, made at run time)
+   "env": {...}, "stdin": "...",     (optional) environment additions, standard input
+   "fifo_write": [{"fifo", "content", "repeat"}], "fifo_read": [NAME], "fifo_read_contains": [...]
+                                     (optional) the other end of FIFOs made by setup
+   "files_after": {NAME: {"type": "regular"|"symlink"|"other", "to", "contains", "mode"}}
+                                     (optional) files the run may change, and what they must be}
+Arguments and names written "b64:..." are bytes (file names that are not UTF-8).
 A case without agreement.terms uses shared/agreement.terms; a `check` case without a log uses
 shared/log.yaml (the runner copies them into the case's scratch folder under those names).
 
@@ -30,11 +42,13 @@ cases = []
 
 
 def case(name, expect_exit, contains, terms=None, log=None, command="check", args=None, files=None,
-         stdout_contains=None, absent=None, max_stderr=None):
-    """terms/log: str (UTF-8) or bytes; files: {name: str|bytes} for anything else."""
+         stdout_contains=None, absent=None, max_stderr=None, **extra):
+    """terms/log: str (UTF-8) or bytes; files: {name: str|bytes} for anything else. `extra` goes to
+    expect.json as it is (setup, env, stdin, fifo_write, fifo_read, fifo_read_contains,
+    stdout_absent, files_after: see run.py)."""
     cases.append(dict(name=name, exit=expect_exit, contains=contains, terms=terms, log=log,
                       command=command, args=args, files=files or {}, stdout_contains=stdout_contains,
-                      absent=absent, max_stderr=max_stderr))
+                      absent=absent, max_stderr=max_stderr, extra=extra))
 
 
 # An agreement that uses everything the log cases need (parties, a DST zone, business hours).
@@ -287,11 +301,11 @@ case("terms-overlong-utf8", 2, ["agreement.terms:1:", "UTF-8"], terms=b'agreemen
 case("terms-surrogate-utf8", 2, ["agreement.terms:1:", "UTF-8"], terms=b'agreement "\xed\xa0\x80"\n')
 case("terms-latin1", 2, ["agreement.terms:3:", "UTF-8"], terms='agreement "Bad input corpus"\nparty Acme\n  name "Société Générale"\n'.encode("latin-1"))
 case("terms-utf16", 2, ["agreement.terms:1:"], terms=SHARED_TERMS.encode("utf-16"))
-case("terms-nul-byte", 2, ["agreement.terms:3:11:", "unexpected character U+0000"],
+case("terms-nul-byte", 2, ["agreement.terms:3:11:", "control character U+0000 in the agreement"],
      terms=b'agreement "Bad input corpus"\nparty Acme\nparty Acme\x00\n')
-case("terms-control-character", 2, ["agreement.terms:3:", "unexpected character"], terms=b'agreement "Bad input corpus"\nparty Acme\nparty \x07Northwind\n')
+case("terms-control-character", 2, ["agreement.terms:3:7:", "control character U+0007 in the agreement"], terms=b'agreement "Bad input corpus"\nparty Acme\nparty \x07Northwind\n')
 case("terms-binary-junk", 2, ["agreement.terms:1:"], terms=junk(2048))
-case("terms-zeros", 2, ["agreement.terms:1:1:", "unexpected characters (256 control characters)"], terms=bytes(256))
+case("terms-zeros", 2, ["agreement.terms:1:1:", "256 control characters in the agreement (the first is U+0000)"], terms=bytes(256))
 case("terms-yaml-by-mistake", 2, ["agreement.terms:1:"], terms=SHARED_LOG)
 # --- truncations
 case("terms-truncated-string", 2, ["agreement.terms:1:11:", "unterminated string"], terms='agreement "Bad input\nparty Acme\n')
@@ -413,7 +427,7 @@ case("log-escape-in-value", 2, ["log.yaml:2:", "a value holds the control charac
      log=log_with('{at: 2026-02-01T09:00:00Z, type: notice, id: "\\e[2J\\e]0;pwned\\x07"}'))
 case("log-c1-control-in-value", 2, ["log.yaml:2:", "control character U+009B"], absent=["\u009b"],
      log=log_with('{at: 2026-02-01T09:00:00Z, type: notice, note: "a\\u009b31mb"}'))
-case("terms-terminal-escape", 2, ["agreement.terms:4:7:", "unexpected characters", "\u241b[31m"], absent=["\x1b", "\x07"],
+case("terms-terminal-escape", 2, ["agreement.terms:4:7:", "control character U+001B in the agreement", "\u241b[31m"], absent=["\x1b", "\x07"],
      terms=terms("").replace("party Northwind", "party \x1b[31mNorthwind\x1b]0;pwned\x07"))
 case("log-raw-escape", 2, ["log.yaml:2:", "control characters are not allowed", "\u241b"], absent=["\x1b"],
      log=b"events:\n  - {at: 2026-02-01T09:00:00Z, type: notice, id: \x1b[2J}\n")
@@ -444,6 +458,273 @@ case("log-stray-flow-end-after-document-yaml-cpp", 2, ["log.yaml:4:1:", "malform
      args=["agreement.terms", "log.yaml", "--reader", "yaml-cpp"],
      log="at: 2026-02-01T09:00:00Z\ntype: call\n---\n, by: Acme, visit: V1}\n")
 
+
+# ============================ issue 11: hardening round 2 =================================
+import base64  # noqa: E402  (here to keep the additions in one place)
+
+
+def b64(raw):
+    return "b64:" + base64.b64encode(raw).decode()
+
+
+SECRET = "hunter2-do-not-print"
+GOOD_TEST = """agreement: agreement.terms
+cases:
+  - name: a visit without notice
+    blocks: [Site visits are announced]
+    events:
+      - {at: 2026-02-05T10:00:00-05:00, type: site_visit, by: Acme, visit: V1, id: V1}
+    expect:
+      - {block: Site visits are announced, rule: 1, reason: missing}
+"""
+
+# --- class 1: a test file reaches only its own folder tree; a rejected file shows one line ---
+case("test-agreement-absolute-path", 2, ["test.yaml:1:12:", "the agreement `/proc/self/environ` is outside",
+                                          "--root"], command="test", args=["test.yaml"],
+     files={"test.yaml": GOOD_TEST.replace("agreement.terms", "/proc/self/environ")},
+     env={"PACTUM_TEST_SECRET": SECRET}, absent=[SECRET, "PATH="])
+case("test-agreement-dotdot", 2, ["tests/test.yaml:1:12:", "the agreement `../secret.terms` is outside"],
+     command="test", args=["tests/test.yaml"],
+     files={"tests/test.yaml": GOOD_TEST.replace("agreement.terms", "../secret.terms"),
+            "secret.terms": f"TOKEN={SECRET}\n"}, absent=[SECRET])
+case("test-agreement-symlink-out", 2, ["tests/test.yaml:1:12:", "the agreement `agreement.terms` is outside"],
+     command="test", args=["tests/test.yaml"], files={"tests/test.yaml": GOOD_TEST, "secret.txt": f"KEY={SECRET}\n"},
+     setup=[{"symlink": "tests/agreement.terms", "to": "../secret.txt"}], absent=[SECRET])
+case("test-agreement-symlink-to-environ", 2, ["tests/test.yaml:1:12:", "is outside"], command="test",
+     args=["tests"], files={"tests/test.yaml": GOOD_TEST},
+     setup=[{"symlink": "tests/agreement.terms", "to": "/proc/self/environ"}],
+     env={"PACTUM_TEST_SECRET": SECRET}, absent=[SECRET])
+case("test-agreement-symlink-inside-ok", 0, [], command="test", args=["tests/test.yaml"],
+     files={"tests/test.yaml": GOOD_TEST, "tests/real/agreement.terms": SHARED_TERMS},
+     setup=[{"symlink": "tests/agreement.terms", "to": "real/agreement.terms"}],
+     stdout_contains=["PASS  a visit without notice", "1 passed, 0 failed"])
+case("test-root-widens", 0, [], command="test", args=["tests/test.yaml", "--root", "."],
+     files={"tests/test.yaml": GOOD_TEST.replace("agreement.terms", "../agreement.terms")},
+     stdout_contains=["1 passed, 0 failed"])
+case("test-file-link-out-of-folder", 2, ["test file `tests/leak.yaml` is not a regular file inside"], command="test",
+     args=["tests"], files={"tests/test.yaml": GOOD_TEST, "tests/agreement.terms": SHARED_TERMS,
+                            "private/leak.yaml": f"agreement: x\ncases: [{{name: {SECRET}}}]\n"},
+     setup=[{"symlink": "tests/leak.yaml", "to": "../private/leak.yaml"}], absent=[SECRET])
+case("test-agreement-not-regular", 2, ["tests/test.yaml:1:12:", "is not a regular file"], command="test",
+     args=["tests/test.yaml"], files={"tests/test.yaml": GOOD_TEST, "tests/agreement.terms/.keep": ""})
+# Every line has its own lexical error (`:` and `@` are no tokens): before, each error showed its
+# line, 50 lines of the file.
+SECRETS_FILE = "".join(f"SECRET_{i}: value-{i}@{SECRET}\n" for i in range(1, 60))
+case("terms-secrets-file-one-line", 2, ["agreement.terms:1:1:", "SECRET_1: value-1@"], terms=SECRETS_FILE,
+     absent=["value-2@", "SECRET_2", "value-30@", "SECRET_59"])
+environ = b"\0".join(f"VAR_{i}=value-{i:03}-{SECRET}".encode() for i in range(40)) + b"\0"
+case("terms-environ-like-one-window", 2, ["agreement.terms:1:1:", "VAR_0=value-000"], terms=environ,
+     absent=["value-010-", "value-039-"], max_stderr=4000)
+case("test-agreement-secrets-file-with-root", 1, [], command="test", args=["tests/test.yaml", "--root", "."],
+     files={"tests/test.yaml": GOOD_TEST.replace("agreement.terms", "../secrets.terms"), "secrets.terms": SECRETS_FILE},
+     stdout_contains=["FAIL  a visit without notice", "secrets.terms:1:1:", "SECRET_1: value-1@"],
+     stdout_absent=["value-2@", "SECRET_2", "SECRET_59"])
+
+# --- class 2: control characters never reach the terminal from agreements or arguments ---
+case("terms-escape-in-backtick-name", 2, ["agreement.terms:4:8:", "control character U+001B in the agreement"],
+     terms=terms("").replace("party Northwind", "party `\x1b]8;;http://x.example\x07North\x1b]8;;\x07`"),
+     absent=["\x1b", "\x07"])
+case("terms-escape-in-string", 2, ["agreement.terms:5:7:", "control character U+001B"],
+     terms=terms('term "\x1b[2JTickets"\n  no call\n'), absent=["\x1b"])
+case("terms-c1-csi-in-string", 2, ["agreement.terms:1:12:", "control character U+009B"],
+     terms='agreement "\u009b31mcorpus"\nparty Acme\n', absent=["\u009b"])
+case("terms-bel-in-comment", 2, ["agreement.terms:5:4:", "control character U+0007"],
+     terms=terms("# a\x07b\n"), absent=["\x07"])
+case("terms-noncharacter-in-name", 2, ["agreement.terms:4:17:", "control character U+FFFE"],
+     terms=terms("").replace("party Northwind", "party `Northwind\ufffe`"))
+case("terms-form-feed", 2, ["agreement.terms:5:1:", "control character U+000C"], terms=terms("\x0c\n"))
+case("test-case-name-escape", 0, [], command="test", args=["test.yaml"],
+     files={"test.yaml": GOOD_TEST.replace("a visit without notice", '"a visit\\e[2J\\e]0;t\\a without notice"')},
+     stdout_contains=["PASS  a visit\u241b[2J\u241b]0;t\u2407 without notice"])
+case("cli-format-escape", 2, ["unknown format `\u241b[2J`"], args=["agreement.terms", "log.yaml", "--format", "\x1b[2J"])
+case("cli-as-of-escape", 2, ["--as-of `\u241b]0;x\u2407`"], args=["agreement.terms", "log.yaml", "--as-of", "\x1b]0;x\x07"])
+case("cli-log-name-escape", 1, [], args=["agreement.terms", "log\x1b[31m.yaml"],
+     setup=[{"copy": "log.yaml", "to": "log\x1b[31m.yaml"}], stdout_contains=["log\u241b[31m.yaml:4:"])
+case("cli-output-name-escape", 2, ["cannot write `no/\u241b[2J/out`"],
+     args=["agreement.terms", "log.yaml", "-o", "no/\x1b[2J/out"])
+
+# --- class 3: no output line starts with input text; no `::` or `##[` command --------------
+WF_TERMS = terms("").replace("party Northwind", "party Northwind\nparty `::warning file=x.terms::injected`\n"
+                             "party `\u00a0::error::nbsp`") + \
+    'term "Visits"\n  responsible `::warning file=x.terms::injected`\n  every site_visit requires notice at least 1 hours before\n'
+WF_LOG = log_with("{at: 2026-02-05T10:00:00Z, type: site_visit, id: \"##[error]boom\"}", header="agreement: Bad input corpus\nevents:\n")
+for fmt_name in ("text", "github", "markdown", "html", "junit", "json", "sarif"):
+    case(f"workflow-command-party-{fmt_name}", 1, [], terms=WF_TERMS, log=WF_LOG,
+         args=["agreement.terms", "log.yaml", "--format", fmt_name])
+# A log value may hold line breaks (YAML escapes): in no format may it start a line.
+NL_LOG = log_with('{at: 2026-02-09T10:00:00-05:00, type: ticket, ticket: T1, id: "T1\\n::warning::injected\\n##[error]x"}',
+                  "{at: 2026-02-20T10:00:00-05:00, type: call, duration: 3}")
+for fmt_name in ("text", "github", "markdown", "html", "junit", "json", "sarif"):
+    case(f"workflow-command-log-line-break-{fmt_name}", 1, [], log=NL_LOG,
+         args=["agreement.terms", "log.yaml", "--format", fmt_name])
+case("workflow-command-party-text-quoted", 1, [], terms=WF_TERMS, log=WF_LOG,
+     stdout_contains=["  `::warning file=x.terms::injected`", "##\\[error]boom"])
+case("workflow-command-lint", 0, [], command="lint", terms=WF_TERMS,
+     stdout_contains=["`::warning file=x.terms::injected`"])
+case("workflow-command-explain", 0, [], command="explain", terms=WF_TERMS,
+     stdout_contains=["  `::warning file=x.terms::injected`: time zone"])
+case("workflow-command-in-agreement", 2, ["agreement.terms:5:9:", "two `#` followed by `[` in the agreement"],
+     terms=terms('term "a ##[error]b"\n  no call\n'))
+case("workflow-command-test-case-name", 0, [], command="test", args=["test.yaml"],
+     files={"test.yaml": GOOD_TEST.replace("a visit without notice", '"x\\n::warning::injected\\n##[error]y"')},
+     stdout_contains=["PASS  x\u240a::warning::injected\u240a##\\[error]y"])
+case("workflow-command-log-name", 2, ["./::error::pwned.yaml:2:50:", "`Acmee` is not a declared party"],
+     args=["agreement.terms", "::error::pwned.yaml"],
+     files={"::error::pwned.yaml": log_with("{at: 2026-02-01T09:00:00Z, type: notice, by: Acmee}")})
+case("workflow-command-fmt-check-name", 1, ["./::warning::x.terms: not in canonical layout"], command="fmt",
+     args=["--check", "::warning::x.terms"], files={"::warning::x.terms": "party   Acme\n"})
+MENTIONS = terms('term "ping @octocat, see https://evil.example/x and www.evil.example, fixes #12"\n'
+                 '  every site_visit requires notice at least 1 hours before\n')
+case("markdown-mentions-and-autolinks", 1, [], terms=MENTIONS, log=WF_LOG.replace("agreement: Bad input corpus\n", ""),
+     args=["agreement.terms", "log.yaml", "--format", "markdown"],
+     stdout_contains=["@&#8203;octocat", "https:&#8203;//evil.example", "www&#8203;.evil.example", "\\#&#8203;12"],
+     stdout_absent=["@octocat", "https://evil", "www.evil", " #12"])
+
+# --- class 4: output paths ----------------------------------------------------------------
+case("cli-output-fifo", 1, [], args=["agreement.terms", "log.yaml", "-o", "out.fifo"], setup=[{"fifo": "out.fifo"}],
+     fifo_read=["out.fifo"], fifo_read_contains=["Summary: 1 finding"], files_after={"out.fifo": {"type": "other"}})
+case("cli-output-dev-stdout", 1, [], args=["agreement.terms", "log.yaml", "-o", "/dev/stdout"],
+     stdout_contains=["Summary: 1 finding"])
+case("cli-output-symlink-target", 1, [], args=["agreement.terms", "log.yaml", "--format", "json", "-o", "out.json"],
+     files={"reports/target.json": "old\n"}, setup=[{"symlink": "out.json", "to": "reports/target.json"}],
+     files_after={"out.json": {"type": "symlink", "to": "reports/target.json"},
+                  "reports/target.json": {"contains": ['"pactum": 1'], "mode": "0644"}})
+case("cli-output-dangling-symlink", 1, [], args=["agreement.terms", "log.yaml", "-o", "out.txt"],
+     setup=[{"symlink": "out.txt", "to": "made.txt"}],
+     files_after={"out.txt": {"type": "symlink", "to": "made.txt"}, "made.txt": {"contains": ["Summary:"], "mode": "0644"}})
+case("cli-output-keeps-mode", 1, [], args=["agreement.terms", "log.yaml", "-o", "out.txt"], files={"out.txt": "old\n"},
+     setup=[{"chmod": "out.txt", "mode": "0600"}], files_after={"out.txt": {"contains": ["Summary:"], "mode": "0600"}})
+case("cli-output-new-file-mode", 1, [], args=["agreement.terms", "log.yaml", "-o", "new.txt"],
+     files_after={"new.txt": {"contains": ["Summary:"], "mode": "0644"}})
+case("cli-output-long-name", 1, [], args=["agreement.terms", "log.yaml", "-o", "r" * 250 + ".txt"],
+     files_after={"r" * 250 + ".txt": {"contains": ["Summary:"]}})
+case("cli-output-is-agreement", 2, ["-o `agreement.terms` is an input of this run"],
+     args=["agreement.terms", "log.yaml", "-o", "agreement.terms"])
+case("cli-output-is-log", 2, ["-o `log.yaml` is an input of this run"], args=["agreement.terms", "log.yaml", "-o", "log.yaml"])
+case("cli-output-is-log-through-link", 2, ["-o `out.yaml` is an input of this run (`log.yaml`)"],
+     args=["agreement.terms", "log.yaml", "-o", "out.yaml"], setup=[{"symlink": "out.yaml", "to": "log.yaml"}])
+case("cli-output-is-agreement-hard-link", 2, ["-o `copy.terms` is an input of this run"],
+     args=["agreement.terms", "log.yaml", "-o", "copy.terms"], setup=[{"hardlink": "copy.terms", "to": "agreement.terms"}])
+case("lint-output-is-agreement", 2, ["-o `agreement.terms` is an input of this run"], command="lint",
+     args=["agreement.terms", "-o", "agreement.terms"])
+UNFORMATTED = "party   Acme\nterm \"t\"\n  no   call\n"
+case("fmt-write-keeps-mode", 0, [], command="fmt", args=["-w", "agreement.terms"], terms=UNFORMATTED,
+     setup=[{"chmod": "agreement.terms", "mode": "0600"}],
+     files_after={"agreement.terms": {"contains": ["party Acme\n"], "mode": "0600"}})
+case("fmt-write-fifo-refused", 2, ["cannot rewrite `agreement.fifo`: not a regular file"], command="fmt",
+     args=["-w", "agreement.fifo"], setup=[{"fifo": "agreement.fifo"}],
+     fifo_write=[{"fifo": "agreement.fifo", "content": UNFORMATTED}], files_after={"agreement.fifo": {"type": "other"}})
+case("fmt-write-through-link", 0, [], command="fmt", args=["-w", "link.terms"], files={"real/agreement.terms": UNFORMATTED},
+     setup=[{"symlink": "link.terms", "to": "real/agreement.terms"}],
+     files_after={"link.terms": {"type": "symlink", "to": "real/agreement.terms"},
+                  "real/agreement.terms": {"contains": ["party Acme\n", "  no call\n"]}})
+
+# --- class 5: work bounded by the input, reading bounded by the limits ---------------------
+case("terms-dev-zero", 2, ["cannot read agreement file `/dev/zero`: larger than 2 MiB (the limit)"],
+     args=["/dev/zero", "log.yaml"])
+case("lint-dev-urandom", 2, ["cannot read agreement file `/dev/urandom`: larger than 2 MiB"], command="lint",
+     args=["/dev/urandom"])
+case("log-dev-zero", 2, ["/dev/zero:1:1:", "control characters are not allowed"], args=["agreement.terms", "/dev/zero"])
+case("log-dev-zero-yaml-cpp", 2, ["/dev/zero:1:1:", "control characters are not allowed"],
+     args=["agreement.terms", "/dev/zero", "--reader", "yaml-cpp"])
+case("log-dev-urandom", 2, ["/dev/urandom:1:", "cannot read the text"], args=["agreement.terms", "/dev/urandom"])
+case("test-dev-zero", 2, ["cannot read test file `/dev/zero`: larger than 2 MiB"], command="test", args=["/dev/zero"])
+case("log-fifo-with-error", 2, ["log.fifo:3:50:", "`Acmee` is not a declared party", "by: Acmee}"],
+     args=["agreement.terms", "log.fifo"], setup=[{"fifo": "log.fifo"}],
+     fifo_write=[{"fifo": "log.fifo", "content": log_with(GOOD_EVENT, "{at: 2026-02-01T09:00:00Z, type: notice, by: Acmee}")}],
+     files_after={"log.fifo": {"type": "other"}})
+case("log-fifo-over-the-limit", 2, ["the log `log.fifo` is larger than 256 MiB (the limit for a log read from a pipe"],
+     args=["agreement.terms", "log.fifo"], setup=[{"fifo": "log.fifo"}],
+     fifo_write=[{"fifo": "log.fifo", "content": "# " + "x" * 65533 + "\n", "repeat": 4097}],
+     files_after={"log.fifo": {"type": "other"}})
+case("log-stdin-with-error", 2, ["<stdin>:2:50:", "`Acmee` is not a declared party", "by: Acmee}"],
+     args=["agreement.terms", "-"], stdin=log_with("{at: 2026-02-01T09:00:00Z, type: notice, by: Acmee}"))
+case("terms-many-contradictions", 1, [], command="lint",
+     setup=[{"generate": "agreement.terms", "head": T_HEAD + 'term "t"\n',
+             "item": "  at least 3 call every week\n", "count": 40000, "tail": "  at most 2 call every week\n"}],
+     stdout_contains=["agreement.terms:40006:3:", "contradictory terms", "1 lint error"])
+case("terms-include-20000-values", 1, [], args=["agreement.terms", "log.yaml"],
+     setup=[{"generate": "agreement.terms", "head": T_HEAD + 'term "t"\n  no call where tags include ',
+             "item": "v{i}", "sep": ", ", "count": 20000, "tail": "\n"},
+            {"generate": "log.yaml", "head": "events:\n", "count": 30,
+             "item": "  - {at: 2026-02-10T09:00:00.{i}Z, type: call, by: Acme, tags: [{inner}]}\n",
+             "inner": {"item": "v{i}", "sep": ", ", "count": 20000}}],
+     stdout_contains=["forbidden", "30 findings"])
+case("terms-deadline-beyond-calendar-per-activation", 0, [], args=["agreement.terms", "log.yaml"],
+     setup=[{"generate": "agreement.terms",
+             "head": T_HEAD + 'term "t"\n  every ticket requires response with same ticket within 146097 business days after\n',
+             "item": "", "count": 0},
+            {"generate": "log.yaml", "head": "events:\n", "count": 50000,
+             "item": "  - {at: 2026-02-02T09:00:00Z, type: ticket, ticket: T{i}}\n"
+                     "  - {at: 2026-02-03T09:00:00Z, type: response, ticket: T{i}}\n"}],
+     stdout_contains=["0 findings", "100000 events"])
+case("terms-lint-400-years-many-rules", 0, [], command="lint",
+     setup=[{"generate": "agreement.terms",
+             "head": 'agreement "Long"\n  effective 1900-01-01 to 2299-12-31\n  timezone "America/New_York"\nparty Acme\n'
+                     'party Northwind\n  timezone "Asia/Manila"\n  business hours mon-fri 20:00-23:59\nterm "t"\n',
+             "item": "  every ticket{i} requires response by Northwind within 4 days after\n"
+                     "  at least 1 report{i} by Acme every week\n"
+                     "  every call{i} occurs within business hours of Acme and Northwind\n", "count": 3000}],
+     stdout_contains=["0 lint errors"])
+case("terms-too-many-parties", 2, ["agreement.terms:1003:7:", "more than 1000 parties and calendars (the limit for an agreement)"],
+     command="lint", setup=[{"generate": "agreement.terms", "head": T_HEAD, "item": "party P{i}\n", "count": 999}])
+case("terms-daily-windows-over-400-years", 2, ["agreement.terms:6:25:", "too many windows to judge",
+                                                "more than 100000 windows (the limit for one check)"],
+     terms='agreement "Long"\n  effective 1900-01-01 to 2299-12-31\n  timezone "UTC"\nparty Acme\nterm "t"\n'
+           '  at least 1 call every day\n',
+     args=["agreement.terms", "log.yaml", "--as-of", "2299-12-31"],
+     log="events:\n  - {at: 1900-01-01T09:00:00Z, type: call}\n")
+case("terms-windows-times-rules", 2, ["agreement.terms:8:25:", "too many windows to judge"],
+     terms='agreement "Long"\n  effective 2000-01-01 to 2199-12-31\n  timezone "UTC"\nparty Acme\nterm "t"\n'
+           '  at least 1 call every day\n  at least 1 visit every day\n  at least 1 mail every day\n',
+     args=["agreement.terms", "log.yaml", "--as-of", "2099-12-31"], log="events:\n  - {at: 2000-01-01T09:00:00Z, type: call}\n")
+
+# --- class 6: crashes and undefined behaviour -------------------------------------------------
+case("json-log-name-not-utf8", 1, [], args=["agreement.terms", b64(b"log-\xff.yaml"), "--format", "json"],
+     setup=[{"copy": "log.yaml", "to": b64(b"log-\xff.yaml")}], stdout_contains=['"file": "log-\ufffd.yaml"'])
+case("sarif-log-name-not-utf8", 1, [], args=["agreement.terms", b64(b"log-\xfe.yaml"), "--format", "sarif"],
+     setup=[{"copy": "log.yaml", "to": b64(b"log-\xfe.yaml")}], stdout_contains=["2.1.0"])
+case("test-agreement-is-a-list", 2, ["test.yaml:1:12:", "`agreement` must be a single value, not a list",
+                                     "no case was run"], command="test", args=["test.yaml"],
+     files={"test.yaml": GOOD_TEST.replace("agreement.terms", "[a.terms, b.terms]")})
+case("test-agreement-is-a-map", 2, ["test.yaml:1:12:", "`agreement` must be a single value, not a mapping"],
+     command="test", args=["test.yaml"], files={"test.yaml": GOOD_TEST.replace("agreement.terms", "{path: a.terms}")})
+case("test-case-is-a-scalar", 2, ["test.yaml:3:5:", "case 1 must be a mapping"], command="test", args=["test.yaml"],
+     files={"test.yaml": "agreement: agreement.terms\ncases:\n  - just a sentence\n"})
+case("test-expect-rule-not-a-number", 2, ["test.yaml:3:", "`rule` must be a rule number, not `first`"], command="test",
+     args=["test.yaml"], files={"test.yaml": "agreement: agreement.terms\ncases:\n  - {name: x, expect: [{block: b, rule: first}]}\n"})
+case("test-events-not-a-list", 2, ["test.yaml:3:", "`events` must be a list, not a single value"], command="test",
+     args=["test.yaml"], files={"test.yaml": "agreement: agreement.terms\ncases:\n  - {name: x, events: 5}\n"})
+case("test-as-of-invalid", 2, ["test.yaml:3:", "`as_of` is not a date-time: `soon`"], command="test",
+     args=["test.yaml"], files={"test.yaml": "agreement: agreement.terms\ncases:\n  - {name: x, as_of: soon}\n"})
+case("test-aliases-refused", 2, ["test.yaml:4:", "aliases (`*name`) are not supported in rule-test files"],
+     command="test", args=["test.yaml"],
+     files={"test.yaml": "agreement: agreement.terms\nx: &a [1, 2]\ncases:\n  - {name: x, events: *a}\n"})
+case("test-deep-nesting", 2, ["test.yaml:3:", "nesting deeper than 64 levels"], command="test", args=["test.yaml"],
+     files={"test.yaml": "agreement: agreement.terms\ncases:\n  - " + "[" * 100000 + "\n"})
+case("test-not-yaml", 2, ["test.yaml:2:1:", "malformed YAML"], command="test", args=["test.yaml"],
+     files={"test.yaml": "agreement: [unclosed\n"})
+case("lint-cadence-count-max", 0, [], command="lint",
+     terms=terms('term "t"\n  at least 9223372036854775807 order every day\n'), stdout_contains=["cadence-too-dense"])
+case("terms-notice-huge-business-days", 1, [], args=["agreement.terms", "log.yaml"],
+     terms=terms('term "t"\n  every site_visit requires notice with same visit at least 146097 business days before\n'),
+     log=log_with("{at: 2026-02-01T09:00:00Z, type: notice, visit: V1}", "{at: 2026-02-05T09:00:00Z, type: site_visit, visit: V1}"),
+     stdout_contains=["at least 146097 business days"])
+case("terms-within-huge-business-days", 0, [], args=["agreement.terms", "log.yaml"],
+     terms=terms('term "t"\n  every ticket requires response within 146097 business days after\n'),
+     log=log_with("{at: 2026-02-02T09:00:00Z, type: ticket, id: T1}"),
+     stdout_contains=["falls after 2300 (beyond the supported calendar)"], stdout_absent=["1535-"])
+case("terms-within-huge-business-hours", 0, [], args=["agreement.terms", "log.yaml"],
+     terms=terms('term "t"\n  every ticket requires response within 3506328 business hours after\n'),
+     log=log_with("{at: 2026-02-02T09:00:00Z, type: ticket, id: T1}"),
+     stdout_contains=["beyond the supported calendar"])
+case("log-offset-beyond-18", 2, ["log.yaml:2:10:", "UTC offset out of range"],
+     log=log_with("{at: 2026-02-01T09:00:00+18:30, type: notice}"))
+case("log-offset-minus-18-01", 2, ["log.yaml:2:10:", "UTC offset out of range"],
+     log=log_with("{at: 2026-02-01T09:00:00-18:01, type: notice}"))
+case("log-offset-18-ok", 0, [], log=log_with("{at: 2026-02-02T09:00:00+18:00, type: notice, by: Acme, visit: V1}"),
+     stdout_contains=["1 events"])
+case("cli-as-of-offset-beyond-18", 2, ["UTC offset out of range"], args=["agreement.terms", "log.yaml", "--as-of", "2026-03-01T00:00+18:59"])
 
 def write(path, content):
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -477,6 +758,7 @@ def main():
             expect["stderr_absent"] = c["absent"]
         if c["max_stderr"]:
             expect["stderr_max_bytes"] = c["max_stderr"]
+        expect.update(c["extra"])
         write(os.path.join(folder, "expect.json"), json.dumps(expect, indent=2, ensure_ascii=False) + "\n")
     print(f"generate.py: {len(cases)} cases in {os.path.relpath(CASES)}")
 

@@ -32,6 +32,13 @@ TEST_CASE("timestamps parse in every accepted form and reject impossible dates")
       {"2026-13-01", false, ""},
       {"26-01-13", false, ""},
       {"2026-01-13T10:00:00+05:00 extra", false, ""},
+      // UTC offsets lie within ±18:00 (docs/security.md).
+      {"2026-01-13T10:00:00+18:00", true, "2026-01-12T16:00:00+00:00"},
+      {"2026-01-13T10:00:00-18:00", true, "2026-01-14T04:00:00+00:00"},
+      {"2026-01-13T10:00:00+18:01", false, ""},
+      {"2026-01-13T10:00:00-18:30", false, ""},
+      {"2026-01-13T10:00:00+1859", false, ""},
+      {"2026-01-13T10:00:00+14:60", false, ""},
       {"", false, ""},
   };
   const auto* utc = find_zone("UTC");

@@ -93,3 +93,68 @@ TEST_CASE("business-day searches give up without business time") {
   auto mostly_closed = make_calendar("UTC", "mon-fri 09:00-17:00", holidays);
   CHECK(show(mostly_closed.business_days_after(a, 1)) == "2026-03-03T00:00:00+00:00");  // Mon 03-02
 }
+
+// Issue 11: the arithmetic walks the supported calendar a year at a time. Far answers must be the
+// ones a day-by-day walk gives (the reference below), and beyond 2300 there is none.
+namespace {
+
+std::optional<date::local_days> walk_days(const BusinessCalendar& cal, date::local_days day, int64_t n, int step) {
+  for (int64_t found = 0; found < n;) {
+    day += date::days{step};
+    if (date::year_month_day{day}.year() > date::year{kMaxYear} || date::year_month_day{day}.year() < date::year{kMinYear})
+      return std::nullopt;
+    if (cal.is_business_day(day)) ++found;
+  }
+  return day;
+}
+
+std::optional<Instant> walk_minutes(const BusinessCalendar& cal, Instant a, int64_t minutes) {
+  Millis left = std::chrono::minutes{minutes};
+  for (auto day = local_day(a, cal.zone()) - date::days{1}; date::year_month_day{day}.year() <= date::year{kMaxYear};
+       day += date::days{1})
+    for (const auto& iv : cal.open_intervals(day)) {
+      if (iv.end <= a) continue;
+      Instant from = std::max(iv.start, a);
+      if (left <= iv.end - from) return from + left;
+      left -= iv.end - from;
+    }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("far business-day and business-minute answers equal a day-by-day walk; beyond 2300 there is none") {
+  auto ny = make_calendar("America/New_York", "mon-fri 09:00-17:00", {"2026-12-25", "2031-01-01", "2100-07-05"});
+  auto night = make_calendar("Asia/Manila", "mon-fri 22:00-06:00, sat 10:00-12:00");
+  struct Row {
+    const BusinessCalendar* cal;
+    const char* a;
+    int64_t n;
+  };
+  const Row rows[] = {
+      {&ny, "2026-12-24T15:00Z", 1},   {&ny, "2026-12-24T15:00Z", 260},  {&ny, "2026-12-31T15:00Z", 261},
+      {&ny, "2026-06-01T15:00Z", 5000}, {&ny, "2026-06-01T15:00Z", 30000}, {&night, "2026-03-07T02:00Z", 313},
+      {&night, "1999-12-31T02:00Z", 12000},
+  };
+  for (const auto& row : rows) {
+    INFO("A = " << row.a << ", N = " << row.n);
+    auto a = at(row.a);
+    auto day = local_day(a, row.cal->zone());
+    auto after = walk_days(*row.cal, day, row.n, +1);
+    auto before = walk_days(*row.cal, day, row.n, -1);
+    CHECK(show(row.cal->business_days_after(a, row.n)) ==
+          show(after ? std::optional<Instant>(start_of_local_day(*after + date::days{1}, row.cal->zone())) : std::nullopt));
+    CHECK(show(row.cal->start_of_business_days_before(a, row.n)) ==
+          show(before ? std::optional<Instant>(start_of_local_day(*before, row.cal->zone())) : std::nullopt));
+    CHECK(show(row.cal->add_business_minutes(a, row.n * 7)) == show(walk_minutes(*row.cal, a, row.n * 7)));
+  }
+  auto a = at("2026-02-02T14:00Z");
+  CHECK_FALSE(ny.business_days_after(a, 146097).has_value());       // ~560 years of business days
+  CHECK_FALSE(ny.end_of_business_days_before(a, 146097).has_value());
+  CHECK_FALSE(ny.add_business_minutes(a, int64_t{3506328} * 60).has_value());
+  CHECK_FALSE(ny.subtract_business_minutes(a, int64_t{3506328} * 60).has_value());
+  CHECK_FALSE(ny.add_business_minutes(a, INT64_MAX).has_value());   // no overflow on the way
+  CHECK_FALSE(ny.add_business_minutes(a, INT64_MIN).has_value());
+  CHECK_FALSE(ny.business_days_after(at("2300-12-01T15:00Z"), 100).has_value());  // past the end of 2300
+  CHECK_FALSE(ny.start_of_business_days_before(at("1900-02-01T15:00Z"), 100).has_value());  // before 1900
+}

@@ -57,3 +57,21 @@ TEST_CASE("contradiction: an error at the later rule naming the earlier one", "[
   CHECK_THAT(d->notes.at(0), Catch::Contains("line 15") && Catch::Contains("`at most 2 review by Northwind every week`"));
   CHECK_THAT(d->notes.at(1), Catch::Contains("write `at least 2 review by Northwind every week`"));
 }
+
+TEST_CASE("contradiction: one entry per rule, naming the first earlier rule it contradicts", "[lint][contradiction]") {
+  // Lines 15..: at least 5, at least 3, at most 4, at most 2, at most 1 (same pattern and period).
+  auto l = lint_text(with_term("  at least 5 review every week\n  at least 3 review every week\n"
+                               "  at most 4 review every week\n  at most 2 review every week\n"
+                               "  at most 1 review every week"));
+  INFO(l->dump());
+  std::vector<std::pair<uint32_t, std::string>> got;
+  for (const auto& d : l->entries)
+    if (d.code == lint::kContradiction) got.emplace_back(d.loc.line, d.notes.at(0));
+  REQUIRE(got.size() == 3);  // each at-most rule once, against the first at-least that exceeds it
+  CHECK(got[0].first == 17);
+  CHECK_THAT(got[0].second, Catch::Contains("line 15"));
+  CHECK(got[1].first == 18);
+  CHECK_THAT(got[1].second, Catch::Contains("line 15"));
+  CHECK(got[2].first == 19);
+  CHECK_THAT(got[2].second, Catch::Contains("line 15"));
+}

@@ -66,8 +66,8 @@ TEST_CASE("errors: each bad input gives an error at its line:column saying what 
       {"term \"t\"\n  at least 1 m every fortnight", 2, 22, "a period", ""},
       {"term \"t\"\n  average value of r at least 80% every month\n  at least 1 m every week allowing 1 per week", 3, 38,
        "expected `missed`, found `per`", ""},
-      {"party P\x01", 1, 8, "unexpected character U+0001", ""},
-      {std::string("party P\0 role x", 15).c_str(), 1, 8, "unexpected character U+0000", ""},
+      {"party P\x01", 1, 8, "control character U+0001 in the agreement", ""},
+      {std::string("party P\0 role x", 15).c_str(), 1, 8, "control character U+0000 in the agreement", ""},
       {"party P\xff role x", 1, 8, "invalid UTF-8 byte 0xFF", ""},
       {"party \xC3\xA9t\xC3\xA9", 1, 7, "unexpected character `\xC3\xA9`", ""},
   };

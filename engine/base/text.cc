@@ -1,0 +1,100 @@
+#include "engine/base/text.h"
+
+namespace pactum {
+
+size_t utf8_decode(std::string_view s, size_t i, char32_t& code_point) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) {
+    code_point = c;
+    return 1;
+  }
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (len == 0 || c > 0xF4 || i + len > s.size()) return 0;
+  char32_t cp = c & (0xFF >> (len + 1));
+  for (size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  static const char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  code_point = cp;
+  return len;
+}
+
+bool is_control_character(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+namespace {
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+}  // namespace
+
+std::string visible_text(std::string_view s, VisibleOptions options, std::vector<uint32_t>* columns) {
+  std::string out;
+  out.reserve(s.size());
+  uint32_t written = 0;  // code points written so far
+  if (columns) columns->clear();
+  for (size_t i = 0; i < s.size();) {
+    if (columns) columns->push_back(written);
+    char32_t cp = 0;
+    size_t len = utf8_decode(s, i, cp);
+    if (len == 0) {  // one invalid byte, one replacement
+      append_utf8(out, kReplacement);
+      ++written;
+      ++i;
+      continue;
+    }
+    bool kept = (cp == '\t' && options.keep_tabs) || ((cp == '\n' || cp == '\r') && options.keep_line_breaks);
+    if (is_control_character(cp) && !kept) {
+      append_utf8(out, cp < 0x20 ? 0x2400 + cp : cp == 0x7F ? 0x2421 : kReplacement);
+    } else if (cp == '[' && i >= 2 && s[i - 1] == '#' && s[i - 2] == '#') {
+      out += "\\[";  // `##[`: never a workflow command
+      ++written;
+    } else {
+      out.append(s.substr(i, len));
+    }
+    ++written;
+    i += len;
+  }
+  if (columns) columns->push_back(written);
+  return out;
+}
+
+std::string shown_path(std::string_view name) {
+  std::string text = visible_text(name);
+  if (text.empty()) return text;
+  unsigned char c = static_cast<unsigned char>(text[0]);
+  bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '.' ||
+               c == '_' || c == '<';
+  return plain ? text : "./" + text;
+}
+
+std::string shown_name(std::string_view name) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  bool plain = !name.empty() && letter(name[0]);
+  for (size_t i = 0; plain && i < name.size(); ++i) plain = letter(name[i]) || (name[i] >= '0' && name[i] <= '9');
+  return visible_text(plain ? std::string(name) : "`" + std::string(name) + "`");
+}
+
+}  // namespace pactum

@@ -1,0 +1,49 @@
+// Untrusted text on its way out (docs/security.md, "What output carries"). Every name, string,
+// value and file name pactum prints comes from an input somebody else may have written. One
+// predicate says which characters are never let through as themselves, and one escaping function
+// per output format applies it: this file holds the predicate and the plain-text one (terminal,
+// CI log, every error message); the report formats build theirs on top of it.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pactum {
+
+// Decodes the UTF-8 sequence at s[i]: its length in bytes, or 0 when the bytes there are not
+// valid UTF-8 (bad or truncated sequences, overlong forms, surrogates, above U+10FFFF).
+size_t utf8_decode(std::string_view s, size_t i, char32_t& code_point);
+
+// The control characters: C0 (U+0000-U+001F), DEL, C1 (U+0080-U+009F) and the noncharacters
+// U+FFFE and U+FFFF. Agreements refuse them (tab and line breaks aside, as layout), logs refuse
+// them in values (tab and line breaks aside), and no output format prints one raw.
+bool is_control_character(char32_t code_point);
+
+struct VisibleOptions {
+  bool keep_tabs = false;         // source-line excerpts: the caret line copies tabs
+  bool keep_line_breaks = false;  // multi-line text whose lines are escaped again by the caller
+};
+
+// Plain text safe for a terminal and a CI log, and still readable:
+//   - C0 controls as their Control Pictures (ESC as U+241B, NUL as U+2400), DEL as U+2421,
+//     C1 controls, U+FFFE/U+FFFF and each invalid UTF-8 byte as U+FFFD (one visible character
+//     each, so columns stay countable);
+//   - `##[` as `##\[` (GitHub Actions reads `##[command]` anywhere in a line).
+// When `columns` is given it receives, for each code point of `s` (and one past the end), the
+// code point index it starts at in the result, for carets under escaped text.
+std::string visible_text(std::string_view s, VisibleOptions options = {}, std::vector<uint32_t>* columns = nullptr);
+
+// A file name that starts an output line (`FILE:LINE:COLUMN: error: ...`): visible_text, and
+// `./` in front unless it starts with an ASCII letter or digit or one of `/ . _ <`. No output
+// line can then begin (even after white space, which CI runners trim) with `::`, a workflow
+// command, or any other text an input chose.
+std::string shown_path(std::string_view name);
+
+// A name at the start of an output line (the scorecard, `explain`): as the agreement writes it,
+// bare when it is a plain identifier (a letter or `_`, then letters, digits, `_`), else in
+// backticks; then visible_text.
+std::string shown_name(std::string_view name);
+
+}  // namespace pactum

@@ -1,0 +1,116 @@
+// write_output (engine/app/atomic_write.cc, issue 11): how -o and fmt -w write a path.
+#include <catch2/catch.hpp>
+
+#include <climits>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine/app/commands.h"
+
+using namespace pactum;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Folder {
+  fs::path path;
+  Folder() {
+    std::string tmpl = (fs::temp_directory_path() / "pactum-write-XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~Folder() { fs::remove_all(path); }
+  std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
+
+std::string slurp(const std::string& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void put(const std::string& p, const std::string& text) { std::ofstream(p) << text; }
+
+mode_t mode_of(const std::string& p) {
+  struct stat st {};
+  ::lstat(p.c_str(), &st);
+  return st.st_mode;
+}
+
+}  // namespace
+
+TEST_CASE("write_output: regular files atomically with their mode, links to their target") {
+  Folder dir;
+  std::string error;
+  mode_t old_mask = ::umask(022);
+
+  // A new file: 0666 less the umask.
+  REQUIRE(app::write_output(dir / "new.txt", "one\n", error));
+  CHECK(slurp(dir / "new.txt") == "one\n");
+  CHECK((mode_of(dir / "new.txt") & 07777) == 0644);
+
+  // A replaced file keeps its mode.
+  put(dir / "private.txt", "old\n");
+  ::chmod((dir / "private.txt").c_str(), 0600);
+  REQUIRE(app::write_output(dir / "private.txt", "new\n", error));
+  CHECK(slurp(dir / "private.txt") == "new\n");
+  CHECK((mode_of(dir / "private.txt") & 07777) == 0600);
+
+  // A link stays a link; its target gets the text (relative and dangling targets too).
+  fs::create_directory(dir.path / "reports");
+  put(dir / "reports/target.txt", "old\n");
+  fs::create_symlink("reports/target.txt", dir.path / "link.txt");
+  REQUIRE(app::write_output(dir / "link.txt", "through\n", error));
+  CHECK(S_ISLNK(mode_of(dir / "link.txt")));
+  CHECK(slurp(dir / "reports/target.txt") == "through\n");
+  fs::create_symlink("made.txt", dir.path / "dangling.txt");
+  REQUIRE(app::write_output(dir / "dangling.txt", "made\n", error));
+  CHECK(S_ISLNK(mode_of(dir / "dangling.txt")));
+  CHECK(slurp(dir / "made.txt") == "made\n");
+
+  // A name as long as a name can be: the temporary file still fits.
+  std::string longest(NAME_MAX, 'r');
+  REQUIRE(app::write_output(dir / longest, "long\n", error));
+  CHECK(slurp(dir / longest) == "long\n");
+
+  // No temporary file is left behind.
+  for (const auto& entry : fs::directory_iterator(dir.path))
+    CHECK(entry.path().filename().string().find(".pactum-tmp-") == std::string::npos);
+
+  // A directory is an error.
+  CHECK_FALSE(app::write_output(dir / "reports", "x", error));
+  CHECK(error == "Is a directory");
+  ::umask(old_mask);
+}
+
+TEST_CASE("write_output: a FIFO is written, not replaced") {
+  Folder dir;
+  std::string fifo = dir / "out.fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string got;
+  std::thread reader([&] { got = slurp(fifo); });
+  std::string error;
+  bool ok = app::write_output(fifo, "through the pipe\n", error);
+  reader.join();
+  CHECK(ok);
+  CHECK(got == "through the pipe\n");
+  CHECK(S_ISFIFO(mode_of(fifo)));
+}
+
+TEST_CASE("same_file: the same file through links and hard links") {
+  Folder dir;
+  put(dir / "a.terms", "x");
+  fs::create_symlink("a.terms", dir.path / "link.terms");
+  fs::create_hard_link(dir.path / "a.terms", dir.path / "hard.terms");
+  put(dir / "b.terms", "x");
+  CHECK(app::same_file(dir / "a.terms", dir / "link.terms"));
+  CHECK(app::same_file(dir / "hard.terms", dir / "a.terms"));
+  CHECK_FALSE(app::same_file(dir / "a.terms", dir / "b.terms"));
+  CHECK_FALSE(app::same_file(dir / "missing", dir / "a.terms"));
+}

@@ -1,0 +1,71 @@
+// The escaping of untrusted text for terminals and CI logs (engine/base/text.h, issue 11).
+#include <catch2/catch.hpp>
+
+#include "engine/base/text.h"
+
+using namespace pactum;
+
+TEST_CASE("visible_text: every control character visible, two hashes and a bracket broken, the rest unchanged") {
+  struct Row {
+    std::string in;
+    VisibleOptions options;
+    std::string out;
+  };
+  const Row rows[] = {
+      {"Acme Telecom", {}, "Acme Telecom"},
+      {"née Société — 日本", {}, "née Société — 日本"},
+      {"\x1b[2J\x1b]0;x\x07", {}, "\u241b[2J\u241b]0;x\u2407"},
+      {std::string("a\0b", 3), {}, "a\u2400b"},
+      {"a\tb", {}, "a\u2409b"},
+      {"a\tb", {.keep_tabs = true}, "a\tb"},
+      {"a\nb\r\n", {}, "a\u240ab\u240d\u240a"},
+      {"a\nb\r\n", {.keep_line_breaks = true}, "a\nb\r\n"},
+      {"\x7f", {}, "\u2421"},
+      {"\u009b31m", {}, "\ufffd31m"},             // C1 CSI
+      {"\u0085", {}, "\ufffd"},                   // NEL
+      {"x\ufffey\uffffz", {}, "x\ufffdy\ufffdz"},  // noncharacters
+      {"\xff\xc3(", {}, "\ufffd\ufffd("},          // invalid bytes, one each
+      {"\xed\xa0\x80", {}, "\ufffd\ufffd\ufffd"},  // a surrogate
+      {"\xc0\xaf", {}, "\ufffd\ufffd"},            // overlong
+      {"##[error]x ###[y] #[z]", {}, "##\\[error]x ###\\[y] #[z]"},
+      {"::warning::x", {}, "::warning::x"},  // mid-line text stays; line starts are the callers' part
+  };
+  for (const auto& row : rows) {
+    INFO("input: " << row.in);
+    CHECK(visible_text(row.in, row.options) == row.out);
+  }
+}
+
+TEST_CASE("visible_text: the column map follows the escaped text") {
+  std::vector<uint32_t> columns;
+  CHECK(visible_text("a##[b\x1b" "c", {}, &columns) == "a##\\[b\u241bc");
+  // a # # [ b ESC c  -> columns 0 1 2 3(+1) ...
+  CHECK(columns == std::vector<uint32_t>{0, 1, 2, 3, 5, 6, 7, 8});
+}
+
+TEST_CASE("shown_path and shown_name: no output line starts with input text") {
+  const std::pair<std::string, std::string> paths[] = {
+      {"agreement.terms", "agreement.terms"}, {"/etc/x.terms", "/etc/x.terms"},   {"./a", "./a"},
+      {"<stdin>", "<stdin>"},                 {"_x.yaml", "_x.yaml"},             {"::error::x.yaml", "./::error::x.yaml"},
+      {" ::x", "./ ::x"},                     {"\u00a0::x", "./\u00a0::x"},         {"\x1b[2Jx", "./\u241b[2Jx"},
+      {"##[error]x", "./##\\[error]x"},       {"-", "./-"},
+  };
+  for (const auto& [in, out] : paths) {
+    INFO("path: " << in);
+    CHECK(shown_path(in) == out);
+  }
+  const std::pair<std::string, std::string> names[] = {
+      {"Acme", "Acme"}, {"_a1", "_a1"}, {"Acme Telecom", "`Acme Telecom`"}, {"::warning::x", "`::warning::x`"},
+      {"1st", "`1st`"}, {"\u00a0::x", "`\u00a0::x`"}, {"a\x1b", "`a\u241b`"},
+  };
+  for (const auto& [in, out] : names) {
+    INFO("name: " << in);
+    CHECK(shown_name(in) == out);
+  }
+}
+
+TEST_CASE("is_control_character: C0, DEL, C1, U+FFFE and U+FFFF") {
+  for (char32_t cp : {0x00u, 0x09u, 0x0Au, 0x1Bu, 0x1Fu, 0x7Fu, 0x80u, 0x85u, 0x9Bu, 0x9Fu, 0xFFFEu, 0xFFFFu})
+    CHECK(is_control_character(cp));
+  for (char32_t cp : {0x20u, 0x7Eu, 0xA0u, 0xFEFFu, 0xFFFDu, 0x10000u, 0x10FFFFu}) CHECK_FALSE(is_control_character(cp));
+}
