@@ -4,6 +4,7 @@
 // so holidays, DST gaps and folds are handled there once; a date counts from its local 00:00 to
 // the next date's 00:00 as instants (a DST date is 23 or 25 hours long).
 #include <algorithm>
+#include <span>
 
 #include "engine/calendar/business_calendar.h"
 #include "engine/calendar/calendar_util.h"
@@ -16,7 +17,7 @@ namespace {
 // when `piece` asks to stop.
 template <typename Piece>
 bool walk_day(const BusinessCalendar& cal, BusinessCalendar::Counted kind, date::local_days day,
-              const std::vector<Interval>& business, Piece&& piece) {
+              std::span<const Interval> business, Piece&& piece) {
   if (kind == BusinessCalendar::Counted::BusinessDates) {
     if (business.empty()) return true;  // not a business day: nothing of it counts
     return piece(start_of_local_day(day, cal.zone()), start_of_local_day(day + date::days{1}, cal.zone()));
@@ -53,8 +54,10 @@ std::optional<Instant> BusinessCalendar::advance_counted(Counted kind, Instant f
   if (!has_weekly_hours()) return std::nullopt;
   Millis remaining = amount;
   std::optional<Instant> found;
+  // Up to the end of the supported calendar (kMaxYear): beyond it there is no answer.
   auto day = local_day(from, zone_) - date::days{1};
-  for (int i = 0; i < kSearchDays && !found; ++i, day += date::days{1}) {
+  auto end = date::local_days{date::year{kMaxYear + 1} / date::January / 1};
+  for (; day < end && !found; day += date::days{1}) {
     walk_day(*this, kind, day, intervals_on(day), [&](Instant s, Instant e) {
       if (e <= from) return true;
       Instant begin = std::max(s, from);  // outside counted time: counting starts where it resumes

@@ -239,9 +239,9 @@ class RequiresRule : public RuleEvaluator {
     const auto& d = rule_.timing.duration;
     if (d.unit == Unit::BusinessHours) return std::chrono::minutes{d.amount * 60};
     if (d.unit != Unit::BusinessDays) return plain_length(d);
-    Instant deadline = after_deadline(calendar_, d, Anchor{at, std::nullopt});
-    if (deadline == Instant::max()) return Millis::max() / 4;  // no such business day: never due
-    return calendar_.counted_between(Counted::BusinessDates, at, deadline);
+    std::optional<Instant> deadline = after_deadline(calendar_, d, Anchor{at, std::nullopt});
+    if (!deadline) return Millis::max() / 4;  // no such business day (before 2300): never due
+    return calendar_.counted_between(Counted::BusinessDates, at, *deadline);
   }
 
   // A P1 or P2 event: every clock of its key that it is not the activation of sees it.
