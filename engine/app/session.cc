@@ -57,8 +57,9 @@ static log::LoadOptions log_options(const Session& s, log::Backend backend) {
 // Side files (waivers, baselines) are small: read whole, kept for their diagnostics' source lines.
 static std::optional<uint32_t> read_side_file(SourceManager& sources, Diagnostics& errors, const std::string& path,
                                               const char* what, std::string& text) {
-  if (!read_file(path, text)) {
-    errors.error(SourceLoc{sources.add_path(path), 0, 0}, fmt::format("cannot read {} `{}`", what, path));
+  std::string why;
+  if (!read_file(path, text, 16u << 20, why)) {  // 16 MiB: far above any waiver file or baseline
+    errors.error(SourceLoc{sources.add_path(path), 0, 0}, fmt::format("cannot read {} `{}`: {}", what, path, why));
     return std::nullopt;
   }
   return sources.add_text(path, text);
