@@ -3,7 +3,9 @@
 
 - examples/acme.terms + acme-2026.yaml must give exactly the findings, pending items and tolerated
   count recorded in examples/acme-2026.expected.json (computed independently by the generator).
-- Every agreement in rules/ and examples/ must load, and lint without errors (warnings allowed).
+- Every agreement in rules/ and examples/ (subfolders included) must load, and lint without errors
+  (warnings allowed); rules/ and examples/contact-center/ are in canonical `pactum fmt` layout.
+The contact-center example has its own check (check_contact_center.py).
 Usage: check_examples.py PATH/TO/pactum REPO_ROOT
 """
 import json
@@ -44,21 +46,23 @@ def main(pactum, root):
             problems.append(f"example pending {pending}, expected {expected['pending']}")
         if report["summary"]["tolerated"] != expected["tolerated"]:
             problems.append(f"example tolerated {report['summary']['tolerated']}, expected {expected['tolerated']}")
+    agreements = []
     for folder in ("rules", "examples"):
-        for name in sorted(os.listdir(os.path.join(root, folder))):
-            if not name.endswith(".terms"):
-                continue
-            checks += 1
-            path = os.path.join(folder, name)
-            proc = subprocess.run([pactum, "lint", path, "--format", "json"], cwd=root, capture_output=True, text=True)
-            if proc.returncode != 0:
-                problems.append(f"{path}: lint exit {proc.returncode}: {proc.stdout[:800]} {proc.stderr[:800]}")
-    # The rules library is kept in canonical layout (`pactum fmt`), comments included.
+        for parent, _, names in sorted(os.walk(os.path.join(root, folder))):
+            agreements += sorted(os.path.relpath(os.path.join(parent, n), root) for n in names if n.endswith(".terms"))
+    for path in agreements:
+        checks += 1
+        proc = subprocess.run([pactum, "lint", path, "--format", "json"], cwd=root, capture_output=True, text=True)
+        if proc.returncode != 0:
+            problems.append(f"{path}: lint exit {proc.returncode}: {proc.stdout[:800]} {proc.stderr[:800]}")
+    # The rules library and the contact-center example are kept in canonical layout (`pactum fmt`),
+    # comments included.
     checks += 1
     rules = sorted(os.path.join("rules", n) for n in os.listdir(os.path.join(root, "rules")) if n.endswith(".terms"))
+    rules.append("examples/contact-center/contact-center.terms")
     proc = subprocess.run([pactum, "fmt", "--check"] + rules, cwd=root, capture_output=True, text=True)
     if proc.returncode != 0:
-        problems.append(f"rules/ not in canonical layout: {proc.stderr.strip()}")
+        problems.append(f"not in canonical layout: {proc.stderr.strip()}")
     for p in problems:
         print("FAIL " + p)
     print(f"{checks} checks, {len(problems)} problems")
