@@ -462,10 +462,6 @@ def finding(block, rule, reason, at, evs, responsible, window=None, measured=Non
     (pending if reason == "pending" else found).append(f)
 
 
-def period_name(m):
-    return f"2026-{m:02d}"
-
-
 def window_named(text):
     """V2.5: an ISO month 'YYYY-MM' names that month (the only naming this log uses)."""
     y, m = map(int, text.split("-"))
