@@ -35,6 +35,12 @@ LOW_FCR_MONTH = 6   # June: first call resolution 75% (below 80%)
 HIGH_AHT_MONTH = 9  # September: average handle time 400 (above 360)
 BAD_SLA_MONTHS = {4, 8}  # sla_change with approved_by_both = false
 BURST_DAYS = {40, 200, 333}  # days of the year with 14 escalations (at most 10 allowed)
+# Version 2 forms (bench-v2.terms): outages every third day, 10 minutes long, and one of 10 hours
+# in November (availability below 99.5% and a maximum outage above 4 hours that month); the
+# monthly performance report on the 3rd of the next month, July's on 20 August (late); every 10th
+# ticket put on hold for 20 minutes (a pausing clock).
+LONG_OUTAGE_DAY = 321  # 2026-11-18 (an outage day: day % 3 == 0)
+LATE_REPORT_MONTH = 7
 
 _day_cache = {}
 
@@ -108,7 +114,8 @@ def main():
     planted = {"forbidden_sla": 0, "outside_hours": 0, "too_many_days": len(BURST_DAYS),
                "missed_meeting_weeks": len(MISSED_MEETING_WEEKS), "forbidden_call": 0,
                "notice_late": [], "notice_missing": [], "kpi_change_missing_acme_approval": 0,
-               "data_late": 0, "commitment_late": 0}
+               "data_late": 0, "commitment_late": 0,
+               "long_outage_month": 11, "late_report_month": LATE_REPORT_MONTH, "outages": 0}
     esc = 0
     for day in range(364):
         d0 = START + day * DAY
@@ -141,6 +148,18 @@ def main():
                 planted["kpi_change_missing_acme_approval"] += 1
             cal(d0 + 10 * HOUR, ("AP-N-%d" % month, "approval", "Northwind", ("kpi", kpi), ("note", "ok")))
             cal(d0 + 16 * HOUR, ("KC-%d" % month, "kpi_change", "Northwind", ("kpi", kpi), ("target", 82)))
+        if day % 3 == 0:
+            start = d0 + 4 * HOUR + (day % 5) * HOUR
+            length = 10 * HOUR if day == LONG_OUTAGE_DAY else 600
+            planted["outages"] += 1
+            cal(start, ("OS-%d" % day, "outage_start", "Northwind", ("service", "voice"), ("cause", "network")))
+            cal(start + length, ("OE-%d" % day, "outage_end", "Northwind", ("service", "voice"), ("cause", "network")))
+        if time.gmtime(d0).tm_mday == 1 and day > 0:
+            prev = time.gmtime(d0 - DAY)
+            sent = d0 + (19 if prev.tm_mon == LATE_REPORT_MONTH else 2) * DAY + 15 * HOUR
+            cal(sent, ("PR-%d" % prev.tm_mon, "performance_report", "Northwind",
+                       ("period", '"2026-%02d"' % prev.tm_mon), ("pages", 12)))
+    # December's report is not due before the log ends: pending.
     calendar.sort()
 
     n_volume = max(args.events - len(calendar), 0)
@@ -226,6 +245,9 @@ def main():
         elif kind == "ticket":
             n = nid("ticket")
             w.event(ti, ("T-%d" % n, "ticket_opened", "Acme", ("ticket", "T-%d" % n), ("priority", rnd.randint(1, 4))))
+            if n % 10 == 0:  # waits 20 minutes for the client: the resolution clock pauses
+                schedule(ti + 20 * 60, ("TH-%d" % n, "ticket_on_hold", "Northwind", ("ticket", "T-%d" % n), ("reason", "client")))
+                schedule(ti + 40 * 60, ("TU-%d" % n, "ticket_resumed", "Acme", ("ticket", "T-%d" % n), ("reason", "answered")))
             if rnd.random() < 0.99:
                 schedule(ti + rnd.randint(HOUR, 2 * DAY), ("TR-%d" % n, "ticket_resolved", "Northwind",
                                                            ("ticket", "T-%d" % n), ("resolution", "fixed")))
