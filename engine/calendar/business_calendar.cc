@@ -136,7 +136,23 @@ std::optional<date::local_days> BusinessCalendar::nth_business_day(date::local_d
                                                                    bool forward) const {
   if (n < 1 || !has_weekly_hours()) return std::nullopt;
   int year = int(date::year_month_day{day}.year());
+  // A year holds at most 366 business days: a count that cannot fit between `day` and the edge
+  // of the supported calendar is beyond it, without walking the years (a deadline of centuries
+  // on every activation would otherwise walk ~400 years each time).
+  int64_t years_left = forward ? int64_t{kMaxYear} - year + 1 : int64_t{year} - kMinYear + 1;
+  if (years_left <= 0 || n > 366 * years_left) return std::nullopt;
+  // Activations often share a date (a batch of tickets opened on one day): the last answer is kept.
   int32_t key = day_number(day);
+  if (nth_memo_ && std::get<0>(*nth_memo_) == key && std::get<1>(*nth_memo_) == n &&
+      std::get<2>(*nth_memo_) == forward)
+    return std::get<3>(*nth_memo_);
+  auto found = walk_business_days(year, key, n, forward);
+  nth_memo_.emplace(key, n, forward, found);
+  return found;
+}
+
+std::optional<date::local_days> BusinessCalendar::walk_business_days(int year, int32_t key, int64_t n,
+                                                                     bool forward) const {
   for (; year >= kMinYear && year <= kMaxYear; year += forward ? 1 : -1) {
     const Year* y = year_data(year);
     const auto& days = y->business_days;

@@ -116,6 +116,8 @@ class BusinessCalendar {
   std::vector<Interval> compute_intervals(date::local_days day) const;
   // The n-th (n >= 1) business day strictly after (forward) or before `day`.
   std::optional<date::local_days> nth_business_day(date::local_days day, int64_t n, bool forward) const;
+  // nth_business_day's walk from `year`, whole years skipped by their count of business days.
+  std::optional<date::local_days> walk_business_days(int year, int32_t key, int64_t n, bool forward) const;
 
   const date::time_zone* zone_;
   // For each weekday (0=mon..6=sun): merged minute ranges [open, close) within that local date.
@@ -125,6 +127,8 @@ class BusinessCalendar {
   // one calendar object from several threads.
   mutable std::unordered_map<int, Year> years_;
   mutable std::optional<std::tuple<Instant, Instant, std::optional<Gap>>> closure_memo_;
+  // nth_business_day's last question (day number, n, forward) and answer.
+  mutable std::optional<std::tuple<int32_t, int64_t, bool, std::optional<date::local_days>>> nth_memo_;
   mutable std::optional<std::tuple<Instant, Instant, std::vector<Interval>>> business_time_memo_;
 };
 

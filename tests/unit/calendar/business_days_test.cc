@@ -126,6 +126,7 @@ std::optional<Instant> walk_minutes(const BusinessCalendar& cal, Instant a, int6
 TEST_CASE("far business-day and business-minute answers equal a day-by-day walk; beyond 2300 there is none") {
   auto ny = make_calendar("America/New_York", "mon-fri 09:00-17:00", {"2026-12-25", "2031-01-01", "2100-07-05"});
   auto night = make_calendar("Asia/Manila", "mon-fri 22:00-06:00, sat 10:00-12:00");
+  auto daily = make_calendar("UTC", "mon-sun 00:00-24:00");  // 365 or 366 business days a year
   struct Row {
     const BusinessCalendar* cal;
     const char* a;
@@ -135,6 +136,11 @@ TEST_CASE("far business-day and business-minute answers equal a day-by-day walk;
       {&ny, "2026-12-24T15:00Z", 1},   {&ny, "2026-12-24T15:00Z", 260},  {&ny, "2026-12-31T15:00Z", 261},
       {&ny, "2026-06-01T15:00Z", 5000}, {&ny, "2026-06-01T15:00Z", 30000}, {&night, "2026-03-07T02:00Z", 313},
       {&night, "1999-12-31T02:00Z", 12000},
+      // At the edge of the calendar: 2299-12-31 is the 364th day after 1 January 2299 and
+      // 2300-12-31 the 729th (2300 is no leap year); the 730th is beyond. Asked twice in a row
+      // with another N (the last answer is kept per day and N).
+      {&daily, "2299-01-01T12:00Z", 729}, {&daily, "2299-01-01T12:00Z", 730}, {&daily, "2299-01-01T12:00Z", 729},
+      {&daily, "1901-12-31T12:00Z", 729}, {&daily, "1901-12-31T12:00Z", 730},
   };
   for (const auto& row : rows) {
     INFO("A = " << row.a << ", N = " << row.n);
