@@ -288,7 +288,7 @@ class CompiledCondition {
 
 CompiledPattern::CompiledPattern(const model::Pattern& pattern, const log::EventLog& log,
                                  const semantic::ResolvedAgreement& agreement)
-    : log_(&log), type_(log.symbols.find(pattern.type.text).value_or(log::kNoSymbol)) {
+    : type_(log.symbols.find(pattern.type.text).value_or(log::kNoSymbol)) {
   if (pattern.by) by_ = log.symbols.find(pattern.by->text).value_or(log::kNoSymbol);
   if (pattern.hours) {
     hours_ = &agreement.calendar_of(pattern.hours->calendar.text);

@@ -66,7 +66,6 @@ class CompiledPattern {
   bool matches(const log::Event& e) const;
 
  private:
-  const log::EventLog* log_;
   log::Symbol type_;
   std::optional<log::Symbol> by_;  // set when the pattern names `by`
   const calendar::BusinessCalendar* hours_ = nullptr;  // `during|outside business hours of X`
