@@ -11,6 +11,7 @@
 #include "engine/app/commands.h"
 #include "engine/base/diagnostics.h"
 #include "engine/base/text.h"
+#include "engine/lsp/server.h"
 
 namespace {
 
@@ -89,6 +90,8 @@ int run(int argc, char** argv) {
   test_cmd->add_option("--root", test_options.root,
                        "The folder tree a test file's `agreement:` may reach (default: the test file's own folder)");
 
+  auto* lsp_cmd = cli.add_subcommand("lsp", "Run the language server (LSP over standard input and output)");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -123,6 +126,7 @@ int run(int argc, char** argv) {
     test_options.backend = reader;
     return app::run_tests(test_options, io);
   }
+  if (lsp_cmd->parsed()) return lsp::serve(0, 1);
   return app::kInputError;
 }
 

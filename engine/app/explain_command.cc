@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/app/commands.h"
+#include "engine/app/explain.h"
 #include "engine/app/session.h"
 #include "engine/base/text.h"
 #include "engine/model/rule_text.h"
@@ -201,6 +202,28 @@ std::string holidays_phrase(size_t n) { return fmt::format(", {} {}", n, n == 1 
 
 }  // namespace
 
+std::string explain_rule(const model::Block& block, const Rule& r) {
+  std::string sentence = rule_sentence(r);
+  // V2.7: a block with its own lifetime counts N-day/week/month windows from its first day.
+  if (block.effective_from)
+    if (auto at = sentence.find("(counted from the start of the agreement)"); at != std::string::npos)
+      sentence.replace(at, 41, "(counted from " + date::format("%F", *block.effective_from) + ")");
+  return sentence;
+}
+
+std::string explain_responsible(const model::Agreement& ast, const model::Block& block, const Rule& r) {
+  auto who = semantic::responsible_by_text(block, r);
+  bool interval_rule = r.kind == Rule::Kind::Availability || r.kind == Rule::Kind::Downtime ||
+                       r.kind == Rule::Kind::DurationMeasure;
+  if (who.empty() && interval_rule)  // V2.6: else the `by` of the interval's opening pattern
+    if (const auto* i = ast.find_interval(r.interval.text); i && i->open.by) who = {i->open.by->text};
+  return !who.empty() ? fmt::format("{}", fmt::join(who, ", "))
+         : semantic::correlates_on_by(r) ? fmt::format("the party that did the {} (its `by`)", r.subject.type.text)
+         : (r.kind == Rule::Kind::OccursWithin || r.kind == Rule::Kind::AtMost || r.kind == Rule::Kind::No)
+             ? "the party that did the event"
+             : "nobody (unassigned)";
+}
+
 int run_explain(const std::string& path, Streams io) {
   Session s;
   if (!s.load_agreement(path)) {
@@ -253,25 +276,9 @@ int run_explain(const std::string& path, Streams io) {
     if (block.effective_from && block.effective_to)
       out += fmt::format("  In force only from {} to {} (inclusive).\n", date::format("%F", *block.effective_from),
                          date::format("%F", *block.effective_to));
-    for (const auto& r : block.rules) {
-      auto who = semantic::responsible_by_text(block, r);
-      bool interval_rule = r.kind == Rule::Kind::Availability || r.kind == Rule::Kind::Downtime ||
-                           r.kind == Rule::Kind::DurationMeasure;
-      if (who.empty() && interval_rule)  // V2.6: else the `by` of the interval's opening pattern
-        if (const auto* i = s.ast.find_interval(r.interval.text); i && i->open.by) who = {i->open.by->text};
-      std::string responsible = !who.empty() ? fmt::format("{}", fmt::join(who, ", "))
-                                : semantic::correlates_on_by(r) ? fmt::format("the party that did the {} (its `by`)", r.subject.type.text)
-                                : (r.kind == Rule::Kind::OccursWithin || r.kind == Rule::Kind::AtMost ||
-                                   r.kind == Rule::Kind::No)
-                                    ? "the party that did the event"
-                                    : "nobody (unassigned)";
-      std::string sentence = rule_sentence(r);
-      // V2.7: a block with its own lifetime counts N-day/week/month windows from its first day.
-      if (block.effective_from)
-        if (auto at = sentence.find("(counted from the start of the agreement)"); at != std::string::npos)
-          sentence.replace(at, 41, "(counted from " + date::format("%F", *block.effective_from) + ")");
-      out += fmt::format("  {}. {}\n     Responsible: {}.\n", r.number, sentence, responsible);
-    }
+    for (const auto& r : block.rules)
+      out += fmt::format("  {}. {}\n     Responsible: {}.\n", r.number, explain_rule(block, r),
+                         explain_responsible(s.ast, block, r));
   }
   std::vector<std::string> parts;
   for (const auto& [party, n] : balance.per_party) parts.push_back(fmt::format("{} {}", party, n));
