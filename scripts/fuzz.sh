@@ -5,7 +5,7 @@
 #
 #   --smoke       20 seconds per target (FUZZ_SECONDS overrides), for CI
 #   --seconds N   N seconds per target (default: FUZZ_SECONDS, else 600)
-#   TARGET        fuzz_terms, fuzz_log, fuzz_check (default: all three)
+#   TARGET        fuzz_terms, fuzz_log, fuzz_check, fuzz_lsp (default: all four)
 #
 # Environment: FUZZ_BUILD (default build-fuzz), JOBS (build parallelism, default 2),
 # FUZZ_SECONDS. Installs clang and libclang-rt-14-dev through scripts/setup.sh when missing.
@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_terms fuzz_log fuzz_check)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_terms fuzz_log fuzz_check fuzz_lsp)
 
 ./scripts/setup.sh fuzz
 
@@ -48,11 +48,14 @@ fi
 cmake --build "$BUILD" -j"$JOBS" --target "${TARGETS[@]}" >/dev/null
 
 # Seeds: agreements for fuzz_terms; logs for the log targets, whose first byte picks the YAML
-# backend (bit 0: yaml-cpp), so each log is seeded once per backend.
+# backend (bit 0: yaml-cpp), so each log is seeded once per backend; for fuzz_lsp the golden
+# transcripts' requests, framed (byte 0: 255, whole messages), by tests/lsp/run_transcripts.py.
 seed() {
   local target=$1 dir=$BUILD/seeds/$1 f n=0
   rm -rf "$dir"; mkdir -p "$dir"
-  if [ "$target" = fuzz_terms ]; then
+  if [ "$target" = fuzz_lsp ]; then
+    python3 tests/lsp/run_transcripts.py --seeds "$dir" "$ROOT" >/dev/null
+  elif [ "$target" = fuzz_terms ]; then
     for f in rules/*.terms examples/*.terms tests/conformance/cases/*/agreement.terms \
              tests/bad-input/cases/*/agreement.terms tests/bad-input/shared/*.terms; do
       [ -f "$f" ] && [ "$(stat -c %s "$f")" -le 65536 ] && cp "$f" "$dir/$((n++)).terms"
@@ -75,6 +78,7 @@ failed=0
 for target in "${TARGETS[@]}"; do
   bin=$BUILD/fuzz/$target
   dict=$ROOT/fuzz/yaml.dict; [ "$target" = fuzz_terms ] && dict=$ROOT/fuzz/terms.dict
+  [ "$target" = fuzz_lsp ] && dict=$ROOT/fuzz/lsp.dict
   corpus=$BUILD/corpus/$target
   artifacts=$BUILD/artifacts/$target/
   mkdir -p "$corpus" "$artifacts"

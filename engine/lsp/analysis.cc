@@ -171,7 +171,6 @@ SourceLoc Analysis::token_before(SourceLoc loc) const {
 
 void Analysis::collect_starts() const {
   std::vector<SourceLoc> starts;
-  const auto& all = tokens();
   const auto& a = ast();
   if (a.header) starts.push_back(a.header->loc);
   // The keyword before a declared name (`party`, `calendar`) starts the declaration.

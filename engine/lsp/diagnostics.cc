@@ -21,7 +21,11 @@ Json diagnostics(const Analysis& a) {
   for (const auto& d : a.diagnostics()) {
     std::string message = d.message;
     for (const auto& note : d.notes) message += "\n" + note;
-    Json j = {{"range", a.range(d.loc, d.loc.valid() ? d.width : 0)},
+    // An agreement error points at the start of a word or string with width 1: underline all of it.
+    uint32_t width = d.loc.valid() ? d.width : 0;
+    if (width == 1)
+      if (const auto* t = a.token_at(d.loc); t && t->line == d.loc.line && t->column == d.loc.column) width = t->length;
+    Json j = {{"range", a.range(d.loc, width)},
               {"severity", severity_of(d.level)},
               {"source", "pactum"},
               {"message", message}};

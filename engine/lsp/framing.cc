@@ -83,6 +83,7 @@ std::optional<MessageReader::Item> MessageReader::parse_header() {
     pos_ = again == std::string::npos ? buffer_.size() : pos_ + 1 + again;
     return Item{Item::Kind::Error, "message header longer than 8192 bytes without a blank line"};
   }
+  size_t block_start = pos_;
   std::string_view block = std::string_view(buffer_).substr(pos_, blank_at - pos_);
   pos_ = end;
   std::optional<size_t> length;
@@ -113,10 +114,10 @@ std::optional<MessageReader::Item> MessageReader::parse_header() {
     length = n;
   }
   if (!problem.empty() || !length) {
-    // Without a trustworthy length the body cannot be found; the next header is looked for in
-    // what follows (a JSON body never starts a line with `Content-Length:`).
-    size_t again = lower(std::string_view(buffer_).substr(pos_)).find("content-length:");
-    pos_ = again == std::string::npos ? buffer_.size() : pos_ + again;
+    // Without a trustworthy length the body cannot be found; the next header is looked for
+    // after the start of this one (junk may run into a good header on the same line).
+    size_t again = lower(std::string_view(buffer_).substr(block_start + 1)).find("content-length:");
+    pos_ = again == std::string::npos ? buffer_.size() : block_start + 1 + again;
     return Item{Item::Kind::Error, problem.empty() ? "message header without Content-Length" : problem};
   }
   if (*length > max_body_) {

@@ -111,6 +111,12 @@ Json hover(const Analysis& a, Position at) {
     if (!text.empty()) return markdown(text, a.range(use->loc, use->width));
   }
   auto at_rule = a.rule_at(loc);
+  // A rule with a syntax error in it is half written: its partial AST explains nothing useful.
+  if (at_rule.rule && !a.parsed()) {
+    Extent e = a.extent_of(at_rule.rule->loc);
+    for (const auto& d : a.diagnostics())
+      if (d.level == DiagLevel::Error && e.contains(SourceLoc{0, d.loc.line, d.loc.column})) at_rule = {};
+  }
   std::string rule_text = at_rule.rule ? rule_hover(a, *at_rule.block, *at_rule.rule) : "";
   if (is_keyword(*token) && !a.name_at(loc)) {
     std::string help = keyword_help(token->text);

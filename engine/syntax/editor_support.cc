@@ -19,6 +19,8 @@ namespace pactum::syntax {
 namespace {
 
 using antlr4::Token;
+using detail::TermsLexer;
+using detail::TermsParser;
 
 // `text` cut at `line`:`column` (when given), cleaned as the parser cleans it (invalid UTF-8 and
 // control characters become U+FFFD, one code point each, so columns stay where they were).
@@ -148,10 +150,10 @@ std::vector<std::string> expected_words(const std::string& prefix) {
                             previous == TermsLexer::MAXIMUM || previous == TermsLexer::TOTAL;
 
   const auto& vocabulary = parser.getVocabulary();
-  bool name_expected = strategy->expected.contains(TermsLexer::ID);
+  bool name_expected = strategy->expected.contains(static_cast<size_t>(TermsLexer::ID));
   std::set<std::string> words;
   for (ssize_t type : strategy->expected.toList()) {
-    if (type == Token::EPSILON) continue;
+    if (type == static_cast<ssize_t>(Token::EPSILON)) continue;
     std::string kind = symbolic(vocabulary, static_cast<size_t>(type));
     std::string word = word_for(kind);
     if (word.empty()) continue;

@@ -11,6 +11,8 @@ Each folder of tests/lsp/transcripts holds
 The server must exit with status 0 (the transcripts end with shutdown and exit).
 
   run_transcripts.py PACTUM REPO [--update] [NAME ...]
+  run_transcripts.py --seeds DIR REPO     writes each transcript's framed requests to DIR (the
+                                          seeds of fuzz/fuzz_lsp.cc: byte 0 is 255, whole messages)
 """
 import json
 import os
@@ -54,7 +56,7 @@ def read_frames(data: bytes):
     return bodies
 
 
-def run(pactum, root, folder, update):
+def framed_requests(folder, root):
     stream = b""
     with open(os.path.join(folder, "requests.jsonl"), encoding="utf-8") as f:
         for line in f:
@@ -66,6 +68,11 @@ def run(pactum, root, folder, update):
             else:
                 message = substitute(json.loads(line), folder, root)
                 stream += frame(json.dumps(message).encode("utf-8"))
+    return stream
+
+
+def run(pactum, root, folder, update):
+    stream = framed_requests(folder, root)
     proc = subprocess.run([pactum, "lsp"], input=stream, capture_output=True, timeout=60)
     problems = []
     if proc.returncode != 0:
@@ -90,7 +97,18 @@ def run(pactum, root, folder, update):
     return problems
 
 
+def write_seeds(out, root):
+    base = os.path.join(root, "tests", "lsp", "transcripts")
+    os.makedirs(out, exist_ok=True)
+    for name in sorted(os.listdir(base)):
+        with open(os.path.join(out, name + ".bin"), "wb") as f:
+            f.write(b"\xff" + framed_requests(os.path.join(base, name), root))
+    return 0
+
+
 def main():
+    if sys.argv[1:2] == ["--seeds"]:
+        return write_seeds(sys.argv[2], os.path.abspath(sys.argv[3]))
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     update = "--update" in sys.argv
     pactum, root, names = os.path.abspath(args[0]), os.path.abspath(args[1]), args[2:]

@@ -65,10 +65,13 @@ TEST_CASE("framing: a body over the limit is skipped, bytes and all") {
 
 TEST_CASE("framing: a header without end is dropped after 8 KiB") {
   std::string input = std::string(9000, 'x') + frame("{}");
-  auto items = read_all(input, 512);
-  REQUIRE(items.size() == 2);
-  CHECK(items[0].rfind("E:message header longer", 0) == 0);
-  CHECK(items[1] == "B:{}");
+  for (size_t slice : {1, 512, 100000}) {
+    INFO("slice " << slice);
+    auto items = read_all(input, slice);
+    REQUIRE(items.size() >= 2);
+    CHECK(items.back() == "B:{}");  // the good message after the junk is read
+    for (size_t i = 0; i + 1 < items.size(); ++i) CHECK(items[i].rfind("E:", 0) == 0);
+  }
 }
 
 TEST_CASE("json-rpc: errors for every malformed message, results for the rest") {
