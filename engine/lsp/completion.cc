@@ -2,6 +2,7 @@
 // expected-token set) and, where a name fits, the names of that kind: parties, calendars,
 // intervals, fees, and the event types and attributes of the agreement and the workspace's logs.
 #include <algorithm>
+#include <cctype>
 
 #include "engine/lsp/features.h"
 #include "engine/model/rule_text.h"

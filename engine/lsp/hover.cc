@@ -1,4 +1,6 @@
 // Hover: what the word under the cursor means, in the words of `pactum explain`.
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "engine/app/explain.h"
