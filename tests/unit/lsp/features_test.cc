@@ -1,0 +1,70 @@
+// Language features through the server in process: the cases the golden transcripts
+// (tests/lsp/transcripts) do not show, such as a rewrite that holds a backticked name.
+#include <catch2/catch.hpp>
+
+#include "engine/lsp/server.h"
+
+using namespace pactum::lsp;
+
+namespace {
+
+// Sends `messages` (bodies) and returns the bodies the server sent back.
+std::vector<Json> exchange(const std::vector<Json>& messages) {
+  MessageReader replies;
+  LanguageServer server([&](const std::string& framed) { replies.feed(framed); });
+  for (const auto& m : messages) server.receive(frame(m.dump()));
+  std::vector<Json> out;
+  while (auto item = replies.next()) out.push_back(Json::parse(item->text));
+  return out;
+}
+
+Json request(int id, const std::string& method, Json params) {
+  return {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}};
+}
+
+Json open(const std::string& text) {
+  return {{"jsonrpc", "2.0"},
+          {"method", "textDocument/didOpen"},
+          {"params", {{"textDocument", {{"uri", "file:///t.terms"}, {"version", 1}, {"text", text}}}}}};
+}
+
+const Json* reply(const std::vector<Json>& all, int id) {
+  for (const auto& j : all)
+    if (j.contains("id") && j["id"] == id) return &j;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("code action: a rewrite with a backticked name replaces the whole rule") {
+  std::string text =
+      "agreement \"A\"\n  effective 2026-01-01 to 2026-12-31\n\nparty Acme\nparty Beta\n\nterm \"T\"\n"
+      "  responsible Acme\n  every termination requires termination_notice with same `by` within 2 hours after\n";
+  auto all = exchange({request(1, "initialize", Json::object()), open(text),
+                       request(2, "textDocument/codeAction",
+                               {{"textDocument", {{"uri", "file:///t.terms"}}},
+                                {"range", {{"start", {{"line", 8}, {"character", 66}}}, {"end", {{"line", 8}, {"character", 66}}}}},
+                                {"context", {{"diagnostics", Json::array()}}}})});
+  const Json* actions = reply(all, 2);
+  REQUIRE(actions);
+  REQUIRE((*actions)["result"].size() >= 1);
+  const Json& edit = (*actions)["result"][0]["edit"]["changes"]["file:///t.terms"][0];
+  CHECK(edit["newText"] ==
+        "every termination requires termination_notice with same `by` within 2 business hours of Acme after");
+  CHECK(edit["range"]["start"] == Json({{"line", 8}, {"character", 2}}));
+  CHECK(edit["range"]["end"] == Json({{"line", 8}, {"character", 83}}));
+}
+
+TEST_CASE("positions in UTF-16: a name after an emoji in a comment and a string") {
+  std::string text = "party Acme  # \xF0\x9F\x98\x80\nterm \"\xF0\x9F\x98\x80\" every a by Acmee requires b before\n";
+  auto all = exchange({request(1, "initialize", Json::object()), open(text)});
+  const Json* published = nullptr;
+  for (const auto& j : all)
+    if (j.value("method", "") == "textDocument/publishDiagnostics") published = &j;
+  REQUIRE(published);
+  const Json& d = (*published)["params"]["diagnostics"][0];
+  CHECK(d["code"] == "unknown-party");
+  // `term "😀" every a by ` is 20 code points and 21 UTF-16 units before `Acmee`.
+  CHECK(d["range"]["start"] == Json({{"line", 1}, {"character", 21}}));
+  CHECK(d["range"]["end"] == Json({{"line", 1}, {"character", 26}}));
+}
