@@ -80,8 +80,9 @@ Json range_json(Position start, Position end) { return Json{{"start", to_json(st
 
 Position position_from_json(const Json& j, const char* path) {
   if (!j.is_object()) throw RpcError(kInvalidParams, std::string("`") + path + "` must be a position");
-  int64_t line = int_member(j, "line", path);
-  int64_t character = int_member(j, "character", path);
+  std::string line_path = std::string(path) + ".line", character_path = std::string(path) + ".character";
+  int64_t line = int_member(j, "line", line_path.c_str());
+  int64_t character = int_member(j, "character", character_path.c_str());
   if (line < 0 || character < 0 || line > UINT32_MAX || character > UINT32_MAX)
     throw RpcError(kInvalidParams, std::string("`") + path + "` is out of range");
   return Position{static_cast<uint32_t>(line), static_cast<uint32_t>(character)};

@@ -170,22 +170,34 @@ void LanguageServer::register_methods() {
   });
   d.on_notification("textDocument/didSave", [](const Json&) {});
 
-  d.on_request("textDocument/hover", [this](const Json& p) { return hover(document(p), position(p)); });
-  d.on_request("textDocument/completion",
-               [this](const Json& p) { return completion(document(p), position(p), logs_); });
+  // The document is looked up before the position is read (C++ leaves the order of arguments
+  // open, and the error a client gets must not depend on the compiler).
+  d.on_request("textDocument/hover", [this](const Json& p) {
+    const Analysis& doc = document(p);
+    return hover(doc, position(p));
+  });
+  d.on_request("textDocument/completion", [this](const Json& p) {
+    const Analysis& doc = document(p);
+    return completion(doc, position(p), logs_);
+  });
   d.on_request("textDocument/formatting", [this](const Json& p) { return formatting(document(p)); });
   d.on_request("textDocument/documentSymbol", [this](const Json& p) { return document_symbols(document(p)); });
-  d.on_request("textDocument/definition", [this](const Json& p) { return definition(document(p), position(p)); });
+  d.on_request("textDocument/definition", [this](const Json& p) {
+    const Analysis& doc = document(p);
+    return definition(doc, position(p));
+  });
   d.on_request("textDocument/references", [this](const Json& p) {
     bool declaration = false;
     if (p.contains("context") && p["context"].is_object() && p["context"].contains("includeDeclaration"))
       declaration = p["context"]["includeDeclaration"].is_boolean() && p["context"]["includeDeclaration"].get<bool>();
-    return references(document(p), position(p), declaration);
+    const Analysis& doc = document(p);
+    return references(doc, position(p), declaration);
   });
   d.on_request("textDocument/codeAction", [this](const Json& p) {
+    const Analysis& doc = document(p);
     const Json& range = member(p, "range", "range");
-    return code_actions(document(p), position_from_json(member(range, "start", "range.start"), "range.start"),
-                        position_from_json(member(range, "end", "range.end"), "range.end"));
+    Position start = position_from_json(member(range, "start", "range.start"), "range.start");
+    return code_actions(doc, start, position_from_json(member(range, "end", "range.end"), "range.end"));
   });
 }
 
