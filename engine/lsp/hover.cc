@@ -90,6 +90,27 @@ std::string rule_hover(const Analysis& a, const model::Block& block, const model
                      app::explain_responsible(a.ast(), block, rule));
 }
 
+// A block's name: what kind of block, its options and how many rules it has.
+std::string block_hover(const model::Block& b) {
+  std::string text = fmt::format("**{} \"{}\"**", b.expectation ? "expectation" : "term", b.name);
+  std::vector<std::string> facts;
+  if (b.clause) facts.push_back("clause " + *b.clause);
+  static const char* severities[] = {"critical", "major", "minor"};
+  facts.push_back(std::string("severity ") + severities[static_cast<int>(b.severity)]);
+  if (!b.responsible.empty()) {
+    std::string who;
+    for (const auto& r : b.responsible) who += (who.empty() ? "" : ", ") + r.text;
+    facts.push_back("responsible " + who);
+  }
+  if (b.effective_from && b.effective_to)
+    facts.push_back("in force " + date::format("%F", *b.effective_from) + " to " + date::format("%F", *b.effective_to));
+  facts.push_back(fmt::format("{} rule{}", b.rules.size(), b.rules.size() == 1 ? "" : "s"));
+  if (!b.credits.empty()) facts.push_back(fmt::format("{} credit line{}", b.credits.size(), b.credits.size() == 1 ? "" : "s"));
+  std::string list;
+  for (const auto& f : facts) list += (list.empty() ? "" : "; ") + f;
+  return text + "\n\n" + list + ".";
+}
+
 Json markdown(const std::string& text, Json range) {
   return {{"contents", {{"kind", "markdown"}, {"value", text}}}, {"range", std::move(range)}};
 }
@@ -129,6 +150,12 @@ Json hover(const Analysis& a, Position at) {
     }
   }
   if (at_rule.rule) return markdown(rule_text, a.range(a.extent_of(at_rule.rule->loc)));
+  if (token->kind == "STRING") {
+    SourceLoc keyword = a.token_before(token_loc);
+    for (const auto& b : a.ast().blocks)
+      if (b.loc.line == keyword.line && b.loc.column == keyword.column)
+        return markdown(block_hover(b), a.range(token_loc, token->length));
+  }
   return nullptr;
 }
 

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <vector>
 
 #include "engine/log/loader.h"
 
@@ -54,13 +55,39 @@ LanguageServer::LanguageServer(std::function<void(const std::string& framed)> se
   register_methods();
 }
 
+namespace {
+
+// The document a `textDocument/didChange` body is about, or "" for any other message.
+std::string changed_document(const std::string& body) {
+  if (body.find("\"textDocument/didChange\"") == std::string::npos) return "";
+  Json j = Json::parse(body, nullptr, false);
+  if (!j.is_object() || j.value("method", "") != "textDocument/didChange" || j.contains("id")) return "";
+  const Json* doc = j.contains("params") && j["params"].is_object() && j["params"].contains("textDocument")
+                        ? &j["params"]["textDocument"]
+                        : nullptr;
+  return doc && doc->is_object() && doc->contains("uri") && (*doc)["uri"].is_string() ? (*doc)["uri"].get<std::string>()
+                                                                                   : "";
+}
+
+}  // namespace
+
 void LanguageServer::receive(std::string_view bytes) {
   reader_.feed(bytes);
-  while (!exited_) {
-    auto item = reader_.next();
-    if (!item) break;
-    if (item->kind == MessageReader::Item::Kind::Error) dispatcher_.send_error(nullptr, kParseError, item->text);
-    else handle(item->text);
+  std::vector<MessageReader::Item> batch;
+  while (auto item = reader_.next()) batch.push_back(std::move(*item));
+  // Fast typing queues changes faster than they are analysed. With full synchronisation a change
+  // followed at once by another change of the same document is superseded by it: only the last
+  // of such a run is analysed and published (a request in between still sees its version).
+  std::vector<std::string> changed(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i)
+    if (batch[i].kind == MessageReader::Item::Kind::Body) changed[i] = changed_document(batch[i].text);
+  for (size_t i = 0; i < batch.size() && !exited_; ++i) {
+    if (batch[i].kind == MessageReader::Item::Kind::Error) {
+      dispatcher_.send_error(nullptr, kParseError, batch[i].text);
+      continue;
+    }
+    if (!changed[i].empty() && i + 1 < batch.size() && changed[i + 1] == changed[i]) continue;
+    handle(batch[i].text);
   }
 }
 

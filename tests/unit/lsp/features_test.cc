@@ -68,3 +68,31 @@ TEST_CASE("positions in UTF-16: a name after an emoji in a comment and a string"
   CHECK(d["range"]["start"] == Json({{"line", 1}, {"character", 21}}));
   CHECK(d["range"]["end"] == Json({{"line", 1}, {"character", 26}}));
 }
+
+TEST_CASE("fast typing: a change followed at once by another change of the same document is not analysed") {
+  auto change = [](int version, const std::string& text) {
+    return Json{{"jsonrpc", "2.0"},
+                {"method", "textDocument/didChange"},
+                {"params",
+                 {{"textDocument", {{"uri", "file:///t.terms"}, {"version", version}}},
+                  {"contentChanges", Json::array({{{"text", text}}})}}}};
+  };
+  MessageReader replies;
+  LanguageServer server([&](const std::string& framed) { replies.feed(framed); });
+  std::string burst = frame(request(1, "initialize", Json::object()).dump()) + frame(open("party A").dump()) +
+                      frame(change(2, "party A\nparty").dump()) + frame(change(3, "party A\nparty B").dump()) +
+                      frame(request(2, "textDocument/documentSymbol", {{"textDocument", {{"uri", "file:///t.terms"}}}}).dump()) +
+                      frame(change(4, "party A\nparty B\nparty").dump()) + frame(change(5, "party C").dump());
+  server.receive(burst);
+  std::vector<std::string> got;
+  while (auto item = replies.next()) {
+    Json j = Json::parse(item->text);
+    if (j.value("method", "") == "textDocument/publishDiagnostics")
+      got.push_back("diagnostics v" + std::to_string(j["params"]["version"].get<int>()));
+    else if (j.contains("id") && j["id"] == 2)
+      got.push_back("symbols " + std::to_string(j["result"].size()));
+  }
+  // v2 and v4 are superseded; the outline request sees v3 (two parties).
+  std::vector<std::string> expected = {"diagnostics v1", "diagnostics v3", "symbols 2", "diagnostics v5"};
+  CHECK(got == expected);
+}
