@@ -37,3 +37,6 @@ if [ ! -x "$root/tests/ci/node_modules/@microsoft/sarif-multitool-linux/Sarif.Mu
   (cd "$root/tests/ci" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   chmod +x "$root/tests/ci/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 fi
+# The editor tests' packages (editors/vscode/test: the LSP client and the TextMate engine, pinned
+# by package-lock.json); CTest runs the same script before those tests, so this only saves time.
+"$root/scripts/npm-ci.sh" "$root/editors/vscode/test"
