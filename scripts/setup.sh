@@ -11,16 +11,19 @@ packages=(cmake make g++ python3 python3-jsonschema pkg-config tzdata
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
 fi
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+apt_install() {
+  echo "setup: installing $*"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_install "${missing[@]}"
   # antlr4's code generator needs a Java runtime; --no-install-recommends keeps its dependency.
 fi
 
@@ -29,8 +32,11 @@ fi
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # (PACTUM_NO_TEST_TOOLS=1 skips this: the Dockerfile and the GitHub Action only build pactum.)
 [ "${PACTUM_NO_TEST_TOOLS:-}" = 1 ] && exit 0
-if ! command -v npm >/dev/null; then  # machines that come with Node.js keep theirs
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null
+# Debian's npm brings Node.js 18, which runs the editor tests (`node --test`); machines that come
+# with Node.js and npm keep theirs. CMake registers the editor tests only when both are found, so
+# run this before configuring.
+if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+  apt_install npm
 fi
 if [ ! -x "$root/tests/ci/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]; then
   echo "setup: npm ci in tests/ci (SARIF validators)"

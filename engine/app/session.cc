@@ -35,7 +35,7 @@ bool Session::load_agreement_text(const std::string& name, std::string text) {
 bool Session::finish_agreement(uint32_t file, const std::string& text) {
   ast = model::Agreement{};
   ast.file = file;
-  parsed = syntax::parse_agreement(text, file, ast, errors);
+  parsed = syntax::parse_agreement(text, file, ast, errors, disclosure);
   if (!parsed) return false;
   size_t before = errors.error_count();
   agreement.emplace(semantic::resolve_best_effort(ast, errors));

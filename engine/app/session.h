@@ -13,6 +13,7 @@
 #include "engine/log/loader.h"
 #include "engine/model/agreement.h"
 #include "engine/semantic/resolved_agreement.h"
+#include "engine/syntax/parser.h"
 #include "engine/triage/triage.h"
 
 namespace pactum::app {
@@ -37,6 +38,8 @@ class Session {
   std::optional<triage::WaiverFile> waivers;
   std::optional<triage::Baseline> baseline;
   triage::Result triaged;
+  // The language server sets Author: its agreement is the editor's text, shown to its writer.
+  syntax::Disclosure disclosure = syntax::Disclosure::OneLine;
 
   // Reads, parses and resolves the agreement. `path` "-" is not allowed for agreements.
   bool load_agreement(const std::string& path);

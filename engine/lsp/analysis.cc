@@ -14,6 +14,17 @@ Analysis::Analysis(std::string uri, std::string text, int64_t version)
     : uri_(std::move(uri)), text_(std::move(text)), version_(version), lines_(text_),
       session_(std::make_unique<app::Session>()) {
   app::Session& s = *session_;
+  if (text_.size() > kMaxAgreementBytes) {
+    // Parsing and linting take about 175 bytes of memory per byte (docs/security.md, limits).
+    too_large_ = true;
+    Diagnostic d;
+    d.loc = SourceLoc{0, 1, 1};
+    d.message = "this agreement is larger than " + byte_size_text(kMaxAgreementBytes) + " (the limit); pactum does not read it";
+    diagnostics_.push_back(std::move(d));
+    return;
+  }
+  // The text is the editor's, shown to the person writing it: errors quote it freely.
+  s.disclosure = syntax::Disclosure::Author;
   s.load_agreement_text(uri_, text_);
   diagnostics_ = s.errors.items();
   for (const auto& w : s.warnings.items()) diagnostics_.push_back(w);
@@ -31,7 +42,7 @@ const semantic::ResolvedAgreement* Analysis::resolved() const {
 }
 
 const std::vector<syntax::LexedToken>& Analysis::tokens() const {
-  if (!tokens_) tokens_ = syntax::tokenize(text_);
+  if (!tokens_) tokens_ = too_large_ ? std::vector<syntax::LexedToken>{} : syntax::tokenize(text_);
   return *tokens_;
 }
 

@@ -44,6 +44,9 @@ class Analysis {
   const app::Session& session() const { return *session_; }
   const model::Agreement& ast() const { return session_->ast; }
   bool parsed() const { return session_->parsed; }
+  // Larger than an agreement may be (kMaxAgreementBytes, as `pactum lint` refuses it): not
+  // analysed; its one diagnostic says so and no feature reads the text.
+  bool too_large() const { return too_large_; }
   // The resolved agreement (set when the text parsed), for calendars and zones.
   const semantic::ResolvedAgreement* resolved() const;
   // Syntax errors, agreement errors and lint entries, sorted by place.
@@ -79,6 +82,7 @@ class Analysis {
   std::string uri_;
   std::string text_;
   int64_t version_;
+  bool too_large_ = false;
   LineIndex lines_;
   std::unique_ptr<app::Session> session_;
   std::vector<Diagnostic> diagnostics_;

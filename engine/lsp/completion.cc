@@ -100,6 +100,7 @@ std::vector<std::string> phrases(const std::string& word, const std::vector<std:
 }  // namespace
 
 Json completion(const Analysis& a, Position at, const LogVocabulary& logs) {
+  if (a.too_large()) return {{"isIncomplete", false}, {"items", Json::array()}};
   SourceLoc cursor = a.lines().to_loc(at);
   std::vector<std::string> words = syntax::expected_words_at(a.text(), cursor.line, cursor.column);
   Json items = Json::array();

@@ -5,6 +5,7 @@
 namespace pactum::lsp {
 
 Json formatting(const Analysis& a) {
+  if (a.too_large()) throw RpcError(kRequestFailed, a.diagnostics().front().message);
   if (!a.parsed())
     throw RpcError(kRequestFailed, "the agreement has syntax errors; pactum formats it once it reads");
   std::string formatted = model::format_agreement(a.ast());

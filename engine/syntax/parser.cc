@@ -12,7 +12,8 @@
 
 namespace pactum::syntax {
 
-bool parse_agreement(std::string_view text, uint32_t file, model::Agreement& out, Diagnostics& diags) {
+bool parse_agreement(std::string_view text, uint32_t file, model::Agreement& out, Diagnostics& diags,
+                     Disclosure disclosure) {
   // Collect locally, then hand over in source order: lexical errors are found before syntax
   // errors but should read top to bottom.
   Diagnostics local(1000);
@@ -29,7 +30,7 @@ bool parse_agreement(std::string_view text, uint32_t file, model::Agreement& out
   }
   local.sort();
   std::vector<Diagnostic> found = local.items();
-  limit_disclosure(found);
+  if (disclosure == Disclosure::OneLine) limit_disclosure(found);
   for (auto& d : found) diags.add(std::move(d));
   return !local.has_errors();
 }

@@ -35,9 +35,13 @@ function start() {
     for (;;) {
       const found = published.find((p) => p.uri === uri && p.version === version);
       if (found) return found.diagnostics;
+      // The timer is cleared once answered: a pending one would keep node running for 10 s.
       await new Promise((resolve, reject) => {
-        waiters.push(resolve);
-        setTimeout(() => reject(new Error(`no diagnostics for version ${version}`)), 10000);
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version}`)), 10000);
+        waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
   };

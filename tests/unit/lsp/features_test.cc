@@ -96,3 +96,45 @@ TEST_CASE("fast typing: a change followed at once by another change of the same 
   std::vector<std::string> expected = {"diagnostics v1", "diagnostics v3", "symbols 2", "diagnostics v5"};
   CHECK(got == expected);
 }
+
+namespace {
+
+Json published_diagnostics(const std::vector<Json>& all) {
+  for (const auto& j : all)
+    if (j.value("method", "") == "textDocument/publishDiagnostics") return j["params"]["diagnostics"];
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("diagnostics quote the editor's text in every error, not only the first (it is its writer's own)") {
+  // On the command line a file with errors shows one line of itself (docs/security.md); the
+  // editor's document is the text its writer is typing, and "found `…`" would hide the mistake.
+  std::string text = "party Acme\nterm \"T\" every a by Acmme requires b befor 2 hours\nterm \"U\" every c requires d aftr 1 hour\n";
+  auto all = exchange({request(1, "initialize", Json::object()), open(text)});
+  Json diagnostics = published_diagnostics(all);
+  REQUIRE(diagnostics.size() == 2);
+  CHECK(diagnostics[0]["message"].get<std::string>().find("found `befor`") != std::string::npos);
+  CHECK(diagnostics[1]["message"].get<std::string>().find("found `aftr`") != std::string::npos);
+  CHECK(diagnostics[1]["message"].get<std::string>().find("`…`") == std::string::npos);
+}
+
+TEST_CASE("a document larger than an agreement may be is not analysed: one error says so") {
+  std::string text = "party Acme\n" + std::string(pactum::kMaxAgreementBytes, '#') + "\n";
+  auto all = exchange({request(1, "initialize", Json::object()), open(text),
+                       request(2, "textDocument/completion",
+                               {{"textDocument", {{"uri", "file:///t.terms"}}}, {"position", {{"line", 0}, {"character", 0}}}}),
+                       request(3, "textDocument/formatting", {{"textDocument", {{"uri", "file:///t.terms"}}}, {"options", Json::object()}}),
+                       request(4, "textDocument/hover",
+                               {{"textDocument", {{"uri", "file:///t.terms"}}}, {"position", {{"line", 0}, {"character", 1}}}})});
+  Json diagnostics = published_diagnostics(all);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0]["message"] == "this agreement is larger than 2 MiB (the limit); pactum does not read it");
+  CHECK(diagnostics[0]["range"]["start"] == Json({{"line", 0}, {"character", 0}}));
+  REQUIRE(reply(all, 2));
+  CHECK((*reply(all, 2))["result"]["items"].empty());
+  REQUIRE(reply(all, 3));
+  CHECK((*reply(all, 3))["error"]["code"] == kRequestFailed);
+  REQUIRE(reply(all, 4));
+  CHECK((*reply(all, 4))["result"].is_null());
+}
