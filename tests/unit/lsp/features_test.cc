@@ -138,3 +138,21 @@ TEST_CASE("a document larger than an agreement may be is not analysed: one error
   REQUIRE(reply(all, 4));
   CHECK((*reply(all, 4))["result"].is_null());
 }
+
+TEST_CASE("code action: \"did you mean\" on a later syntax error replaces the word with the keyword") {
+  // With the command line's one-line disclosure the note would read "did you mean `…`?".
+  std::string text = "party A\nterm \"t\"\n  every x by A requires y befor\nterm \"u\"\n  no z durng business hours of A\n";
+  auto all = exchange({request(1, "initialize", Json::object()), open(text),
+                       request(2, "textDocument/codeAction",
+                               {{"textDocument", {{"uri", "file:///t.terms"}}},
+                                {"range", {{"start", {{"line", 4}, {"character", 7}}}, {"end", {{"line", 4}, {"character", 7}}}}},
+                                {"context", {{"diagnostics", Json::array()}}}})});
+  const Json* actions = reply(all, 2);
+  REQUIRE(actions);
+  REQUIRE((*actions)["result"].size() == 1);
+  CHECK((*actions)["result"][0]["title"] == "Change to during");
+  const Json& edit = (*actions)["result"][0]["edit"]["changes"]["file:///t.terms"][0];
+  CHECK(edit["newText"] == "during");
+  CHECK(edit["range"]["start"] == Json({{"line", 4}, {"character", 7}}));
+  CHECK(edit["range"]["end"] == Json({{"line", 4}, {"character", 12}}));
+}
