@@ -91,7 +91,7 @@ function linesWithErrors(file) {
   return lines;
 }
 
-test('every .terms file of the repository tokenizes without an invalid scope', async () => {
+test('every .terms file of the repository tokenizes without an invalid scope, every token scoped', async () => {
   const files = termsFiles();
   assert.ok(files.length > 100, `found only ${files.length} .terms files`);
   const problems = [];
@@ -101,6 +101,10 @@ test('every .terms file of the repository tokenizes without an invalid scope', a
     const allowed = linesWithErrors(file);
     const tokens = await tokenize(fs.readFileSync(file, 'utf8'));
     const invalid = tokens.filter((t) => t.scopes.some((s) => s.includes('invalid')));
+    // Every word, number and symbol gets a scope of its own: nothing is left as plain text.
+    for (const t of tokens)
+      if (t.text.trim() !== '' && t.scopes.length === 1)
+        problems.push(`${relative}:${t.line}:${t.column}: ${JSON.stringify(t.text.slice(0, 40))} has no scope`);
     for (const t of invalid)
       if (!allowed || allowed.size === 0)
         problems.push(`${relative}:${t.line}:${t.column}: ${JSON.stringify(t.text.slice(0, 40))} ${t.scopes.at(-1)}`);
@@ -108,6 +112,6 @@ test('every .terms file of the repository tokenizes without an invalid scope', a
     else clean++;
   }
   const files_with = [...new Set(problems.map((p) => p.split(":")[0]))];
-  assert.deepEqual(files_with, [], `${problems.length} invalid tokens where pactum reports no error`);
+  assert.deepEqual(files_with, [], `${problems.length} tokens without a scope or invalid where pactum reports no error:\n${problems.slice(0, 20).join('\n')}`);
   console.log(`# ${files.length} .terms files: ${clean} without an invalid scope, ${broken} bad-input cases that pactum rejects`);
 });
