@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/base/text.h"
+#include "engine/model/rule_text.h"
 #include "engine/syntax/token_names.h"
 
 namespace pactum::syntax {
@@ -89,7 +90,7 @@ bool language_text(std::string_view quoted) {
     if (end == std::string_view::npos) end = quoted.size();
     std::string word(quoted.substr(start, end - start));
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bool known = false;
+    bool known = model::is_soft_keyword(word);  // the version 2 words (`calendar`, `during`, ...)
     for (const auto& w : words) known = known || w == word;
     if (!known) return false;
     start = end + 1;

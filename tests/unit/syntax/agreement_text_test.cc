@@ -62,6 +62,15 @@ TEST_CASE("a file with errors shows one source line and quotes only words of the
   CHECK(lines.find("requries") != std::string::npos);  // the first error quotes what it found
   CHECK(lines.find("secret string") == std::string::npos);
   CHECK(lines.find("a string") != std::string::npos);
+  // Version 2 words are words of the language too: a later error still names them.
+  auto v2 = test::parse("party A\nterm \"t\"\n  every x requries y\nterm \"u\"\n  no x durin business hours of A\n");
+  REQUIRE_FALSE(v2.ok);
+  REQUIRE(v2.diags.items().size() == 2);
+  const auto& later = v2.diags.items()[1];
+  INFO(later.message);
+  CHECK(later.message.find("`calendar`") != std::string::npos);
+  REQUIRE(later.notes.size() == 1);
+  CHECK(later.notes[0] == "did you mean `during`?");
   // A valid agreement keeps every source line (its errors are about meaning, after parsing).
   auto ok = test::parse("party A\nterm \"t\"\n  no x\n");
   CHECK(ok.ok);
