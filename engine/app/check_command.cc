@@ -152,6 +152,7 @@ int run_lint(const LintOptions& options, Streams io) {
                                   [](const Diagnostic& d) { return d.level == DiagLevel::Error && d.code.empty(); });
   if (!s.parsed || other_errors) return input_errors(s, io);
   s.run_lint();
+  io.err << s.render_warnings(io.color);
   report::ReportData data{s.sources, *s.agreement, nullptr, nullptr, s.lint, lint::obligation_balance(*s.agreement),
                           io.color && !options.output, nullptr};
   int written = emit(report::render(options.format, data), options.output, io);

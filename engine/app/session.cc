@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
+#include "engine/app/log_checks.h"
 #include "engine/eval/evaluator.h"
 #include "engine/syntax/parser.h"
 
@@ -96,57 +96,25 @@ bool Session::load_log_text(const std::string& name, const std::string& text, lo
 bool Session::load_logs(const std::vector<std::string>& paths, log::Backend backend) {
   log::LoadOptions options = log_options(*this, backend);
   bool ok = true;
+  std::vector<uint32_t> files;
   for (const auto& path : paths) {
     if (errors.full()) break;
+    files.push_back(static_cast<uint32_t>(sources.size()));
     ok = log::load_log(path, sources, log, errors, options) && ok;
   }
+  warn_repeated_logs(paths, files, warnings);
   log.sort_by_time();
   return ok && !errors.has_errors();
 }
 
-// A rule whose event type no logged event has, while a logged type is spelt almost the same, is
-// almost always a typo (`site_vist`): it would silently match nothing. Warn at the pattern. (A
-// type that simply did not occur, such as no `sla_change` all year, is not worth a warning.)
-// Each distinct type is looked up once in a hash set, and the searches for a near spelling compare
-// at most kTypoComparisons pairs of names in all (a search is linear in the logged types): 10^5
-// rules naming 10^5 unknown types against 10^5 logged types cost that many look-ups, not 10^10
-// comparisons (docs/security.md, limits). Real logs have tens of types: every search is done.
-constexpr size_t kTypoComparisons = 1'000'000;
-
-static void warn_unseen_event_types(const model::Agreement& ast, const log::EventLog& log, Diagnostics& warnings) {
-  if (log.events.empty()) return;
-  std::vector<bool> seen(log.symbols.size(), false);
-  for (const auto& e : log.events) seen[e.type] = true;
-  std::vector<std::string> logged;
-  for (log::Symbol s = 0; s < seen.size(); ++s)
-    if (seen[s]) logged.emplace_back(log.symbols.text(s));
-  std::unordered_set<std::string> looked_up;
-  size_t comparisons = 0;
-  auto check = [&](const model::Pattern& p) {
-    auto symbol = log.symbols.find(p.type.text);
-    if (symbol && seen[*symbol]) return;
-    if (!looked_up.insert(p.type.text).second) return;
-    if (comparisons + logged.size() > kTypoComparisons) return;
-    comparisons += logged.size();
-    std::string near = closest_match(p.type.text, logged);
-    if (near.empty()) return;
-    warnings.warning(p.type.loc, fmt::format("no event in the logs has type `{}`, so this rule matches nothing",
-                                             p.type.text),
-                     {fmt::format("did you mean `{}`?", near)}, static_cast<uint32_t>(p.type.text.size()));
-  };
-  for (const auto& block : ast.blocks)
-    for (const auto& rule : block.rules) {
-      check(rule.subject);
-      if (rule.kind == model::Rule::Kind::Requires) check(rule.target);
-    }
-}
-
 void Session::evaluate(std::optional<Instant> as_of) {
-  warn_unseen_event_types(ast, log, warnings);
+  auto warned = warn_misspelt_names(ast, log, warnings);
+  warn_duplicate_ids(log, sources, warnings);
   eval::EvalOptions options;
   options.as_of = as_of;
   options.errors = &errors;  // the window limit (an input error: the caller sees errors)
   outcome = eval::evaluate(*agreement, log, options, warnings);
+  note_unmatched_rules(outcome, log, warned, warnings);
   credits = credits::price(*agreement, outcome, warnings);
   run_lint();
   auto never = lint::never_met(outcome.periodic);
@@ -159,6 +127,7 @@ void Session::run_lint() {
   if (agreement) {
     auto entries = lint::lint_agreement(*agreement, current_year());
     lint.insert(lint.end(), entries.begin(), entries.end());
+    for (auto& note : lint::lint_notes(*agreement)) warnings.add(std::move(note));
   }
   lint::sort_entries(lint);
 }
@@ -200,7 +169,7 @@ std::string Session::render_errors(bool color) const {
 
 std::string Session::render_warnings(bool color) const {
   return render_all(warnings, sources, color, DiagLevel::Warning) +
-         render_all(errors, sources, color, DiagLevel::Warning);
+         render_all(errors, sources, color, DiagLevel::Warning) + render_all(warnings, sources, color, DiagLevel::Note);
 }
 
 }  // namespace pactum::app

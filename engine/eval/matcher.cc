@@ -305,7 +305,9 @@ bool CompiledPattern::matches(const log::Event& e) const {
   if (by_ && (*by_ == log::kNoSymbol || e.by != *by_)) return false;
   // V2.7: the event's instant inside (outside) X's business time, in X's zone and holidays.
   if (hours_ && hours_->is_open(e.at) == outside_) return false;
-  return !where_ || where_->holds(e);
+  if (where_ && !where_->holds(e)) return false;
+  matched_ = true;
+  return true;
 }
 
 }  // namespace pactum::eval

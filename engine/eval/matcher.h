@@ -64,8 +64,11 @@ class CompiledPattern {
 
   log::Symbol type() const { return type_; }  // kNoSymbol: no event has this type
   bool matches(const log::Event& e) const;
+  // Whether matches() has held for some event (a rule that matched nothing gets a note).
+  bool matched_any() const { return matched_; }
 
  private:
+  mutable bool matched_ = false;
   log::Symbol type_;
   std::optional<log::Symbol> by_;  // set when the pattern names `by`
   const calendar::BusinessCalendar* hours_ = nullptr;  // `during|outside business hours of X`

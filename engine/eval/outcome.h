@@ -70,6 +70,8 @@ struct Outcome {
   std::vector<Finding> pending;   // same order
   std::vector<PeriodicSummary> periodic;
   std::map<std::string, size_t> by_party;  // every declared party, plus "unassigned" when used
+  // Rules whose activation or counted pattern matched no event in the judged interval (a note).
+  std::vector<const model::Rule*> unmatched;
 };
 
 }  // namespace pactum::eval

@@ -41,6 +41,7 @@ class PeriodicRule : public RuleEvaluator {
   }
 
   std::vector<Subscription> subscriptions() const override { return {{pattern_.type(), Phase::Second, 0}}; }
+  bool matched_any() const override { return pattern_.matched_any(); }
 
   void on_event(uint32_t index, int) override {
     const log::Event& e = ctx_.log.events[index];

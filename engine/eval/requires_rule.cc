@@ -69,6 +69,7 @@ class RequiresRule : public RuleEvaluator {
     }
   }
 
+  bool matched_any() const override { return activation_.matched_any(); }
   std::vector<Subscription> subscriptions() const override {
     // Before: targets first, then activations, at each timestamp. After: the reverse. Pause events
     // come in the second phase, so that one at A's own instant counts whatever its log position.

@@ -60,6 +60,10 @@ class RuleEvaluator : public EventConsumer {
       : ctx_(ctx), block_index_(block_index), block_(block), rule_(rule), span_(ctx.agreement.block_span(block)) {}
   // Settles what is open as of the end of the judged interval.
   virtual void finish(Outcome& outcome) = 0;
+  // Whether the rule's activation or counted pattern matched some event (true when a form does
+  // not say): a rule that matched nothing gets a note.
+  virtual bool matched_any() const { return true; }
+  const model::Rule& rule() const { return rule_; }
 
  protected:
   // A finding with block, rule and severity filled in.

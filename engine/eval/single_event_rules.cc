@@ -15,6 +15,7 @@ class SingleEventRule : public RuleEvaluator {
       : RuleEvaluator(ctx, b, block, rule), pattern_(rule.subject, ctx.log, ctx.agreement) {}
 
   std::vector<Subscription> subscriptions() const override { return {{pattern_.type(), Phase::Second, 0}}; }
+  bool matched_any() const override { return pattern_.matched_any(); }
 
   void on_event(uint32_t index, int) override {
     const log::Event& e = ctx_.log.events[index];

@@ -45,6 +45,11 @@ struct ObligationBalance {
 };
 ObligationBalance obligation_balance(const semantic::ResolvedAgreement& agreement);
 
+// Notes (notes.cc): what the agreement says that its author may not have meant; not lint entries
+// (no code in reports, never a failure): `lint` and `check` print them on standard error. A
+// block's `responsible A, B` on a rule whose target says `by B`: only B is responsible for it.
+std::vector<Diagnostic> lint_notes(const semantic::ResolvedAgreement& agreement);
+
 // Sorts lint entries by file, line, column, code (stable among equals).
 void sort_entries(std::vector<Diagnostic>& entries);
 

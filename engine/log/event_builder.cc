@@ -859,6 +859,7 @@ void EventBuilder::end_event() {
     log_.list_items.resize(draft_.items_begin);
     return;
   }
+  log_.census.note(e, log_.attributes.data() + e.attr_begin, log_.events);
   log_.events.push_back(e);
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/base/time.h"
+#include "engine/log/census.h"
 
 namespace pactum::log {
 
@@ -106,6 +107,8 @@ class EventLog {
   // The `timezone:` of each log that declares one, indexed by SourceManager file id (nullptr or
   // out of range: none). Attribute date-times without an offset are read in it (V2.1).
   std::vector<const date::time_zone*> file_zones;
+  // Attribute names per event type and duplicate ids, noted by the loader (census.h).
+  Census census;
 
   // The zone in which `e`'s attribute date-times without an offset are read: its log's
   // `timezone:`, else `fallback` (the agreement's).

@@ -1,0 +1,253 @@
+#include "engine/app/log_checks.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "engine/app/commands.h"
+#include "engine/base/text.h"
+#include "engine/model/rule_text.h"
+
+namespace pactum::app {
+
+namespace {
+
+// A misspelt name would silently match nothing: each one is looked up once in a hash set, and the
+// searches for a near spelling compare at most kTypoComparisons pairs of names in all (a search is
+// linear in the candidates): 10^5 rules naming 10^5 unknown names against 10^5 logged names cost
+// that many look-ups, not 10^10 comparisons (docs/security.md, limits). Real logs have tens of
+// types and attributes: every search is done.
+constexpr size_t kTypoComparisons = 1'000'000;
+
+class TypoBudget {
+ public:
+  std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
+    if (spent_ + candidates.size() > kTypoComparisons) return {};
+    spent_ += candidates.size();
+    return closest_match(word, candidates);
+  }
+
+ private:
+  size_t spent_ = 0;
+};
+
+// The event's own fields (`at`, `by`, `type`, `id`) are not attributes.
+bool is_event_field(const std::string& name) { return name == "at" || name == "by" || name == "type" || name == "id"; }
+
+// ---- event types -------------------------------------------------------------------------------
+
+// A rule whose event type no logged event has, while a logged type is spelt almost the same, is
+// almost always a typo (`site_vist`): it would silently match nothing. Warn at the pattern. (A
+// type that simply did not occur, such as no `sla_change` all year, is not worth a warning.)
+void warn_unseen_types(const model::Agreement& ast, const log::EventLog& log, TypoBudget& budget,
+                       std::set<const model::Rule*>& warned, Diagnostics& warnings) {
+  std::vector<std::string> logged;
+  for (const auto& t : log.census.types()) logged.emplace_back(log.symbols.text(t.type));
+  std::unordered_set<std::string> looked_up;
+  auto check = [&](const model::Rule& rule, const model::Pattern& p) {
+    auto symbol = log.symbols.find(p.type.text);
+    if (symbol && log.census.has_type(*symbol)) return;
+    if (!looked_up.insert(p.type.text).second) return;
+    std::string near = budget.closest(p.type.text, logged);
+    if (near.empty()) return;
+    warned.insert(&rule);
+    warnings.warning(p.type.loc, fmt::format("no event in the logs has type `{}`, so this rule matches nothing",
+                                             p.type.text),
+                     {fmt::format("did you mean `{}`?", near)}, static_cast<uint32_t>(p.type.text.size()));
+  };
+  for (const auto& block : ast.blocks)
+    for (const auto& rule : block.rules) {
+      check(rule, rule.subject);
+      if (rule.kind == model::Rule::Kind::Requires) check(rule, rule.target);
+    }
+}
+
+// ---- attribute names ---------------------------------------------------------------------------
+
+// How a rule reads an attribute, for the consequence the warning states.
+enum class Use { Test, Absent, Same, Aggregate, Due };
+
+struct NameUse {
+  const model::Name* name;
+  const model::Pattern* pattern;  // whose events must carry it
+  Use use;
+  std::string text;               // the condition, for Test/Absent
+};
+
+void collect_condition(const model::Condition& c, const model::Pattern& p, std::vector<NameUse>& out) {
+  using K = model::Condition::Kind;
+  switch (c.kind) {
+    case K::Or:
+    case K::And:
+    case K::Not:
+      for (const auto& o : c.operands) collect_condition(o, p, out);
+      return;
+    case K::Absent: out.push_back({&c.attribute, &p, Use::Absent, model::canonical_text(c)}); return;
+    default: out.push_back({&c.attribute, &p, Use::Test, model::canonical_text(c)}); return;
+  }
+}
+
+void collect_pattern(const model::Pattern& p, std::vector<NameUse>& out) {
+  if (p.where) collect_condition(*p.where, p, out);
+}
+
+std::vector<NameUse> uses_of(const model::Rule& rule) {
+  using K = model::Rule::Kind;
+  std::vector<NameUse> out;
+  collect_pattern(rule.subject, out);
+  if (rule.kind == K::Requires || rule.kind == K::PeriodRequires) collect_pattern(rule.target, out);
+  if (rule.kind == K::Requires) {
+    for (const auto& k : rule.same) {
+      out.push_back({&k, &rule.subject, Use::Same, {}});
+      out.push_back({&k, &rule.target, Use::Same, {}});
+    }
+    if (rule.timing.kind == model::Timing::Kind::NoLaterThan)
+      out.push_back({&rule.timing.attribute, &rule.subject, Use::Due, {}});
+  }
+  if (rule.pause) {
+    collect_pattern(rule.pause->from, out);
+    collect_pattern(rule.pause->until, out);
+  }
+  if (rule.kind == K::Aggregate) out.push_back({&rule.attribute, &rule.subject, Use::Aggregate, {}});
+  if (rule.kind == K::ShareOfEvents && rule.have) collect_condition(*rule.have, rule.subject, out);
+  return out;
+}
+
+std::vector<NameUse> uses_of(const model::IntervalDecl& interval) {
+  std::vector<NameUse> out;
+  collect_pattern(interval.open, out);
+  collect_pattern(interval.close, out);
+  for (const auto& k : interval.same) {
+    out.push_back({&k, &interval.open, Use::Same, {}});
+    out.push_back({&k, &interval.close, Use::Same, {}});
+  }
+  return out;
+}
+
+std::string consequence(const NameUse& u) {
+  switch (u.use) {
+    case Use::Test: return fmt::format("`{}` is false for every event", u.text);
+    case Use::Absent: return fmt::format("`{}` is true for every event", u.text);
+    case Use::Same: return fmt::format("`with same {}` pairs no events", model::written_name(u.name->text));
+    case Use::Aggregate: return "this aggregate never has a value";
+    case Use::Due: return "no activation has a due date";
+  }
+  return {};
+}
+
+std::string or_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " or " : ", ") + items[i];
+  return out;
+}
+
+// The attribute names of one rule (or interval) that the events of its types never carry while
+// one of theirs is spelt almost the same: one warning per name.
+bool warn_names(const std::vector<NameUse>& uses, const log::EventLog& log, TypoBudget& budget, Diagnostics& warnings) {
+  std::vector<std::string> done;  // names already judged in this rule
+  bool warned = false;
+  for (size_t i = 0; i < uses.size(); ++i) {
+    const std::string& name = uses[i].name->text;
+    if (is_event_field(name) || std::find(done.begin(), done.end(), name) != done.end()) continue;
+    done.push_back(name);
+    auto key = log.symbols.find(name);
+    std::vector<std::string> lacking;     // the types whose events never carry it
+    std::vector<std::string> candidates;  // the names those events do carry
+    bool unknowable = false;
+    for (size_t j = i; j < uses.size(); ++j) {
+      if (uses[j].name->text != name) continue;
+      const std::string& type = uses[j].pattern->type.text;
+      auto symbol = log.symbols.find(type);
+      const log::Census::TypeKeys* keys = symbol ? log.census.keys_of(*symbol) : nullptr;
+      if (!keys) continue;  // no such event at all: the type warning's business
+      if (keys->overflow) unknowable = true;
+      if (keys->overflow || (key && std::find(keys->keys.begin(), keys->keys.end(), *key) != keys->keys.end()))
+        continue;
+      if (std::find(lacking.begin(), lacking.end(), type) != lacking.end()) continue;
+      lacking.push_back(type);
+      for (log::Symbol k : keys->keys) {
+        std::string text(log.symbols.text(k));
+        if (std::find(candidates.begin(), candidates.end(), text) == candidates.end()) candidates.push_back(text);
+      }
+    }
+    if (lacking.empty() || unknowable) continue;
+    std::string near = budget.closest(name, candidates);
+    if (near.empty()) continue;
+    std::vector<std::string> types;
+    for (const auto& t : lacking) types.push_back("`" + t + "`");
+    warned = true;
+    warnings.warning(uses[i].name->loc,
+                     fmt::format("no {} event in the logs has an attribute `{}`, so {}", or_list(types), name,
+                                 consequence(uses[i])),
+                     {fmt::format("did you mean `{}`?", near)}, static_cast<uint32_t>(name.size()));
+  }
+  return warned;
+}
+
+}  // namespace
+
+std::set<const model::Rule*> warn_misspelt_names(const model::Agreement& ast, const log::EventLog& log,
+                                                 Diagnostics& warnings) {
+  std::set<const model::Rule*> warned;
+  if (log.events.empty()) return warned;
+  TypoBudget budget;
+  warn_unseen_types(ast, log, budget, warned, warnings);
+  for (const auto& interval : ast.intervals) warn_names(uses_of(interval), log, budget, warnings);
+  for (const auto& block : ast.blocks)
+    for (const auto& rule : block.rules)
+      if (warn_names(uses_of(rule), log, budget, warnings)) warned.insert(&rule);
+  return warned;
+}
+
+void warn_duplicate_ids(const log::EventLog& log, const SourceManager& sources, Diagnostics& warnings) {
+  const auto& census = log.census;
+  const auto& shown = census.duplicates();
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const auto& d = shown[i];
+    std::string first = d.first.file < sources.size() ? shown_path(sources.name(d.first.file)) : "<input>";
+    std::vector<std::string> notes{fmt::format("the first event with this id is at {}:{}", first, d.first.line)};
+    if (i + 1 == shown.size() && census.duplicate_count() > shown.size())
+      notes.push_back(fmt::format("{} more events repeat an id seen before (the first {} are shown)",
+                                  census.duplicate_count() - shown.size(), shown.size()));
+    warnings.warning(SourceLoc{d.again.file, d.again.line, d.again.column},
+                     fmt::format("event id `{}` was used before: both events are counted", log.symbols.text(d.id)),
+                     std::move(notes));
+  }
+}
+
+void warn_repeated_logs(const std::vector<std::string>& paths, const std::vector<uint32_t>& files,
+                        Diagnostics& warnings) {
+  for (size_t j = 1; j < paths.size() && j < files.size(); ++j) {
+    if (paths[j] == "-") continue;
+    for (size_t i = 0; i < j; ++i) {
+      if (paths[i] == "-" || !same_file(paths[i], paths[j])) continue;
+      warnings.warning(SourceLoc{files[j], 0, 0},
+                       fmt::format("this log is given twice (also as log {}, `{}`): its events count twice", i + 1,
+                                   visible_text(paths[i])),
+                       {"pass each log once"});
+      break;
+    }
+  }
+}
+
+void note_unmatched_rules(const eval::Outcome& outcome, const log::EventLog& log,
+                          const std::set<const model::Rule*>& skip, Diagnostics& warnings) {
+  using K = model::Rule::Kind;
+  if (log.events.empty()) return;
+  for (const model::Rule* rule : outcome.unmatched) {
+    if (skip.count(rule)) continue;
+    // Rules that report an empty window themselves (`too-few`, `no-data`) and `no P`, whose
+    // point is to match nothing, need no note.
+    if (rule->kind != K::Requires && rule->kind != K::OccursWithin && rule->kind != K::AtMost &&
+        rule->kind != K::ShareOfEvents)
+      continue;
+    warnings.add(Diagnostic{DiagLevel::Note, "", rule->subject.loc, 1,
+                            fmt::format("no event in the judged interval matched `{}`: rule {} had nothing to check",
+                                        model::canonical_text(rule->subject), rule->number),
+                            {}, ""});
+  }
+}
+
+}  // namespace pactum::app

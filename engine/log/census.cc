@@ -1,0 +1,60 @@
+#include "engine/log/census.h"
+
+#include <algorithm>
+
+#include "engine/log/event_log.h"
+
+namespace pactum::log {
+
+void Census::note(const Event& e, const Attribute* attributes, const std::vector<Event>& events) {
+  // Attribute names per type. Events of one type nearly always carry the same few names, so the
+  // linear search over at most kMaxKeysPerType names is a handful of integer compares.
+  if (e.type >= slot_of_type_.size()) slot_of_type_.resize(e.type + 1, kNoSlot);
+  uint32_t& slot = slot_of_type_[e.type];
+  if (slot == kNoSlot) {
+    if (types_.size() >= kMaxTypes) {
+      slot = kUntracked;
+    } else {
+      slot = static_cast<uint32_t>(types_.size());
+      types_.push_back(TypeKeys{e.type, {}, false});
+    }
+  }
+  if (slot != kUntracked) {
+    TypeKeys& t = types_[slot];
+    for (uint32_t i = 0; i < e.attr_count && !t.overflow; ++i) {
+      Symbol key = attributes[i].key;
+      if (std::find(t.keys.begin(), t.keys.end(), key) != t.keys.end()) continue;
+      if (t.keys.size() >= kMaxKeysPerType) {
+        t.overflow = true;
+        t.keys.clear();
+        t.keys.shrink_to_fit();
+      } else {
+        t.keys.push_back(key);
+      }
+    }
+  }
+
+  // Duplicate ids: where each id was first seen. The places of a duplicate are taken now, while
+  // `events` is still in load order.
+  if (e.id == kNoSymbol) return;
+  if (e.id >= first_of_id_.size()) first_of_id_.resize(std::max<size_t>(e.id + 1, first_of_id_.size() * 3 / 2));
+  uint32_t& first = first_of_id_[e.id];
+  if (first == 0 || first - 1 >= events.size()) {  // (a withdrawn file's events are gone)
+    first = e.order + 1;
+    return;
+  }
+  ++duplicate_count_;
+  if (duplicates_.size() >= kMaxDuplicatesKept) return;
+  const Event& before = events[first - 1];
+  duplicates_.push_back(Duplicate{e.id, Place{before.file, before.line, before.column}, Place{e.file, e.line, e.column}});
+}
+
+const Census::TypeKeys* Census::keys_of(Symbol type) const {
+  if (type >= slot_of_type_.size()) return nullptr;
+  uint32_t slot = slot_of_type_[type];
+  if (slot == kNoSlot) return nullptr;
+  if (slot == kUntracked) return &untracked_;
+  return &types_[slot];
+}
+
+}  // namespace pactum::log
