@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "engine/app/commands.h"
+#include "engine/app/output_format.h"
 #include "engine/base/diagnostics.h"
 #include "engine/base/text.h"
 #include "engine/lsp/server.h"
@@ -30,6 +31,22 @@ CLI::Validator one_of(const std::vector<std::string>& words, const std::string& 
       fmt::format("{{{}}}", fmt::join(words, "|")));
 }
 
+// `pactum chek`: CLI11 would say "A subcommand is required"; name the word and the nearest command.
+int unknown_command(CLI::App& cli, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return 0;
+  std::string word = argv[1];
+  std::vector<std::string> names;
+  for (const CLI::App* sub : cli.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->check_name(word)) return 0;
+    names.push_back(sub->get_name());
+  }
+  std::string near = closest_match(word, names);
+  std::cerr << fmt::format("pactum: unknown command `{}`{}\nRun with --help for more information.\n", visible_text(word),
+                           near.empty() ? fmt::format(" (the commands are {})", fmt::join(names, ", "))
+                                        : fmt::format(", did you mean `{}`?", near));
+  return app::kInputError;
+}
+
 bool use_color() {
   const char* no_color = std::getenv("NO_COLOR");
   return (no_color == nullptr || *no_color == '\0') && isatty(1) && isatty(2);
@@ -46,8 +63,8 @@ int run(int argc, char** argv) {
     return "pactum: " + visible_text(e.what()) + "\nRun with --help for more information.\n";
   });
 
-  std::string format = "text", fail_on = "error", backend = "libyaml";
-  std::optional<std::string> output, as_of;
+  std::string fail_on = "error", backend = "libyaml";
+  std::optional<std::string> format, output, as_of;  // no --format: from -o's extension, else text
   auto add_format = [&](CLI::App* sub) {
     sub->add_option("--format", format, "Report format")->transform(one_of(report::format_names(), "format"));
     sub->add_option("--fail-on", fail_on, "Exit 1 at or above this level (default: any finding or lint error)")
@@ -92,6 +109,7 @@ int run(int argc, char** argv) {
 
   auto* lsp_cmd = cli.add_subcommand("lsp", "Run the language server (LSP over standard input and output)");
 
+  if (int status = unknown_command(cli, argc, argv)) return status;
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -104,7 +122,9 @@ int run(int argc, char** argv) {
   bool color = use_color();
   app::Streams io{std::cout, std::cerr, color};
   auto level = *app::parse_fail_level(fail_on);
-  auto fmt_choice = *report::parse_format(format);
+  auto chosen = app::choose_format(format ? report::parse_format(*format) : std::nullopt, output);
+  if (!chosen.warning.empty()) std::cerr << chosen.warning << "\n";
+  auto fmt_choice = chosen.format;
   auto reader = backend == "yaml-cpp" ? log::Backend::YamlCpp : log::Backend::Libyaml;
   if (check_cmd->parsed()) {
     check.as_of = as_of;

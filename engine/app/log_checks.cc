@@ -235,8 +235,9 @@ void warn_repeated_logs(const std::vector<std::string>& paths, const std::vector
 void note_unmatched_rules(const eval::Outcome& outcome, const log::EventLog& log,
                           const std::set<const model::Rule*>& skip, Diagnostics& warnings) {
   using K = model::Rule::Kind;
-  if (log.events.empty()) return;
-  for (const model::Rule* rule : outcome.unmatched) {
+  // An empty log or judged interval has its own warning; every rule would get a note.
+  if (log.events.empty() || outcome.judged_to < outcome.judged_from) return;
+  for (const auto& [block, rule] : outcome.unmatched) {
     if (skip.count(rule)) continue;
     // Rules that report an empty window themselves (`too-few`, `no-data`) and `no P`, whose
     // point is to match nothing, need no note.
@@ -244,10 +245,30 @@ void note_unmatched_rules(const eval::Outcome& outcome, const log::EventLog& log
         rule->kind != K::ShareOfEvents)
       continue;
     warnings.add(Diagnostic{DiagLevel::Note, "", rule->subject.loc, 1,
-                            fmt::format("no event in the judged interval matched `{}`: rule {} had nothing to check",
-                                        model::canonical_text(rule->subject), rule->number),
+                            fmt::format("no event in the judged interval matched `{}`: rule {} of \"{}\" had nothing "
+                                        "to check",
+                                        model::canonical_text(rule->subject), rule->number, block->name),
                             {}, ""});
   }
+}
+
+void warn_empty_judged_interval(const eval::Outcome& outcome, const model::Agreement& ast,
+                                const date::time_zone* zone, bool as_of_given, Diagnostics& warnings) {
+  if (!outcome.evaluated || outcome.judged_to >= outcome.judged_from) return;
+  bool effective = ast.header && ast.header->effective_from;
+  SourceLoc loc = effective ? ast.header->effective_loc : SourceLoc{ast.file, 0, 0};
+  std::string start = effective ? fmt::format("the agreement takes effect on {}", date::format("%F", *ast.header->effective_from))
+                                : fmt::format("the earliest event is at {}", format_instant(outcome.judged_from, zone));
+  std::string message =
+      as_of_given ? fmt::format("--as-of {} is before the judged interval begins ({}): nothing was judged",
+                                format_instant(outcome.as_of, zone), start)
+                  : fmt::format("every event in the logs is before the judged interval begins ({}; the latest event is "
+                                "at {}): nothing was judged",
+                                start, format_instant(outcome.as_of, zone));
+  std::vector<std::string> notes;
+  if (as_of_given) notes.push_back("give an --as-of at or after the start, or leave it out to judge up to the latest event");
+  else notes.push_back("check that these are the logs of this agreement's period");
+  warnings.warning(loc, std::move(message), std::move(notes));
 }
 
 }  // namespace pactum::app

@@ -36,4 +36,10 @@ void warn_repeated_logs(const std::vector<std::string>& paths, const std::vector
 void note_unmatched_rules(const eval::Outcome& outcome, const log::EventLog& log,
                           const std::set<const model::Rule*>& skip, Diagnostics& warnings);
 
+// An empty judged interval (spec 5: it ends at as-of, which lies before its start): `--as-of`
+// before the effective start or the earliest event, or logs that all predate the effective start.
+// Nothing is judged; the spec makes it no error, so it is a warning at the effective period.
+void warn_empty_judged_interval(const eval::Outcome& outcome, const model::Agreement& ast,
+                                const date::time_zone* zone, bool as_of_given, Diagnostics& warnings);
+
 }  // namespace pactum::app

@@ -115,6 +115,7 @@ void Session::evaluate(std::optional<Instant> as_of) {
   options.errors = &errors;  // the window limit (an input error: the caller sees errors)
   outcome = eval::evaluate(*agreement, log, options, warnings);
   note_unmatched_rules(outcome, log, warned, warnings);
+  warn_empty_judged_interval(outcome, ast, agreement->zone, as_of.has_value(), warnings);
   credits = credits::price(*agreement, outcome, warnings);
   run_lint();
   auto never = lint::never_met(outcome.periodic);

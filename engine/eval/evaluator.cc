@@ -209,7 +209,7 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
   intervals.finish();  // before the rules settle: what is still open runs to as-of
   for (auto& rule : rules) rule->finish(out);
   for (const auto& rule : rules)
-    if (!rule->matched_any()) out.unmatched.push_back(&rule->rule());
+    if (!rule->matched_any()) out.unmatched.emplace_back(&rule->block(), &rule->rule());
   if (ctx.warnings_dropped)
     warnings.warning(SourceLoc{}, fmt::format("{} more input warnings were not shown", ctx.warnings_dropped));
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -71,7 +72,7 @@ struct Outcome {
   std::vector<PeriodicSummary> periodic;
   std::map<std::string, size_t> by_party;  // every declared party, plus "unassigned" when used
   // Rules whose activation or counted pattern matched no event in the judged interval (a note).
-  std::vector<const model::Rule*> unmatched;
+  std::vector<std::pair<const model::Block*, const model::Rule*>> unmatched;
 };
 
 }  // namespace pactum::eval

@@ -64,6 +64,7 @@ class RuleEvaluator : public EventConsumer {
   // not say): a rule that matched nothing gets a note.
   virtual bool matched_any() const { return true; }
   const model::Rule& rule() const { return rule_; }
+  const model::Block& block() const { return block_; }
 
  protected:
   // A finding with block, rule and severity filled in.
