@@ -9,12 +9,27 @@
 
 #include "engine/lint/checks.h"
 #include "engine/lint/lint.h"
+#include "engine/semantic/zone_abbreviations.h"
 
 namespace pactum::lint {
 
 std::vector<Diagnostic> lint_notes(const semantic::ResolvedAgreement& agreement) {
   std::vector<Diagnostic> out;
   if (!agreement.ast) return out;
+  auto zone_note = [&](const model::CalendarDecl& c) {
+    if (!c.timezone) return;
+    std::string text = semantic::fixed_offset_zone_note(*c.timezone);
+    if (text.empty()) return;
+    Diagnostic d;
+    d.level = DiagLevel::Note;
+    d.loc = c.timezone_loc;
+    d.width = static_cast<uint32_t>(c.timezone->size() + 2);
+    d.message = std::move(text);
+    out.push_back(std::move(d));
+  };
+  if (agreement.ast->header) zone_note(agreement.ast->header->calendar);
+  for (const auto& p : agreement.ast->parties) zone_note(p.calendar);
+  for (const auto& c : agreement.ast->calendars) zone_note(c.calendar);
   for (const auto& block : agreement.ast->blocks) {
     if (block.responsible.empty()) continue;
     std::vector<std::string> listed;  // the block's `responsible`, each once

@@ -10,6 +10,7 @@
 #include <fmt/ranges.h>
 
 #include "engine/model/decimal.h"
+#include "engine/semantic/zone_abbreviations.h"
 
 namespace pactum::semantic {
 
@@ -130,6 +131,10 @@ void check_rule(const model::Rule& rule, const std::set<std::string>& intervals,
 const date::time_zone* zone_or_report(const model::CalendarDecl& c, const std::string& fallback, Diagnostics& diags) {
   std::string name = c.timezone.value_or(fallback);
   if (const auto* z = find_zone(name)) return z;
+  if (auto notes = zone_abbreviation_notes(name); !notes.empty()) {
+    report(diags, kUnknownTimezone, c.timezone_loc, fmt::format("unknown time zone \"{}\"", name), notes);
+    return nullptr;
+  }
   std::vector<std::string> candidates;
   try {
     for (const auto& z : date::get_tzdb().zones) candidates.push_back(z.name());

@@ -24,6 +24,9 @@ std::string symbolic_name(const antlr4::dfa::Vocabulary& vocabulary, ssize_t typ
 
 // --- error reporting glue -----------------------------------------------------------------------
 
+// How many tokens after an offending one a syntax message may read for its hints.
+constexpr size_t kContextTokens = 40;
+
 // Turns ANTLR's syntax errors into Diagnostics. The strategy composes the message (first line)
 // and notes (following lines); this listener only places it.
 class DiagnosticListener : public antlr4::BaseErrorListener {
@@ -111,14 +114,25 @@ class UserWordsErrorStrategy : public antlr4::DefaultErrorStrategy {
     const auto& vocabulary = p->getVocabulary();
     std::vector<std::string> expected;
     for (ssize_t type : expected_set.toList()) expected.push_back(symbolic_name(vocabulary, type));
-    FoundToken what{found ? symbolic_name(vocabulary, static_cast<ssize_t>(found->getType())) : "EOF",
-                    found ? found->getText() : ""};
+    FoundToken what;
+    what.kind = found ? symbolic_name(vocabulary, static_cast<ssize_t>(found->getType())) : "EOF";
+    what.text = found ? found->getText() : "";
     if (found) {
       Token* before = found->getTokenIndex() > 0 && found->getTokenIndex() != INVALID_INDEX
                           ? p->getTokenStream()->get(found->getTokenIndex() - 1)
                           : nullptr;
       // Hidden tokens (unknown characters) count as text on the line; skipped layout does not.
       what.first_on_line = before == nullptr || before->getLine() < found->getLine();
+      if (before) what.previous = {symbolic_name(vocabulary, static_cast<ssize_t>(before->getType())), before->getText()};
+      // Unknown characters (hidden) are context too: the `/` of `24/7`. Comments are not.
+      auto* stream = p->getTokenStream();
+      if (found->getTokenIndex() != INVALID_INDEX)
+        for (size_t i = found->getTokenIndex() + 1; i < stream->size() && what.next.size() < kContextTokens; ++i) {
+          Token* t = stream->get(i);
+          if (t->getType() == Token::EOF || t->getLine() != found->getLine()) break;
+          if (t->getType() == TermsLexer::COMMENT) continue;
+          what.next.push_back({symbolic_name(vocabulary, static_cast<ssize_t>(t->getType())), t->getText()});
+        }
     }
     SyntaxMessage m = describe_syntax_error(what, expected);
     std::string msg = m.message;
@@ -150,6 +164,13 @@ std::string describe_char(const std::string& ch) {
   return buf;
 }
 
+// The `/` of `business hours 24/7`: one mistake, answered once, by the syntax error at `24`.
+bool round_the_clock(const std::vector<Token*>& all, size_t i) {
+  return i >= 2 && i + 1 < all.size() && all[i]->getText() == "/" && all[i - 2]->getType() == TermsLexer::HOURS &&
+         all[i - 1]->getType() == TermsLexer::INT && all[i - 1]->getText() == "24" &&
+         all[i + 1]->getType() == TermsLexer::INT && all[i + 1]->getText() == "7";
+}
+
 // Unknown characters, unterminated strings and names: the lexer passes them on as tokens (see
 // TermsLexer.g4) and they are reported here, once each, with the whole token underlined.
 void report_lexical_errors(antlr4::CommonTokenStream& tokens, uint32_t file,
@@ -161,6 +182,7 @@ void report_lexical_errors(antlr4::CommonTokenStream& tokens, uint32_t file,
     std::string text = t->getText();
     if (t->getType() == TermsLexer::ERROR_CHAR) {
       if (replaced.count(t->getStartIndex())) continue;
+      if (round_the_clock(all, i)) continue;  // the syntax error at `24` says what to write
       // A run of unknown characters is one error.
       size_t j = i;
       while (j + 1 < all.size() && all[j + 1]->getType() == TermsLexer::ERROR_CHAR &&

@@ -1,6 +1,7 @@
 #include "engine/syntax/syntax_errors.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "engine/base/diagnostics.h"
@@ -105,6 +106,55 @@ std::string shorten(const std::string& text) {
   return out + "...";
 }
 
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// Mistakes that a spelling suggestion cannot fix: words from other notations, answered by meaning.
+// Each returns the note, or empty.
+
+// `business hours 24/7` (or `24x7`): round-the-clock hours are every day, 00:00 to 24:00.
+std::string round_the_clock_hint(const FoundToken& found, const Kinds& want) {
+  if (!want.count("MON") || found.kind != "INT" || found.text != "24" || found.next.empty()) return {};
+  const auto& n = found.next;
+  bool slash = n[0].kind == "ERROR_CHAR" && n[0].text == "/" && n.size() > 1 && n[1].text == "7";
+  bool x = n[0].kind == "ID" && lower(n[0].text) == "x7";
+  if (!slash && !x) return {};
+  return "for round-the-clock hours write `mon-sun 00:00-24:00`";
+}
+
+// `where priority in ("P1", "P2")`: the language has no `in`; a list of values is an `or`.
+std::string in_list_hint(const FoundToken& found, const Kinds& want) {
+  if (!want.count("EQ") || lower(found.text) != "in" || found.previous.kind != "ID") return {};
+  std::string name = found.previous.text;
+  std::vector<std::string> values;
+  const auto& n = found.next;
+  size_t i = 0;
+  if (i < n.size() && n[i].kind == "LPAREN") ++i;
+  for (; i < n.size(); ++i) {
+    const auto& t = n[i];
+    if (t.kind == "STRING" || t.kind == "INT" || t.kind == "NUMBER" || t.kind == "ID" || t.kind == "DATE" ||
+        t.kind == "DATETIME" || t.kind == "TRUE" || t.kind == "FALSE")
+      values.push_back(t.text);
+    else if (t.kind != "COMMA")
+      break;
+  }
+  if (values.empty()) values = {"\"A\"", "\"B\""};
+  if (values.size() > 5) values.resize(5);  // the shape is what matters
+  std::string rewrite;
+  for (const auto& v : values) rewrite += (rewrite.empty() ? "" : " or ") + name + " = " + v;
+  return "there is no `in`: to allow several values, write `" + rewrite + "`";
+}
+
+// `within 3 working days`, `working hours`: the language says `business`.
+std::string working_hint(const FoundToken& found, const Kinds& want) {
+  if (!want.count("BUSINESS") || lower(found.text) != "working") return {};
+  std::string unit = found.next.empty() ? "" : lower(found.next[0].text);
+  if (unit == "day" || unit == "days" || unit == "hour" || unit == "hours") return "did you mean `business " + unit + "`?";
+  return "did you mean `business`?";
+}
+
 }  // namespace
 
 std::string describe_expected(const std::vector<std::string>& expected) {
@@ -155,6 +205,12 @@ SyntaxMessage describe_syntax_error(const FoundToken& found, const std::vector<s
                                : "expected " + wanted + ", found " + describe_found(found);
   Kinds want(expected.begin(), expected.end());
 
+  // Words from other notations first: a spelling suggestion (`in` -> `is`) would mislead.
+  for (auto hint : {round_the_clock_hint(found, want), in_list_hint(found, want), working_hint(found, want)})
+    if (!hint.empty()) {
+      out.notes.push_back(hint);
+      return out;
+    }
   // A misspelt keyword: first among the words that fit here, then among all keywords.
   if (found.kind == "ID" || is_keyword_token(found.kind)) {
     std::string guess = closest_match(found.text, expected_words(expected));

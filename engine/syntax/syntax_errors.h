@@ -7,10 +7,19 @@
 
 namespace pactum::syntax {
 
+struct ContextToken {
+  std::string kind;  // symbolic name: "ID", "BEFORE", "ERROR_CHAR" (an unknown character), ...
+  std::string text;  // as written
+};
+
 struct FoundToken {
   std::string kind;  // symbolic name: "ID", "BEFORE", "EOF", ...
   std::string text;  // as written
   bool first_on_line = false;  // nothing but layout before it on its line
+  // Context for hints that depend on the words around (`where priority in ("P1", "P2")`,
+  // `business hours 24/7`): the token before it, and the tokens after it on its line.
+  ContextToken previous;
+  std::vector<ContextToken> next;
 };
 
 struct SyntaxMessage {
