@@ -88,7 +88,7 @@ int run(int argc, char** argv) {
 
   app::LintOptions lint;
   auto* lint_cmd = cli.add_subcommand("lint", "Find unreasonable expectations in an agreement");
-  lint_cmd->add_option("agreement", lint.agreement, "Agreement file (*.terms)")->required();
+  lint_cmd->add_option("agreements", lint.agreements, "Agreement files (*.terms)")->required();
   add_format(lint_cmd);
 
   app::FmtOptions fmt_options;
@@ -138,7 +138,7 @@ int run(int argc, char** argv) {
     lint.format = fmt_choice;
     lint.output = output;
     lint.fail_on = level;
-    return app::run_lint(lint, io);
+    return app::run_lint_files(lint, io);
   }
   if (fmt_cmd->parsed()) return app::run_fmt(fmt_options, io);
   if (explain_cmd->parsed()) return app::run_explain(explain_file, io);

@@ -45,11 +45,16 @@ int run_check(const CheckOptions& options, Streams io);
 
 struct LintOptions {
   std::string agreement;
+  std::vector<std::string> agreements;  // `pactum lint` with several files: run_lint_files
   report::Format format = report::Format::Text;
   std::optional<std::string> output;
   FailLevel fail_on = FailLevel::Error;
 };
 int run_lint(const LintOptions& options, Streams io);
+// Lints every file of `agreements` (or `agreement`) into one report in the chosen format (JSON:
+// an array of the one-file objects; SARIF: one run per file; junit and html take one file); the
+// exit status is the worst of them (lint_files.cc).
+int run_lint_files(const LintOptions& options, Streams io);
 
 struct FmtOptions {
   std::vector<std::string> files;

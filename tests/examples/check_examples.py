@@ -4,7 +4,8 @@
 - examples/acme.terms + acme-2026.yaml must give exactly the findings, pending items and tolerated
   count recorded in examples/acme-2026.expected.json (computed independently by the generator).
 - Every agreement in rules/ and examples/ (subfolders included) must load, and lint without errors
-  (warnings allowed); rules/ and examples/contact-center/ are in canonical `pactum fmt` layout.
+  (warnings allowed), and all of them are in canonical `pactum fmt` layout; `pactum lint` over all
+  of them at once exits 0 with nothing on standard error.
 The contact-center example has its own check (check_contact_center.py).
 Usage: check_examples.py PATH/TO/pactum REPO_ROOT
 """
@@ -55,14 +56,16 @@ def main(pactum, root):
         proc = subprocess.run([pactum, "lint", path, "--format", "json"], cwd=root, capture_output=True, text=True)
         if proc.returncode != 0:
             problems.append(f"{path}: lint exit {proc.returncode}: {proc.stdout[:800]} {proc.stderr[:800]}")
-    # The rules library and the contact-center example are kept in canonical layout (`pactum fmt`),
-    # comments included.
+    # Every agreement in rules/ and examples/ is in canonical layout (`pactum fmt`, comments included),
+    # and lint-clean in one multi-file run (`pactum lint rules/*.terms`, as rules/README.md says).
     checks += 1
-    rules = sorted(os.path.join("rules", n) for n in os.listdir(os.path.join(root, "rules")) if n.endswith(".terms"))
-    rules.append("examples/contact-center/contact-center.terms")
-    proc = subprocess.run([pactum, "fmt", "--check"] + rules, cwd=root, capture_output=True, text=True)
+    proc = subprocess.run([pactum, "fmt", "--check"] + agreements, cwd=root, capture_output=True, text=True)
     if proc.returncode != 0:
         problems.append(f"not in canonical layout: {proc.stderr.strip()}")
+    checks += 1
+    proc = subprocess.run([pactum, "lint"] + agreements, cwd=root, capture_output=True, text=True)
+    if proc.returncode != 0 or proc.stderr or proc.stdout.count("==> ") != len(agreements):
+        problems.append(f"pactum lint {' '.join(agreements)}: exit {proc.returncode}: {proc.stdout[:800]} {proc.stderr[:800]}")
     for p in problems:
         print("FAIL " + p)
     print(f"{checks} checks, {len(problems)} problems")
