@@ -70,6 +70,17 @@ TEST_CASE("errors: each bad input gives an error at its line:column saying what 
       {std::string("party P\0 role x", 15).c_str(), 1, 8, "control character U+0000 in the agreement", ""},
       {"party P\xff role x", 1, 8, "invalid UTF-8 byte 0xFF", ""},
       {"party \xC3\xA9t\xC3\xA9", 1, 7, "unexpected character `\xC3\xA9`", ""},
+      // Words from other notations, answered by meaning (issue 13); `24/7` is one error, not two.
+      {"party P\n  business hours 24/7", 2, 18, "expected a day", "write `mon-sun 00:00-24:00`"},
+      {"party P\n  business hours 24x7", 2, 18, "expected a day", "write `mon-sun 00:00-24:00`"},
+      {"term \"t\"\n  no x where priority in (\"P1\",\"P2\")", 2, 23, "found `in`",
+       "there is no `in`: to allow several values, write `priority = \"P1\" or priority = \"P2\"`"},
+      {"term \"t\"\n  no x where priority in P1", 2, 23, "found `in`", "write `priority = P1`"},
+      {"term \"t\"\n  every a requires b within 3 working days after", 2, 31, "found `working`",
+       "did you mean `business days`?"},
+      {"term \"t\"\n  every a occurs within working hours of P", 2, 25, "found `working`",
+       "did you mean `business hours`?"},
+      {"party P\n  working hours mon-fri 09:00-17:00", 2, 3, "found `working`", "did you mean `business hours`?"},
   };
   for (const auto& c : cases) {
     std::string input = c.input;
@@ -183,4 +194,10 @@ TEST_CASE("errors: the conformance case 09-syntax-error") {
   REQUIRE(p.diags.items().size() == 1);
   CHECK(p.diags.items()[0].loc.line == 7);
   CHECK_THAT(p.diags.items()[0].message, Catch::Contains("befor") && Catch::Contains("before"));
+}
+
+TEST_CASE("errors: `business hours 24/7` is one error (the `/` is not reported apart)") {
+  auto p = parse("party P\n  business hours 24/7\n");
+  INFO(diag_lines(p.diags));
+  CHECK(p.diags.items().size() == 1);
 }
