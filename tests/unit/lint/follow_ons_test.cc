@@ -40,12 +40,12 @@ TEST_CASE("lint: no follow-on entries about an unknown party") {
       {"the same rules with the party spelt right warn",
        "term \"T\"\n  every incident requires fix by Northwind within 4 hours after\n"
        "  at least 30 review by Northwind every month\n"
-       "  every visit by Northwind requires notice by Acme at least 2 hours before\n",
-       "15:deadline-outside-hours 16:cadence-too-dense 17:short-notice 1:one-sided "},
+       "  every visit by Acme requires notice by Northwind at least 2 hours before\n",
+       "15:deadline-outside-hours 16:cadence-too-dense 17:short-notice 2:one-sided "},
       {"spelt wrong: only the agreement errors remain",
        "term \"T\"\n  every incident requires fix by Northwnd within 4 hours after\n"
        "  at least 30 review by Northwnd every month\n"
-       "  every visit by Northwnd requires notice by Acme at least 2 hours before\n",
+       "  every visit by Acme requires notice by Northwnd at least 2 hours before\n",
        ""},
       {"a rule without the unknown party keeps its entries",
        "term \"T\"\n  every incident requires fix by Northwnd within 4 hours after\n"
@@ -58,7 +58,6 @@ TEST_CASE("lint: no follow-on entries about an unknown party") {
     INFO(r.name);
     auto run = lint_best_effort(header + "\n" + r.blocks);
     std::string got = codes(run->entries);
-    // one-sided sorts at line 1, the others by line
     std::string want = r.expected;
     INFO("entries: " << got);
     auto sorted = [](std::string s) {

@@ -38,15 +38,15 @@ TEST_CASE("syntax_errors: expected tokens read as a short list in user words") {
 }
 
 TEST_CASE("syntax_errors: notes") {
-  auto m = describe_syntax_error({"ID", "befor", false}, {"BEFORE", "AFTER"});
+  auto m = describe_syntax_error({"ID", "befor", false, {}, {}}, {"BEFORE", "AFTER"});
   CHECK(m.message == "expected `before` or `after`, found `befor`");
   REQUIRE(m.notes.size() == 1);
   CHECK(m.notes[0] == "did you mean `before`?");
-  auto far = describe_syntax_error({"ID", "qwerty", false}, {"BEFORE"});
+  auto far = describe_syntax_error({"ID", "qwerty", false, {}, {}}, {"BEFORE"});
   CHECK(far.notes.empty());
-  auto reserved = describe_syntax_error({"NOTE", "note", false}, {"ID"});
+  auto reserved = describe_syntax_error({"NOTE", "note", false, {}, {}}, {"ID"});
   REQUIRE(reserved.notes.size() == 1);
   CHECK(reserved.notes[0] == "`note` is a reserved word; to use it as a name, write it in backticks: `note`");
-  auto str = describe_syntax_error({"STRING", "\"abc\"", false}, {"ID"});
+  auto str = describe_syntax_error({"STRING", "\"abc\"", false, {}, {}}, {"ID"});
   CHECK(str.message == "expected a name, found the string \"abc\"");
 }
