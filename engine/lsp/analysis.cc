@@ -33,6 +33,8 @@ Analysis::Analysis(std::string uri, std::string text, int64_t version)
   if (s.parsed && s.agreement) {
     auto entries = lint::lint_agreement(*s.agreement, app::current_year());
     diagnostics_.insert(diagnostics_.end(), entries.begin(), entries.end());
+    auto notes = lint::lint_notes(*s.agreement);  // information: `responsible` under a target `by`, ...
+    diagnostics_.insert(diagnostics_.end(), notes.begin(), notes.end());
   }
   lint::sort_entries(diagnostics_);
 }
