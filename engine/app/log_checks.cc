@@ -4,9 +4,10 @@
 #include <map>
 #include <unordered_set>
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
-#include "engine/app/commands.h"
 #include "engine/base/text.h"
 #include "engine/model/rule_text.h"
 
@@ -219,16 +220,17 @@ void warn_duplicate_ids(const log::EventLog& log, const SourceManager& sources, 
 
 void warn_repeated_logs(const std::vector<std::string>& paths, const std::vector<uint32_t>& files,
                         Diagnostics& warnings) {
-  for (size_t j = 1; j < paths.size() && j < files.size(); ++j) {
-    if (paths[j] == "-") continue;
-    for (size_t i = 0; i < j; ++i) {
-      if (paths[i] == "-" || !same_file(paths[i], paths[j])) continue;
-      warnings.warning(SourceLoc{files[j], 0, 0},
-                       fmt::format("this log is given twice (also as log {}, `{}`): its events count twice", i + 1,
-                                   visible_text(paths[i])),
-                       {"pass each log once"});
-      break;
-    }
+  // Each path is looked at once (links followed): a thousand logs cost a thousand stat calls.
+  std::map<std::pair<dev_t, ino_t>, size_t> first;  // file identity -> first position
+  for (size_t j = 0; j < paths.size() && j < files.size(); ++j) {
+    struct stat st {};
+    if (paths[j] == "-" || ::stat(paths[j].c_str(), &st) != 0) continue;
+    auto [it, fresh] = first.emplace(std::make_pair(st.st_dev, st.st_ino), j);
+    if (fresh) continue;
+    warnings.warning(SourceLoc{files[j], 0, 0},
+                     fmt::format("this log is given twice (also as log {}, `{}`): its events count twice",
+                                 it->second + 1, visible_text(paths[it->second])),
+                     {"pass each log once"});
   }
 }
 
