@@ -725,6 +725,11 @@ case("log-offset-minus-18-01", 2, ["log.yaml:2:10:", "UTC offset out of range"],
 case("log-offset-18-ok", 0, [], log=log_with("{at: 2026-02-02T09:00:00+18:00, type: notice, by: Acme, visit: V1}"),
      stdout_contains=["1 events"])
 case("cli-as-of-offset-beyond-18", 2, ["UTC offset out of range"], args=["agreement.terms", "log.yaml", "--as-of", "2026-03-01T00:00+18:59"])
+# --- words from other notations: one error each, with what the language writes instead (issue 13)
+case("terms-business-hours-24-7", 2, ["agreement.terms:2:18:", "for round-the-clock hours write `mon-sun 00:00-24:00`"],
+     command="lint", terms='party Desk\n  business hours 24/7\n', absent=["unexpected character"])
+case("terms-business-hours-24x7", 2, ["agreement.terms:2:18:", "for round-the-clock hours write `mon-sun 00:00-24:00`"],
+     command="lint", terms='party Desk\n  business hours 24x7\n')
 
 def write(path, content):
     os.makedirs(os.path.dirname(path), exist_ok=True)

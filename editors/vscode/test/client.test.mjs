@@ -139,12 +139,12 @@ test('pactum lsp over stdio, as VS Code drives it', async (t) => {
   assert.ok(labels.includes('month') && labels.includes('week'), labels.join(' '));
   assert.ok(completion.items.some((i) => i.detail === 'event type (logs)'), 'no event type from the log');
 
-  // Formatting: the canonical layout of `pactum fmt`.
+  // Formatting: the canonical layout of `pactum fmt`. The bundled example is kept in it (CTest
+  // examples), so there is nothing to change; tests/lsp/transcripts/04-formatting has the edits.
   const edits = await connection.sendRequest(DocumentFormattingRequest.type, {
     textDocument: { uri }, options: { tabSize: 2, insertSpaces: true },
   });
-  assert.equal(edits.length, 1);
-  assert.match(edits[0].newText, /^# Customer care outsourcing/);
+  assert.equal(edits.length, 0, JSON.stringify(edits).slice(0, 300));
 
   // Outline, definition and references.
   const symbols = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
