@@ -98,9 +98,12 @@ for target in "${TARGETS[@]}"; do
   start=$(date +%s)
   set +e
   # One process (-jobs/-workers unset): other engineers share the machine. rss and per-input
-  # time limits turn a blow-up into a finding rather than a stuck run.
+  # time limits turn a blow-up into a finding rather than a stuck run. 30 s per input: the
+  # largest seeds (the bad-input corpus's 64-256 KB files) take 2-6 s under ASan+UBSan and
+  # coverage on an idle core (0.2-0.4 s in a release build) and passed 10 s on a busy machine,
+  # which stopped three 30-minute runs with "timeouts" that were no hang.
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=2048 -print_final_stats=1 \
+    "$bin" -max_total_time="$SECONDS_EACH" -timeout=30 -rss_limit_mb=4096 -malloc_limit_mb=2048 -print_final_stats=1 \
     -dict="$dict" -artifact_prefix="$artifacts" "$corpus" "$committed" "$seeds" \
     >"$BUILD/$target.log" 2>&1
   rc=$?
