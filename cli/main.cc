@@ -85,11 +85,16 @@ int run(int argc, char** argv) {
   check_cmd->add_flag("--strict-baseline", check.strict_baseline, "Also fail when baseline entries no longer match (the baseline only shrinks)");
   check_cmd->add_option("--today", check.today, "The date waivers expire against (default: today)");
   add_format(check_cmd);
+  std::optional<std::string> ci_root;  // check and lint
+  const char* root_help = "Paths in the CI formats (sarif, github, gitlab, junit) are relative to DIR (default: .)";
+  check_cmd->add_option("--root", ci_root, root_help);
+  check_cmd->add_option("--due-within", check.due_within, "List pending obligations due within SPAN of as-of (5d, 36h, 2w)");
 
   app::LintOptions lint;
   auto* lint_cmd = cli.add_subcommand("lint", "Find unreasonable expectations in an agreement");
   lint_cmd->add_option("agreements", lint.agreements, "Agreement files (*.terms)")->required();
   add_format(lint_cmd);
+  lint_cmd->add_option("--root", ci_root, root_help);
 
   app::FmtOptions fmt_options;
   auto* fmt_cmd = cli.add_subcommand("fmt", "Print agreements in canonical layout");
@@ -106,6 +111,8 @@ int run(int argc, char** argv) {
   test_cmd->add_option("tests", test_options.path, "A test file or a folder of *.yaml test files")->required();
   test_cmd->add_option("--root", test_options.root,
                        "The folder tree a test file's `agreement:` may reach (default: the test file's own folder)");
+  test_cmd->add_flag("--coverage", test_options.coverage, "Report which rules the cases activate and expect findings of");
+  test_cmd->add_option("--format", format, "Output format")->transform(one_of({"text", "json"}, "format"));
 
   auto* lsp_cmd = cli.add_subcommand("lsp", "Run the language server (LSP over standard input and output)");
 
@@ -132,18 +139,21 @@ int run(int argc, char** argv) {
     check.output = output;
     check.fail_on = level;
     check.backend = reader;
+    check.root = ci_root;
     return app::run_check(check, io);
   }
   if (lint_cmd->parsed()) {
     lint.format = fmt_choice;
     lint.output = output;
     lint.fail_on = level;
+    lint.root = ci_root;
     return app::run_lint_files(lint, io);
   }
   if (fmt_cmd->parsed()) return app::run_fmt(fmt_options, io);
   if (explain_cmd->parsed()) return app::run_explain(explain_file, io);
   if (test_cmd->parsed()) {
     test_options.backend = reader;
+    test_options.json = format == "json";
     return app::run_tests(test_options, io);
   }
   if (lsp_cmd->parsed()) return lsp::serve(0, 1);

@@ -1,6 +1,7 @@
 // `pactum check` and `pactum lint`.
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include "engine/app/commands.h"
 #include "engine/app/session.h"
 #include "engine/base/text.h"
+#include "engine/report/due_soon.h"
 
 namespace pactum::app {
 
@@ -84,8 +86,33 @@ bool output_is_an_input(const std::optional<std::string>& output, const std::vec
   return false;
 }
 
-int input_errors(const Session& s, Streams io) {
+// Where CI paths are relative to: --root DIR, else the current directory (absolute, so that
+// report::repo_path can compare).
+std::optional<std::string> ci_root(const std::optional<std::string>& root, Streams io) {
+  std::error_code ec;
+  if (!root) {
+    auto cwd = std::filesystem::current_path(ec);
+    return ec ? std::string() : cwd.string();  // no current directory: names as given
+  }
+  if (!std::filesystem::is_directory(*root, ec)) {
+    io.err << fmt::format("pactum: --root `{}` is not a folder\n", visible_text(*root));
+    return std::nullopt;
+  }
+  return std::filesystem::absolute(*root, ec).lexically_normal().string();
+}
+
+// Exit 2. Errors always go to standard error; the CI formats also carry them in the report
+// (stdout or -o), so that a pipeline shows them where it shows findings (docs/ci.md).
+int input_errors(const Session& s, Streams io, report::Format format = report::Format::Text,
+                 const std::optional<std::string>& output = std::nullopt, const std::string& root = "") {
   io.err << s.render_warnings(io.color) << s.render_errors(io.color);
+  if (report::carries_input_errors(format)) {
+    std::string name = s.ast.header && s.ast.header->name && !s.ast.header->name->empty() ? *s.ast.header->name
+                       : s.ast.file < s.sources.size()             ? s.sources.name(s.ast.file)
+                                                                   : "";
+    report::InputErrors data{s.sources, s.error_list(), s.errors.dropped(), name, root};
+    emit(report::render_input_errors(format, data), output, io);
+  }
   return kInputError;
 }
 
@@ -95,6 +122,19 @@ int run_check(const CheckOptions& options, Streams io) {
   std::vector<std::string> inputs = options.logs;
   inputs.push_back(options.agreement);
   if (output_is_an_input(options.output, inputs, io)) return kInputError;
+  std::optional<Millis> due_within;
+  if (options.due_within) {
+    std::string why;
+    due_within = report::parse_span(*options.due_within, &why);
+    if (!due_within) {
+      io.err << fmt::format("pactum: --due-within `{}` is not a span ({}); write a number and a unit, e.g. 5d, 36h, "
+                            "2w or 90min (units: w, d, h, min)\n",
+                            visible_text(*options.due_within), why);
+      return kInputError;
+    }
+  }
+  auto root = ci_root(options.root, io);
+  if (!root) return kInputError;
   Session s;
   bool ok = s.load_agreement(options.agreement);
   std::optional<Instant> as_of;
@@ -121,15 +161,18 @@ int run_check(const CheckOptions& options, Streams io) {
   if (options.baseline) ok = s.load_baseline(*options.baseline) && ok;
   std::optional<Instant> now = today(options, s, io);
   if (!now) return kInputError;
-  if (!ok || s.errors.has_errors()) return input_errors(s, io);
+  if (!ok || s.errors.has_errors()) return input_errors(s, io, options.format, options.output, *root);
 
   s.evaluate(as_of);
-  if (s.errors.has_errors()) return input_errors(s, io);  // a limit (docs/security.md)
+  if (s.errors.has_errors()) return input_errors(s, io, options.format, options.output, *root);  // a limit (docs/security.md)
   s.apply_triage(*now);
   io.err << s.render_warnings(io.color);
   report::ReportData data{s.sources, *s.agreement, &s.log, &s.outcome, s.lint,
                           lint::obligation_balance(*s.agreement), io.color && !options.output, &s.credits};
   data.triage = (s.waivers || s.baseline) ? &s.triaged : nullptr;
+  data.root = *root;
+  data.due_within = due_within;
+  data.due_within_text = options.due_within.value_or("");
   int written = emit(report::render(options.format, data), options.output, io);
   if (written != kOk) return written;
   if (options.write_baseline) {
@@ -145,16 +188,19 @@ int run_check(const CheckOptions& options, Streams io) {
 
 int run_lint(const LintOptions& options, Streams io) {
   if (output_is_an_input(options.output, {options.agreement}, io)) return kInputError;
+  auto root = ci_root(options.root, io);
+  if (!root) return kInputError;
   Session s;
   s.load_agreement(options.agreement);
   // Agreement errors (with codes) are lint entries; syntax errors or an unreadable file are not.
   bool other_errors = std::any_of(s.errors.items().begin(), s.errors.items().end(),
                                   [](const Diagnostic& d) { return d.level == DiagLevel::Error && d.code.empty(); });
-  if (!s.parsed || other_errors) return input_errors(s, io);
+  if (!s.parsed || other_errors) return input_errors(s, io, options.format, options.output, *root);
   s.run_lint();
   io.err << s.render_warnings(io.color);
   report::ReportData data{s.sources, *s.agreement, nullptr, nullptr, s.lint, lint::obligation_balance(*s.agreement),
                           io.color && !options.output, nullptr};
+  data.root = *root;
   int written = emit(report::render(options.format, data), options.output, io);
   if (written != kOk) return written;
   return fails(options.fail_on, nullptr, s.lint) ? kFindings : kOk;

@@ -40,6 +40,8 @@ struct CheckOptions {
   std::optional<std::string> write_baseline;  // --write-baseline FILE
   bool strict_baseline = false;               // fixed baseline entries fail the run
   std::optional<std::string> today;           // --today DATE: when waivers expire (default: now)
+  std::optional<std::string> due_within;      // --due-within SPAN: pending items due that soon
+  std::optional<std::string> root;            // --root DIR: CI paths relative to it (default: cwd)
 };
 int run_check(const CheckOptions& options, Streams io);
 
@@ -49,6 +51,7 @@ struct LintOptions {
   report::Format format = report::Format::Text;
   std::optional<std::string> output;
   FailLevel fail_on = FailLevel::Error;
+  std::optional<std::string> root;  // --root DIR
 };
 int run_lint(const LintOptions& options, Streams io);
 // Lints every file of `agreements` (or `agreement`) into one report in the chosen format (JSON:
@@ -69,6 +72,8 @@ struct TestOptions {
   std::string path;                 // a test file, or a folder of *.yaml test files
   std::optional<std::string> root;  // --root: the folder tree `agreement:` may reach (default: the test file's folder)
   log::Backend backend = log::Backend::Libyaml;
+  bool coverage = false;            // --coverage: which rules the cases exercise
+  bool json = false;                // --format json
 };
 int run_tests(const TestOptions& options, Streams io);
 

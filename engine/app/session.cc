@@ -140,7 +140,7 @@ std::vector<Diagnostic> Session::agreement_error_entries() const {
   return out;
 }
 
-static std::string render_all(const Diagnostics& diags, const SourceManager& sources, bool color, DiagLevel level) {
+static std::vector<Diagnostic> sorted(const Diagnostics& diags, DiagLevel level) {
   std::vector<Diagnostic> items;
   for (const auto& d : diags.items())
     if (d.level == level) items.push_back(d);
@@ -149,10 +149,16 @@ static std::string render_all(const Diagnostics& diags, const SourceManager& sou
     if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
     return a.loc.column < b.loc.column;
   });
+  return items;
+}
+
+static std::string render_all(const Diagnostics& diags, const SourceManager& sources, bool color, DiagLevel level) {
   std::string out;
-  for (const auto& d : items) out += render_diagnostic(d, sources, color);
+  for (const auto& d : sorted(diags, level)) out += render_diagnostic(d, sources, color);
   return out;
 }
+
+std::vector<Diagnostic> Session::error_list() const { return sorted(errors, DiagLevel::Error); }
 
 std::string Session::render_errors(bool color) const {
   std::string out = render_all(errors, sources, color, DiagLevel::Error);

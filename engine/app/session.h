@@ -67,6 +67,8 @@ class Session {
   // Every error and warning, rendered compiler-style, in file/line order.
   std::string render_errors(bool color) const;
   std::string render_warnings(bool color) const;
+  // The errors alone, in the order render_errors shows them (for the CI formats).
+  std::vector<Diagnostic> error_list() const;
 
  private:
   bool finish_agreement(uint32_t file, const std::string& text);

@@ -14,15 +14,19 @@
 //     nothing on standard output (no case runs).
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <ostream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include "engine/app/commands.h"
 #include "engine/app/session.h"
 #include "engine/base/text.h"
+#include "engine/eval/matcher.h"
 #include "engine/log/yaml_check.h"
+#include "engine/report/json_report.h"
 
 namespace pactum::app {
 
@@ -62,6 +66,7 @@ struct Case {
 struct TestFile {
   std::string path;            // as found (for labels)
   std::string agreement_name;  // the agreement as the file names it, joined to the file's folder
+  std::string agreement_real;  // its canonical path: test files naming one agreement share its coverage
   std::string agreement_text;
   std::vector<Case> cases;
 };
@@ -290,6 +295,7 @@ bool load_test_file(const fs::path& file, const std::optional<std::string>& root
     r.error(doc["agreement"], fmt::format("the agreement `{}` is not a regular file", visible_text(*agreement)));
     return false;
   }
+  out.agreement_real = real.string();
   if (!read_file(real.string(), out.agreement_text, kMaxAgreementBytes, why)) {
     r.error(doc["agreement"], fmt::format("cannot read the agreement `{}`: {}", visible_text(*agreement), why));
     return false;
@@ -322,10 +328,78 @@ bool same(const Expected& a, const Expected& b) {
          a.event == b.event;
 }
 
+const char* kind_of(const model::Block& b) { return b.expectation ? "expectation" : "term"; }
+
+// What one case did to each rule of its agreement, in block and rule order (`--coverage`).
+struct RuleUse {
+  bool activated = false;  // the case exercised the rule (see activated below)
+  bool expected = false;   // the case expected a finding of it
+};
+
 struct CaseResult {
   bool passed = false;
   std::string detail;
+  std::vector<RuleUse> uses;  // empty when the case could not run
 };
+
+// The patterns whose events start a rule's work: the activation of `every A requires`, the
+// counted (or forbidden, aggregated, shared) events of the periodic forms, the target of `every
+// PERIOD requires`, the opening and closing events of an interval (V2.6).
+std::vector<const model::Pattern*> activation_patterns(const model::Agreement& ast, const model::Rule& r) {
+  using Kind = model::Rule::Kind;
+  switch (r.kind) {
+    case Kind::PeriodRequires: return {&r.target};
+    case Kind::Availability:
+    case Kind::Downtime:
+    case Kind::DurationMeasure:
+      if (const auto* i = ast.find_interval(r.interval.text)) return {&i->open, &i->close};
+      return {};
+    default: return {&r.subject};
+  }
+}
+
+// A case activates a rule when it produced a finding, pending item or tolerated miss of it, or
+// when an event of the judged interval matches one of its activation patterns (a rule that was
+// met is activated too); a case limited to some blocks (`blocks:`) activates no rule of the
+// others. An expectation names its rule, or, without `rule:`, counts for the rules of its block
+// whose findings in that case had the expected reason.
+std::vector<RuleUse> rule_uses(const Session& s, const Case& c) {
+  std::vector<RuleUse> out;
+  const auto& o = s.outcome;
+  auto produced = [&](const model::Rule& rule, const std::string& reason) {
+    auto of = [&](const std::vector<eval::Finding>& items) {
+      return std::any_of(items.begin(), items.end(),
+                         [&](const eval::Finding& f) { return f.rule == &rule && (reason.empty() || f.reason == reason); });
+    };
+    return of(o.findings) || (reason.empty() && (of(o.pending) || of(o.tolerated_misses)));
+  };
+  for (const auto& block : s.ast.blocks)
+    for (const auto& rule : block.rules) {
+      RuleUse use;
+      // A case that names its blocks (`blocks:`) is about those only: it exercises no other.
+      if (!c.blocks.empty() && std::find(c.blocks.begin(), c.blocks.end(), block.name) == c.blocks.end()) {
+        out.push_back(use);
+        continue;
+      }
+      use.activated = produced(rule, "");
+      if (!use.activated && o.evaluated) {
+        std::vector<eval::CompiledPattern> patterns;
+        for (const auto* p : activation_patterns(s.ast, rule)) patterns.emplace_back(*p, s.log, *s.agreement);
+        const auto& end = s.agreement->effective_end;
+        for (const auto& e : s.log.events) {
+          if (e.at < o.judged_from || e.at > o.as_of || (end && e.at >= *end)) continue;  // as evaluation judges
+          if (std::any_of(patterns.begin(), patterns.end(), [&](const eval::CompiledPattern& p) { return p.matches(e); })) {
+            use.activated = true;
+            break;
+          }
+        }
+      }
+      for (const auto& x : c.expect)
+        if (x.block == block.name && (x.rule ? *x.rule == rule.number : produced(rule, x.reason))) use.expected = true;
+      out.push_back(use);
+    }
+  return out;
+}
 
 CaseResult run_case(const TestFile& file, const Case& c, log::Backend backend) {
   CaseResult r;
@@ -355,6 +429,7 @@ CaseResult run_case(const TestFile& file, const Case& c, log::Backend backend) {
   for (const auto& f : s.outcome.findings)
     if (c.blocks.empty() || std::find(c.blocks.begin(), c.blocks.end(), f.block->name) != c.blocks.end())
       got.push_back(f);
+  r.uses = rule_uses(s, c);
   const auto& wanted = c.expect;
   r.passed = got.size() == wanted.size();
   for (size_t i = 0; r.passed && i < got.size(); ++i) r.passed = same(project(s, got[i], wanted[i]), wanted[i]);
@@ -371,6 +446,113 @@ CaseResult run_case(const TestFile& file, const Case& c, log::Backend backend) {
     }
   }
   return r;
+}
+
+// `--coverage`: per agreement, how many cases activated each rule and whether one expected a
+// finding of it (as `opa test --coverage` does for policies).
+struct Coverage {
+  std::string agreement;  // as the first test file names it
+  std::string text;       // its text, to list its rules
+  size_t cases = 0;       // the cases that ran (a case that could not load its log is not counted)
+  std::vector<size_t> activated;
+  std::vector<bool> expected;
+};
+
+class CoverageTable {
+ public:
+  void add(const TestFile& file, const CaseResult& r) {
+    auto [it, fresh] = index_.emplace(file.agreement_real, table_.size());
+    std::string shown = fs::path(file.agreement_name).lexically_normal().string();  // "tests/../a.terms" -> "a.terms"
+    if (fresh) table_.push_back(Coverage{shown, file.agreement_text, 0, {}, {}});
+    Coverage& c = table_[it->second];
+    if (r.uses.empty()) return;
+    ++c.cases;
+    c.activated.resize(r.uses.size(), 0);
+    c.expected.resize(r.uses.size(), false);
+    for (size_t i = 0; i < r.uses.size(); ++i) {
+      c.activated[i] += r.uses[i].activated ? 1 : 0;
+      if (r.uses[i].expected) c.expected[i] = true;
+    }
+  }
+  const std::vector<Coverage>& agreements() const { return table_; }
+
+ private:
+  std::map<std::string, size_t> index_;
+  std::vector<Coverage> table_;
+};
+
+struct RuleLine {
+  const model::Block* block;
+  const model::Rule* rule;
+  size_t activated;
+  bool expected;
+  std::string location;
+};
+
+// The rules of a covered agreement with their counts (the agreement parsed once more for its
+// names and texts); empty when it does not load (its cases failed and say why).
+std::vector<RuleLine> rule_lines(const Coverage& c, Session& s) {
+  std::vector<RuleLine> out;
+  if (!s.load_agreement_text(c.agreement, c.text)) return out;
+  size_t i = 0;
+  for (const auto& block : s.ast.blocks)
+    for (const auto& rule : block.rules) {
+      bool known = i < c.activated.size();
+      out.push_back({&block, &rule, known ? c.activated[i] : 0, known && c.expected[i],
+                     fmt::format("{}:{}:{}", s.sources.name(rule.loc.file), rule.loc.line, rule.loc.column)});
+      ++i;
+    }
+  return out;
+}
+
+std::string coverage_text(const CoverageTable& table) {
+  std::string out;
+  for (const auto& c : table.agreements()) {
+    Session s;
+    auto rules = rule_lines(c, s);
+    out += fmt::format("Coverage of {} by {} case{}:\n", visible_text(c.agreement), c.cases, c.cases == 1 ? "" : "s");
+    size_t activated = 0, expected = 0;
+    std::string missing;
+    for (const auto& r : rules) {
+      out += fmt::format("  {} \"{}\" rule {}: activated by {} case{}; {} ({})\n", kind_of(*r.block),
+                         visible_text(r.block->name), r.rule->number, r.activated, r.activated == 1 ? "" : "s",
+                         r.expected ? "a finding expected" : "no finding expected", visible_text(r.location));
+      activated += r.activated > 0;
+      expected += r.expected;
+      if (r.activated == 0)
+        missing += fmt::format("    {} \"{}\" rule {} ({}): {}\n", kind_of(*r.block), visible_text(r.block->name),
+                               r.rule->number, visible_text(r.location), visible_text(r.rule->text));
+    }
+    out += fmt::format("  {} of {} rules activated by some case, {} with an expected finding\n", activated, rules.size(),
+                       expected);
+    if (!missing.empty())
+      out += fmt::format("  Not exercised by any case ({}):\n{}", rules.size() - activated, missing);
+  }
+  return out;
+}
+
+nlohmann::ordered_json coverage_json(const CoverageTable& table) {
+  using nlohmann::ordered_json;
+  ordered_json out = ordered_json::array();
+  for (const auto& c : table.agreements()) {
+    Session s;
+    auto rules = rule_lines(c, s);
+    ordered_json list = ordered_json::array(), missing = ordered_json::array();
+    for (const auto& r : rules) {
+      ordered_json j;
+      j["block"] = r.block->name;
+      j["kind"] = kind_of(*r.block);
+      j["rule"] = r.rule->number;
+      j["rule_text"] = r.rule->text;
+      j["location"] = {{"file", s.sources.name(r.rule->loc.file)}, {"line", r.rule->loc.line}, {"column", r.rule->loc.column}};
+      j["activated_by"] = r.activated;
+      j["finding_expected"] = r.expected;
+      list.push_back(j);
+      if (r.activated == 0) missing.push_back({{"block", r.block->name}, {"rule", r.rule->number}});
+    }
+    out.push_back({{"agreement", c.agreement}, {"cases", c.cases}, {"rules", list}, {"not_exercised", missing}});
+  }
+  return out;
 }
 
 }  // namespace
@@ -418,18 +600,29 @@ int run_tests(const TestOptions& options, Streams io) {
   // Case names and findings are input: visible text, after a fixed word on each line.
   size_t passed = 0, failed = 0;
   std::string out;
+  CoverageTable coverage;
+  nlohmann::ordered_json cases = nlohmann::ordered_json::array();
   for (const auto& file : tests)
     for (const auto& c : file.cases) {
       CaseResult r = run_case(file, c, options.backend);
-      if (r.passed) {
-        ++passed;
-        out += fmt::format("PASS  {}\n", visible_text(c.name));
-      } else {
-        ++failed;
-        out += fmt::format("FAIL  {}\n{}", visible_text(c.name), r.detail);
-      }
+      coverage.add(file, r);
+      (r.passed ? passed : failed)++;
+      out += r.passed ? fmt::format("PASS  {}\n", visible_text(c.name))
+                      : fmt::format("FAIL  {}\n{}", visible_text(c.name), r.detail);
+      cases.push_back({{"file", file.path}, {"name", c.name}, {"passed", r.passed}, {"difference", r.detail}});
     }
-  io.out << out << fmt::format("{} passed, {} failed\n", passed, failed);
+  if (options.json) {
+    nlohmann::ordered_json doc;
+    doc["pactum"] = 1;
+    doc["passed"] = passed;
+    doc["failed"] = failed;
+    doc["cases"] = cases;
+    if (options.coverage) doc["coverage"] = coverage_json(coverage);
+    io.out << report::json_text(doc);
+  } else {
+    io.out << out << fmt::format("{} passed, {} failed\n", passed, failed);
+    if (options.coverage) io.out << coverage_text(coverage);
+  }
   return failed ? kFindings : kOk;
 }
 

@@ -215,6 +215,7 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
 
   order_findings(out.findings, log);
   order_findings(out.pending, log);
+  order_findings(out.tolerated_misses, log);
   for (const auto& f : out.findings)
     for (const auto& party : f.responsible) ++out.by_party[party];
   return out;

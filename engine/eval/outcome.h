@@ -67,6 +67,10 @@ struct Outcome {
   size_t ignored_events = 0;  // outside the judged interval
   size_t rules = 0;
   size_t tolerated = 0;
+  // The misses `allowing K missed per ...` tolerated (5.3), as the findings they would have been
+  // (reason "too-few"), in report order: JUnit lists them as skipped test cases. tolerated ==
+  // tolerated_misses.size().
+  std::vector<Finding> tolerated_misses;
   std::vector<Finding> findings;  // ordered per spec 6
   std::vector<Finding> pending;   // same order
   std::vector<PeriodicSummary> periodic;

@@ -129,13 +129,11 @@ class PeriodicRule : public RuleEvaluator {
     if (rule_.allowed_misses)
       groups.emplace(windows(rule_.allowance_period));
     for (const auto& [w, bucket] : misses) {
+      bool tolerate = false;
       if (groups) {
         auto group = groups->containing(w.start).start.time_since_epoch().count();
-        if (tolerated_in_group[group] < *rule_.allowed_misses) {
-          ++tolerated_in_group[group];
-          ++out.tolerated;
-          continue;
-        }
+        tolerate = tolerated_in_group[group] < *rule_.allowed_misses;
+        if (tolerate) ++tolerated_in_group[group];
       }
       Finding f = window_finding("too-few", w, nullptr);
       f.events = bucket->events;
@@ -143,6 +141,13 @@ class PeriodicRule : public RuleEvaluator {
       f.measured.push_back(Measure{"required", double(rule_.count), "", {}});
       f.message = fmt::format("only {} of the required {} {} {}", bucket->events.size(), rule_.count, pattern_text(),
                               window_text(w));
+      if (tolerate) {
+        ++out.tolerated;
+        f.message += fmt::format(", tolerated ({} missed allowed per {})", *rule_.allowed_misses,
+                                 model::canonical_text(rule_.allowance_period));
+        out.tolerated_misses.push_back(std::move(f));
+        continue;
+      }
       out.findings.push_back(std::move(f));
     }
   }

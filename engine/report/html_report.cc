@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "engine/base/text.h"
+#include "engine/report/due_soon.h"
 #include "engine/report/report.h"
 #include "engine/report/review.h"
 
@@ -141,7 +142,8 @@ std::string summary(const ReportData& d) {
     rows.push_back({"Tolerated misses", std::to_string(o.tolerated)});
     rows.push_back({"Events", fmt::format("{} ({} outside the judged interval)", o.events, o.ignored_events)});
     rows.push_back({"Rules", std::to_string(o.rules)});
-    if (d.triage) rows.push_back({"Accepted (waivers, baseline)", triage_words(d)});
+    if (d.triage) rows.push_back({"Accepted (waivers, baseline)", h(triage_words(d))});
+    if (d.due_within) rows.push_back({h("Due within " + d.due_within_text), std::to_string(due_soon(d).size())});
   }
   rows.push_back({"Lint", fmt::format("{}, {}", plural(lint_errors, "error"), plural(d.lint.size() - lint_errors, "warning"))});
   return "<h2>Summary</h2>\n" + table({"Item", "Count"}, rows, {1});
@@ -222,6 +224,23 @@ std::string pending(const ReportData& d) {
          table({windows ? "When" : "Since", "Block", "Rule", "Responsible", "Message", "Events"}, rows, {2});
 }
 
+// `--due-within`: the pending obligations due soon, soonest first.
+std::string due_section(const ReportData& d) {
+  if (!d.due_within) return "";
+  auto due = due_soon(d);
+  std::string out = fmt::format("<h2>Due soon</h2>\n<p class=\"note\">Pending obligations whose deadline falls within {} "
+                                "of the as-of time (by {}), soonest first.</p>\n",
+                                h(d.due_within_text), h(format_local(due_until(d), d.agreement.zone)));
+  if (due.empty()) return out + "<p>Nothing is due in that time.</p>\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& item : due) {
+    const auto& f = *item.pending;
+    rows.push_back({h(deadline_words(d, item)), h(time_left_words(item.left)), h(must_act(f)),
+                    h(f.block->name), std::to_string(f.rule->number), prose(f.message)});
+  }
+  return out + table({"Deadline", "Due in", "Must act", "Block", "Rule", "Message"}, rows, {4});
+}
+
 std::string lint(const ReportData& d) {
   std::string out = "<h2>Agreement lint</h2>\n<p class=\"note\">Terms that are unreasonable or contradictory as "
                     "written.</p>\n";
@@ -268,7 +287,7 @@ std::string render_html(const ReportData& d) {
   else
     out += "<p class=\"meta\">Agreement lint only: no event logs were checked.</p>\n";
   out += summary(d);
-  if (d.outcome && d.outcome->evaluated) out += scorecard(d) + credits_section(d) + findings(d) + pending(d);
+  if (d.outcome && d.outcome->evaluated) out += scorecard(d) + credits_section(d) + findings(d) + pending(d) + due_section(d);
   out += lint(d) + obligations(d);
   return out + "</body>\n</html>\n";
 }

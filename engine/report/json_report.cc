@@ -1,7 +1,10 @@
 // The JSON report of spec 8.1. The other machine formats (SARIF) build on json_document().
+#include <cmath>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/report/due_soon.h"
 #include "engine/report/finding_id.h"
 #include "engine/report/json_report.h"
 #include "engine/report/report.h"
@@ -73,6 +76,24 @@ void add_triage(const ReportData& d, ordered_json& j) {
       b["fixed"].push_back({{"id", e.id}, {"block", e.block}, {"rule", e.rule}, {"reason", e.reason}, {"at", e.at}});
     j["baseline"] = b;
   }
+}
+
+// `--due-within`: the pending items due soon, soonest first, each with its deadline and the time
+// left (in words and in hours).
+void add_due_soon(const ReportData& d, ordered_json& j) {
+  auto due = due_soon(d);
+  ordered_json items = ordered_json::array();
+  for (const auto& item : due) {
+    ordered_json f = finding_json(d, *item.pending);
+    f["deadline"] = format_instant(item.deadline, d.agreement.zone);
+    f["due_in"] = time_left_words(item.left);
+    f["due_in_hours"] = std::round(static_cast<double>(item.left.count()) / 36000.0) / 100.0;
+    items.push_back(std::move(f));
+  }
+  j["summary"]["due_soon"] = due.size();
+  j["due_soon"] = {{"within", d.due_within_text},
+                   {"until", format_instant(due_until(d), d.agreement.zone)},
+                   {"items", std::move(items)}};
 }
 
 // Money as a JSON number with at most two decimals: the double nearest to the exact cents
@@ -166,6 +187,7 @@ ordered_json json_document(const ReportData& d) {
       j["findings"].push_back(finding_json(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr));
     j["pending"] = ordered_json::array();
     for (const auto& f : o.pending) j["pending"].push_back(finding_json(d, f));
+    if (d.due_within && o.evaluated) add_due_soon(d, j);
     if (d.triage) add_triage(d, j);
     if (ledger) j["credits"] = credits_json(d, *ledger);
   }

@@ -1,17 +1,27 @@
-// JUnit XML for CI dashboards (spec 8, `--format junit`). The agreement is the test plan:
-//   - one <testsuite> per block, one <testcase> per rule; each finding of the rule is a
-//     <failure type="REASON">, so a rule with findings is one failed test;
-//   - a rule with pending items and no finding is <skipped>: it is not decided yet, and pending
-//     items never fail a run; beside a failure, pending items go to <system-out>;
-//   - when nothing was evaluated (no events, no --as-of) every rule is <skipped>;
+// JUnit XML for CI dashboards (spec 8, `--format junit`). The agreement is the test plan, and
+// every finding is one failed test case, so the dashboard's red count is the finding count:
+//   - one <testsuite> per block; in it, per rule in order: one <testcase> per finding (a
+//     <failure type="REASON">), one per pending item (<skipped>: not decided yet, pending items
+//     never fail a run) and one per tolerated miss (<skipped>: `allowing K missed` accepted it);
+//     a rule with none of these is one passing <testcase>;
+//   - when nothing was evaluated (no events, no --as-of) every rule is one <skipped> test case;
 //   - a testsuite "lint" has one testcase per lint entry: errors are <failure>s, warnings pass
-//     with the text in <system-out>. That keeps the dashboard's red count equal to what fails
-//     the run by default (findings and lint errors), while warnings stay readable.
-// Counts follow the JUnit convention: `failures` and `skipped` count test cases, not findings.
-// No timestamps or durations are written, so the output is deterministic.
+//     with the text in <system-out>. That keeps the red count equal to what fails the run by
+//     default (findings and lint errors), while warnings stay readable;
+//   - with `--due-within`, a last testsuite "due within SPAN" repeats the pending items due
+//     soon, soonest first, as <skipped> test cases whose message says when and who must act;
+//   - a run that fails on its input (exit 2) is one testsuite "input errors" with a failing
+//     test case per error.
+// Test case names carry the finding id, so each is unique and the same from run to run. Counts
+// follow the JUnit convention: `failures` and `skipped` count test cases. No timestamps or
+// durations are written, so the output is deterministic.
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "engine/base/text.h"
+#include "engine/report/due_soon.h"
+#include "engine/report/finding_id.h"
 #include "engine/report/report.h"
 
 namespace pactum::report {
@@ -75,7 +85,7 @@ Lines finding_text(const ReportData& d, const eval::Finding& f, const char* pref
   if (f.window)
     out.add(fmt::format("window: {} to {}", format_instant(f.window->start, d.agreement.zone),
                         format_instant(f.window->end, d.agreement.zone)));
-  out.add(fmt::format("rule: {}", rule_location(d, *f.rule)));
+  out.add(fmt::format("rule: {}: {}", rule_location(d, *f.rule), f.rule->text));
   if (d.log)
     for (auto i : f.events) out.add("event: " + event_line(d, i));
   return out;
@@ -94,46 +104,81 @@ std::string counts_attrs(const Counts& c) {
   return fmt::format("tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\"", c.tests, c.failures, c.skipped);
 }
 
-std::string testcase(const ReportData& d, const model::Block& block, const model::Rule& rule, Counts& counts) {
-  std::vector<const eval::Finding*> findings, pending;
-  if (d.outcome) {
-    for (const auto& f : d.outcome->findings)
-      if (f.rule == &rule) findings.push_back(&f);
-    for (const auto& f : d.outcome->pending)
-      if (f.rule == &rule) pending.push_back(&f);
-  }
-  std::string body;
-  for (const auto* f : findings)
-    body += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", attr(f->message), attr(f->reason),
-                        text(finding_text(d, *f)));
-  Lines pending_text;
-  for (const auto* f : pending) pending_text.add(finding_text(d, *f, "pending: "));
-  bool skipped = false;
-  if (d.outcome && !d.outcome->evaluated) {
-    body += "      <skipped message=\"not evaluated: no events and no --as-of\"/>\n";
-    skipped = true;
-  } else if (findings.empty() && !pending.empty()) {
-    std::string message = pending.size() == 1 ? pending.front()->message : fmt::format("{} pending items", pending.size());
-    body += fmt::format("      <skipped message=\"{}\">{}</skipped>\n", attr(message), text(pending_text));
-    skipped = true;
-  } else if (!pending.empty()) {
-    body += fmt::format("      <system-out>{}</system-out>\n", text(pending_text));
-  }
-
-  ++counts.tests;
-  if (!findings.empty()) ++counts.failures;
-  else if (skipped) ++counts.skipped;
-
-  std::string open = fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
-                                 attr(fmt::format("rule {}: {}", rule.number, rule.text)), attr(block.name),
-                                 attr(d.sources.name(rule.loc.file)), rule.loc.line);
-  return body.empty() ? open + "/>\n" : open + ">\n" + body + "    </testcase>\n";
+// "rule 1, late, Tue 2026-01-13 10:00 (37f57455424c171a)": unique, stable, readable.
+std::string item_name(const ReportData& d, const eval::Finding& f, const std::string& what) {
+  std::string when = f.window ? window_dates(d, *f.window) : format_local(f.at, d.agreement.zone);
+  std::string id = d.log ? " (" + finding_id(*d.log, f) + ")" : "";
+  return fmt::format("rule {}, {}, {}{}", f.rule->number, what, when, id);
 }
 
-std::string block_suite(const ReportData& d, const model::Block& block, Counts& total) {
+std::string open_testcase(const ReportData& d, const model::Block& block, const model::Rule& rule,
+                          const std::string& name) {
+  return fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"", attr(name), attr(block.name),
+                     attr(repo_path(d, rule.loc.file)), rule.loc.line);
+}
+
+std::string item_testcase(const ReportData& d, const eval::Finding& f, const std::string& what, const std::string& body) {
+  return open_testcase(d, *f.block, *f.rule, item_name(d, f, what)) + ">\n" + body + "    </testcase>\n";
+}
+
+// The findings, pending items and tolerated misses of each rule, gathered in one pass (report
+// order kept), so that laying out the test cases is linear in the items.
+struct RuleItems {
+  std::vector<const eval::Finding*> findings, pending, tolerated;
+};
+using ItemsByRule = std::unordered_map<const model::Rule*, RuleItems>;
+
+ItemsByRule items_by_rule(const eval::Outcome& o) {
+  ItemsByRule out;
+  for (const auto& f : o.findings) out[f.rule].findings.push_back(&f);
+  for (const auto& f : o.pending) out[f.rule].pending.push_back(&f);
+  for (const auto& f : o.tolerated_misses) out[f.rule].tolerated.push_back(&f);
+  return out;
+}
+
+std::string testcases(const ReportData& d, const model::Block& block, const model::Rule& rule,
+                      const ItemsByRule& by_rule, Counts& counts) {
+  std::string rule_name = fmt::format("rule {}: {}", rule.number, rule.text);
+  if (!d.outcome || !d.outcome->evaluated) {
+    ++counts.tests;
+    ++counts.skipped;
+    return open_testcase(d, block, rule, rule_name) +
+           ">\n      <skipped message=\"not evaluated: no events and no --as-of\"/>\n    </testcase>\n";
+  }
+  static const RuleItems kNone;
+  auto found = by_rule.find(&rule);
+  const RuleItems& items = found == by_rule.end() ? kNone : found->second;
+  std::string out;
+  for (const auto* f : items.findings) {
+    out += item_testcase(d, *f, f->reason,
+                         fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", attr(f->message),
+                                     attr(f->reason), text(finding_text(d, *f))));
+    ++counts.tests;
+    ++counts.failures;
+  }
+  for (const auto* f : items.pending) {
+    out += item_testcase(d, *f, "pending",
+                         fmt::format("      <skipped message=\"{}\">{}</skipped>\n", attr("pending: " + f->message),
+                                     text(finding_text(d, *f))));
+    ++counts.tests;
+    ++counts.skipped;
+  }
+  for (const auto* f : items.tolerated) {
+    out += item_testcase(d, *f, "tolerated " + f->reason,
+                         fmt::format("      <skipped message=\"{}\">{}</skipped>\n", attr("tolerated: " + f->message),
+                                     text(finding_text(d, *f))));
+    ++counts.tests;
+    ++counts.skipped;
+  }
+  if (!out.empty()) return out;
+  ++counts.tests;
+  return open_testcase(d, block, rule, rule_name) + "/>\n";
+}
+
+std::string block_suite(const ReportData& d, const model::Block& block, const ItemsByRule& by_rule, Counts& total) {
   Counts counts;
   std::string cases;
-  for (const auto& rule : block.rules) cases += testcase(d, block, rule, counts);
+  for (const auto& rule : block.rules) cases += testcases(d, block, rule, by_rule, counts);
   total.add(counts);
   std::string props = fmt::format("      <property name=\"kind\" value=\"{}\"/>\n", kind_name(block));
   if (block.clause) props += fmt::format("      <property name=\"clause\" value=\"{}\"/>\n", attr(*block.clause));
@@ -167,18 +212,80 @@ std::string lint_suite(const ReportData& d, Counts& total) {
   return fmt::format("  <testsuite name=\"lint\" {}>\n{}  </testsuite>\n", counts_attrs(counts), cases);
 }
 
+// The pending items due soon, soonest first (they are also skipped test cases of their rules).
+std::string due_suite(const ReportData& d, Counts& total) {
+  Counts counts;
+  std::string cases;
+  for (const auto& item : due_soon(d)) {
+    const auto& f = *item.pending;
+    std::string message = fmt::format("{}: {}", due_words(d, item), f.message);
+    Lines body;
+    body.add(fmt::format("deadline: {}", format_instant(item.deadline, d.agreement.zone)));
+    body.add(finding_text(d, f));
+    cases += item_testcase(d, f, due_in_words(item),
+                           fmt::format("      <skipped message=\"{}\">{}</skipped>\n", attr(message), text(body)));
+    ++counts.tests;
+    ++counts.skipped;
+  }
+  total.add(counts);
+  std::string name = attr("due within " + d.due_within_text);
+  std::string props = fmt::format(
+      "    <properties>\n      <property name=\"until\" value=\"{}\"/>\n    </properties>\n",
+      attr(format_instant(due_until(d), d.agreement.zone)));
+  return fmt::format("  <testsuite name=\"{}\" {}>\n{}{}  </testsuite>\n", name, counts_attrs(counts), props, cases);
+}
+
+std::string document(const std::string& agreement, const Counts& total, const std::string& suites) {
+  std::string name = agreement.empty() ? "pactum" : "pactum: " + agreement;
+  return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" {}>\n{}</testsuites>\n",
+                     attr(name), counts_attrs(total), suites);
+}
+
 }  // namespace
 
 std::string render_junit(const ReportData& d) {
   Counts total;
   std::string suites;
   // Rules are judged only in a check; lint alone has no outcome and shows the lint suite only.
-  if (d.outcome && d.agreement.ast)
-    for (const auto& block : d.agreement.ast->blocks) suites += block_suite(d, block, total);
+  if (d.outcome && d.agreement.ast) {
+    ItemsByRule by_rule = items_by_rule(*d.outcome);
+    for (const auto& block : d.agreement.ast->blocks) suites += block_suite(d, block, by_rule, total);
+  }
   suites += lint_suite(d, total);
-  std::string name = d.agreement.name.empty() ? "pactum" : "pactum: " + d.agreement.name;
-  return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" {}>\n{}</testsuites>\n",
-                     attr(name), counts_attrs(total), suites);
+  if (d.due_within && d.outcome && d.outcome->evaluated) suites += due_suite(d, total);
+  return document(d.agreement.name, total, suites);
+}
+
+std::string render_junit_input_errors(const InputErrors& d) {
+  Counts counts;
+  std::string cases;
+  for (const auto& e : d.errors) {
+    std::string where = e.loc.file < d.sources.size()
+                            ? fmt::format("{}:{}:{}", d.sources.name(e.loc.file), e.loc.line, e.loc.column)
+                            : std::string("?");
+    Lines detail;
+    detail.add(e.message);
+    for (const auto& note : e.notes) detail.add(note);
+    detail.add("at: " + where);
+    std::string file = e.loc.file < d.sources.size()
+                           ? fmt::format(" file=\"{}\" line=\"{}\"", attr(repo_path(d.sources, d.root, e.loc.file)), e.loc.line)
+                           : "";
+    cases += fmt::format("    <testcase name=\"{}\" classname=\"input errors\"{}>\n      <failure message=\"{}\" "
+                         "type=\"input-error\">{}</failure>\n    </testcase>\n",
+                         attr("input error at " + where), file, attr(e.message), text(detail));
+    ++counts.tests;
+    ++counts.failures;
+  }
+  if (d.not_shown) {
+    std::string message = fmt::format("{} more input errors beyond the error limit are not listed", d.not_shown);
+    cases += fmt::format("    <testcase name=\"more input errors\" classname=\"input errors\">\n      <failure "
+                         "message=\"{}\" type=\"input-error\">{}</failure>\n    </testcase>\n",
+                         attr(message), xml_escape(message, false));
+    ++counts.tests;
+    ++counts.failures;
+  }
+  std::string suite = fmt::format("  <testsuite name=\"input errors\" {}>\n{}  </testsuite>\n", counts_attrs(counts), cases);
+  return document(d.agreement, counts, suite);
 }
 
 }  // namespace pactum::report

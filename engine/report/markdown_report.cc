@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "engine/base/text.h"
+#include "engine/report/due_soon.h"
 #include "engine/report/report.h"
 #include "engine/report/review.h"
 
@@ -148,6 +149,7 @@ std::string summary(const ReportData& d) {
     out += row({"Events", fmt::format("{} ({} outside the judged interval)", o.events, o.ignored_events)});
     out += row({"Rules", std::to_string(o.rules)});
     if (d.triage) out += row({"Accepted (waivers, baseline)", md(triage_words(d))});
+    if (d.due_within) out += row({md("Due within " + d.due_within_text), std::to_string(due_soon(d).size())});
   }
   out += row({"Lint", fmt::format("{}, {}", plural(lint_errors, "error"), plural(d.lint.size() - lint_errors, "warning"))});
   return out + "\n";
@@ -222,6 +224,23 @@ std::string pending(const ReportData& d) {
   return out + "\n";
 }
 
+// `--due-within`: the pending obligations due soon, soonest first.
+std::string due_section(const ReportData& d) {
+  if (!d.due_within) return "";
+  auto due = due_soon(d);
+  std::string out = fmt::format("## Due soon\n\nPending obligations whose deadline falls within {} of the as-of time "
+                                "(by {}), soonest first.\n\n",
+                                md(d.due_within_text, false), md(format_local(due_until(d), d.agreement.zone), false));
+  if (due.empty()) return out + "Nothing is due in that time.\n\n";
+  out += "| Deadline | Due in | Must act | Block | Rule | Message |\n| --- | --- | --- | --- | ---: | --- |\n";
+  for (const auto& item : due) {
+    const auto& f = *item.pending;
+    out += row({md(deadline_words(d, item)), md(time_left_words(item.left)), md(must_act(f)),
+                md(f.block->name), std::to_string(f.rule->number), prose(f.message)});
+  }
+  return out + "\n";
+}
+
 std::string lint(const ReportData& d) {
   std::string out = "## Agreement lint\n\nTerms that are unreasonable or contradictory as written.\n\n";
   if (d.lint.empty()) return out + "No lint entries.\n\n";
@@ -263,7 +282,7 @@ std::string render_markdown(const ReportData& d) {
     out += "Agreement lint only: no event logs were checked.\n\n";
   }
   out += summary(d);
-  if (d.outcome && d.outcome->evaluated) out += scorecard(d) + credits_section(d) + findings(d) + pending(d);
+  if (d.outcome && d.outcome->evaluated) out += scorecard(d) + credits_section(d) + findings(d) + pending(d) + due_section(d);
   out += lint(d) + obligations(d);
   return out;
 }

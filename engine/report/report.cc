@@ -1,5 +1,7 @@
 #include "engine/report/report.h"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 namespace pactum::report {
@@ -28,6 +30,20 @@ std::string render(Format format, const ReportData& data) {
     case Format::Gitlab: return render_gitlab(data);
   }
   return {};
+}
+
+bool carries_input_errors(Format format) {
+  return format == Format::Github || format == Format::Sarif || format == Format::Junit || format == Format::Gitlab;
+}
+
+std::string render_input_errors(Format format, const InputErrors& data) {
+  switch (format) {
+    case Format::Github: return render_github_input_errors(data);
+    case Format::Sarif: return render_sarif_input_errors(data);
+    case Format::Junit: return render_junit_input_errors(data);
+    case Format::Gitlab: return render_gitlab_input_errors(data);
+    default: return {};
+  }
 }
 
 std::string severity_name(model::Severity s) {
@@ -71,6 +87,23 @@ std::string triage_words(const ReportData& d) {
 
 const credits::Ledger* shown_credits(const ReportData& d) {
   return d.outcome && d.credits && d.credits->enabled ? d.credits : nullptr;
+}
+
+std::string repo_path(const ReportData& d, uint32_t file) { return repo_path(d.sources, d.root, file); }
+
+std::string repo_path(const SourceManager& sources, const std::string& root, uint32_t file) {
+  if (file >= sources.size()) return "";
+  const std::string& name = sources.name(file);
+  if (root.empty() || name.empty() || name[0] == '<') return name;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path absolute = fs::absolute(fs::path(name), ec).lexically_normal();
+  if (ec) return name;
+  fs::path base = fs::path(root).lexically_normal();
+  if (!base.has_filename() && base.has_relative_path()) base = base.parent_path();  // "dir/" -> "dir"
+  fs::path relative = absolute.lexically_relative(base);
+  if (relative.empty() || *relative.begin() == "..") return absolute.generic_string();
+  return relative.generic_string();
 }
 
 std::string window_dates(const ReportData& d, const calendar::Interval& w) {

@@ -29,9 +29,32 @@ struct ReportData {
   bool color = false;                     // ANSI colours in text output
   const credits::Ledger* credits = nullptr;  // check only; shown when enabled (V2.8)
   const triage::Result* triage = nullptr; // waivers/baseline in use (check only)
+  // What CI paths are relative to (SARIF uris, GitHub `file=`, GitLab `location.path`): an
+  // absolute folder (`--root DIR`, by default the current directory); empty: names as given.
+  std::string root = {};
+  // `--due-within SPAN` (due_soon.h): the span, as written and as a duration.
+  std::optional<Millis> due_within = std::nullopt;
+  std::string due_within_text = {};
 };
 
 std::string render(Format format, const ReportData& data);
+
+// Input errors (exit 2) in the CI formats (github, sarif, junit, gitlab), so that a pipeline
+// shows them where it shows findings: one annotation, result, failing test case or blocker issue
+// per error. The other formats print errors on standard error only (spec 8).
+struct InputErrors {
+  const SourceManager& sources;
+  std::vector<Diagnostic> errors;  // errors only, in the order standard error shows them
+  size_t not_shown = 0;            // errors beyond the error limit, counted only
+  std::string agreement;           // the agreement's name when it parsed, else its file
+  std::string root;                // as ReportData::root
+};
+bool carries_input_errors(Format format);
+std::string render_input_errors(Format format, const InputErrors& data);
+std::string render_github_input_errors(const InputErrors& data);
+std::string render_sarif_input_errors(const InputErrors& data);
+std::string render_junit_input_errors(const InputErrors& data);
+std::string render_gitlab_input_errors(const InputErrors& data);
 
 // Pieces shared by several renderers.
 std::string severity_name(model::Severity s);
@@ -47,6 +70,11 @@ std::string pending_state(const eval::Finding& pending);
 bool has_pending_windows(const eval::Outcome& o);
 // The ledger when the report shows credits (V2.8: some block has a `credit` line), else null.
 const credits::Ledger* shown_credits(const ReportData& d);
+// The name of `file` as CI systems want it: relative to d.root when it lies inside it (lexically,
+// links not followed), else absolute; names that are no path ("<stdin>") and every name when
+// d.root is empty stay as given.
+std::string repo_path(const ReportData& d, uint32_t file);
+std::string repo_path(const SourceManager& sources, const std::string& root, uint32_t file);
 // "2026-01-01 to 2026-01-31": a credit window as local dates, both inclusive.
 std::string window_dates(const ReportData& d, const calendar::Interval& w);
 

@@ -3,12 +3,16 @@
 // the events involved are relatedLocations in the logs. Lint entries use their code as ruleId.
 // The pactum-specific fields come from the JSON report (finding_json, lint_json, json_document)
 // as property bags, so the two machine formats can never disagree.
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/report/due_soon.h"
+#include "engine/report/finding_id.h"
 #include "engine/report/json_report.h"
 #include "engine/report/report.h"
 
@@ -64,10 +68,12 @@ std::string to_uri(const std::string& path) {
   return out;
 }
 
-ordered_json physical_location(const ReportData& d, uint32_t file, uint32_t line, uint32_t column) {
+// Files inside `--root` (the repository; the current directory by default) are relative
+// references, as code scanning wants them; others are absolute `file:` URIs.
+ordered_json physical_location(const SourceManager& sources, const std::string& root, uint32_t file, uint32_t line,
+                               uint32_t column) {
   ordered_json loc;
-  // An absolute path is an absolute `file:` URI; a relative one stays a relative reference.
-  std::string uri = file < d.sources.size() ? to_uri(d.sources.name(file)) : "";
+  std::string uri = to_uri(repo_path(sources, root, file));
   if (!uri.empty() && uri[0] == '/') uri = "file://" + uri;
   loc["artifactLocation"] = {{"uri", uri}};
   if (line > 0) {  // SARIF regions are 1-based; line 0 means "the whole file"
@@ -76,6 +82,9 @@ ordered_json physical_location(const ReportData& d, uint32_t file, uint32_t line
     loc["region"] = region;
   }
   return loc;
+}
+ordered_json physical_location(const ReportData& d, uint32_t file, uint32_t line, uint32_t column) {
+  return physical_location(d.sources, d.root, file, line, column);
 }
 
 // GitHub shows at most this many results of one run; more are dropped by the upload (documented
@@ -145,14 +154,17 @@ class RuleTable {
   std::map<std::string, size_t> index_;
 };
 
-ordered_json finding_result(const ReportData& d, const eval::Finding& f, bool pending, RuleTable& rules) {
-  const char* level = level_of(f, pending);
+// `due`: the pending item is due soon (--due-within): a warning that says when.
+ordered_json finding_result(const ReportData& d, const eval::Finding& f, bool pending, RuleTable& rules,
+                            const DueItem* due = nullptr) {
+  const char* level = due ? "warning" : level_of(f, pending);
   ordered_json r;
   r["ruleId"] = fmt::format("{}/{}", f.block->name, f.rule->number);
   r["ruleIndex"] = rules.agreement_rule(f);
   r["level"] = level;
   std::string clause = f.block->clause ? fmt::format(", clause {}", *f.block->clause) : "";
-  r["message"] = {{"text", fmt::format("{} (responsible: {}; {} \"{}\"{}, rule {})", f.message,
+  std::string when = due ? due_words(d, *due) + ": " : "";
+  r["message"] = {{"text", fmt::format("{}{} (responsible: {}; {} \"{}\"{}, rule {})", when, f.message,
                                        fmt::join(f.responsible, ", "), kind_name(*f.block), f.block->name, clause,
                                        f.rule->number)}};
   r["locations"] = {{{"physicalLocation", physical_location(d, f.rule->loc.file, f.rule->loc.line, f.rule->loc.column)}}};
@@ -174,6 +186,10 @@ ordered_json finding_result(const ReportData& d, const eval::Finding& f, bool pe
   if (props.contains("id")) r["partialFingerprints"] = {{"pactumFindingId/v1", props["id"]}};
   props.erase("location");  // already the result's location and message
   props.erase("message");
+  if (due)
+    props["due"] = {{"deadline", format_instant(due->deadline, d.agreement.zone)},
+                    {"due_in", time_left_words(due->left)},
+                    {"within", d.due_within_text}};
   r["properties"] = props;
   return r;
 }
@@ -200,6 +216,30 @@ ordered_json lint_result(const ReportData& d, const Diagnostic& l, RuleTable& ru
   props.erase("message");
   r["properties"] = props;
   return r;
+}
+
+// What every run starts with. `tool.driver.informationUri` is not set: pactum has no public web
+// address (docs/ci.md), and a made-up one would mislead.
+ordered_json run_head(ordered_json rules, const std::string& agreement) {
+  ordered_json run;
+  run["tool"] = {{"driver", {{"name", "pactum"},
+                             {"version", PACTUM_VERSION},
+                             {"semanticVersion", PACTUM_VERSION},
+                             {"rules", std::move(rules)}}}};
+  // One category per agreement, so that several agreements checked in one repository keep their
+  // alerts apart in code scanning.
+  run["automationDetails"] = {{"id", fmt::format("pactum/{}/", agreement.empty() ? "agreement" : agreement)}};
+  // pactum counts columns in Unicode code points (engine/base/source.h), not UTF-16 units.
+  run["columnKind"] = "unicodeCodePoints";
+  return run;
+}
+
+ordered_json document(ordered_json run) {
+  ordered_json sarif;
+  sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  sarif["version"] = "2.1.0";
+  sarif["runs"] = ordered_json::array({std::move(run)});
+  return sarif;
 }
 
 }  // namespace
@@ -237,19 +277,17 @@ std::string render_sarif(const ReportData& d) {
           return r;
         });
     }
-    for (const auto& f : d.outcome->pending) add([&] { return finding_result(d, f, true, rules); });
   }
+  auto due = due_soon(d);
+  std::unordered_map<const eval::Finding*, const DueItem*> due_of;
+  for (const auto& item : due) due_of.emplace(item.pending, &item);
+  if (d.outcome)
+    for (const auto& f : d.outcome->pending) {
+      auto item = due_of.find(&f);
+      add([&] { return finding_result(d, f, true, rules, item == due_of.end() ? nullptr : item->second); });
+    }
 
-  ordered_json run;
-  run["tool"] = {{"driver", {{"name", "pactum"},
-                             {"version", PACTUM_VERSION},
-                             {"semanticVersion", PACTUM_VERSION},
-                             {"rules", rules.json()}}}};
-  // One category per agreement, so that several agreements checked in one repository keep their
-  // alerts apart in code scanning.
-  run["automationDetails"] = {{"id", fmt::format("pactum/{}/", d.agreement.name.empty() ? "agreement" : d.agreement.name)}};
-  // pactum counts columns in Unicode code points (engine/base/source.h), not UTF-16 units.
-  run["columnKind"] = "unicodeCodePoints";
+  ordered_json run = run_head(rules.json(), d.agreement.name);
   if (d.outcome && !d.outcome->evaluated)
     run["invocations"] = {{{"executionSuccessful", true},
                            {"toolExecutionNotifications",
@@ -262,6 +300,17 @@ std::string render_sarif(const ReportData& d) {
   for (const char* key : {"agreement", "as_of", "judged", "summary", "obligations"})
     if (doc.contains(key)) props[key] = doc[key];
   props["results_left_out"] = left_out;
+  if (d.due_within && d.outcome && d.outcome->evaluated) {  // soonest first, by finding id
+    ordered_json items = ordered_json::array();
+    for (const auto& item : due)
+      items.push_back({{"id", finding_id(*d.log, *item.pending)},
+                       {"deadline", format_instant(item.deadline, d.agreement.zone)},
+                       {"due_in", time_left_words(item.left)},
+                       {"responsible", item.pending->responsible}});
+    props["due_soon"] = {{"within", d.due_within_text},
+                         {"until", format_instant(due_until(d), d.agreement.zone)},
+                         {"items", items}};
+  }
   run["properties"] = props;
   if (left_out > 0)
     run["invocations"] = {{{"executionSuccessful", true},
@@ -271,11 +320,51 @@ std::string render_sarif(const ReportData& d) {
                                                                 "most {} per run; the JSON report has them all",
                                                                 left_out, kMaxResults)}}}}}}}};
 
-  ordered_json sarif;
-  sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  sarif["version"] = "2.1.0";
-  sarif["runs"] = ordered_json::array({run});
-  return json_text(sarif);
+  return json_text(document(std::move(run)));
+}
+
+// A run that failed on its input: each error is a result of the rule `input-error` at its place
+// (so code scanning shows it on the line), and the invocation says the run did not succeed.
+std::string render_sarif_input_errors(const InputErrors& d) {
+  const char* text = "An input pactum cannot read: the agreement, an event log, a waiver file or a baseline";
+  ordered_json rule;
+  rule["id"] = "input-error";
+  rule["name"] = "InputError";
+  rule["shortDescription"] = {{"text", text}};
+  rule["fullDescription"] = {{"text", std::string(text) + "; nothing was evaluated (exit status 2)"}};
+  rule["help"] = {{"text", "Fix the input at the location shown; the message says what was expected. Until then "
+                           "pactum checks nothing, so no finding is reported."}};
+  rule["defaultConfiguration"] = {{"level", "error"}};
+  rule["properties"] = {{"tags", {"pactum", "input"}}};
+  ordered_json run = run_head(ordered_json::array({rule}), d.agreement);
+  size_t n = d.errors.size() + d.not_shown;
+  std::string summary = fmt::format("{} input error{}; nothing was evaluated", n, n == 1 ? "" : "s");
+  if (d.not_shown) summary += fmt::format(" ({} beyond the error limit are not listed)", d.not_shown);
+  run["invocations"] = {{{"executionSuccessful", false},
+                         {"exitCode", 2},
+                         {"toolExecutionNotifications", {{{"level", "error"}, {"message", {{"text", summary}}}}}}}};
+  ordered_json results = ordered_json::array();
+  for (const auto& e : d.errors) {
+    std::string message = e.message;
+    for (const auto& note : e.notes) message += "\n" + note;
+    ordered_json r;
+    r["ruleId"] = "input-error";
+    r["ruleIndex"] = 0;
+    r["level"] = "error";
+    r["message"] = {{"text", message}};
+    // A problem with a whole file (unreadable) points at its first line: code scanning shows
+    // results on lines only.
+    r["locations"] = {{{"physicalLocation", physical_location(d.sources, d.root, e.loc.file, std::max<uint32_t>(e.loc.line, 1),
+                                                                e.loc.column)}}};
+    std::string where = repo_path(d.sources, d.root, e.loc.file);
+    r["partialFingerprints"] = {
+        {"pactumInputError/v1",
+         short_sha256(fmt::format("{}:{}:{}:{}", where, e.loc.line, e.loc.column, e.message))}};
+    results.push_back(std::move(r));
+  }
+  run["results"] = results;
+  run["properties"] = {{"input_errors", n}, {"errors_not_listed", d.not_shown}};
+  return json_text(document(std::move(run)));
 }
 
 }  // namespace pactum::report

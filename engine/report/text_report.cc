@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "engine/base/text.h"
+#include "engine/report/due_soon.h"
 #include "engine/report/report.h"
 #include "engine/report/review.h"
 
@@ -59,6 +60,25 @@ Diagnostic finding_diagnostic(const ReportData& d, const eval::Finding& f, bool 
   return diag;
 }
 
+// `--due-within`: the pending obligations due soon, soonest first, two lines each.
+std::string due_section(const ReportData& d) {
+  if (!d.due_within || !d.outcome || !d.outcome->evaluated) return "";
+  const auto* zone = d.agreement.zone;
+  auto due = due_soon(d);
+  std::string count = due.empty() ? "no pending obligation"
+                                  : fmt::format("{} pending obligation{}, soonest first", due.size(), due.size() == 1 ? "" : "s");
+  std::string out = fmt::format("Due within {} (by {}): {}\n", d.due_within_text, format_local(due_until(d), zone), count);
+  for (const auto& item : due) {
+    const auto& f = *item.pending;
+    std::string clause = f.block->clause ? fmt::format(", clause {}", *f.block->clause) : "";
+    out += fmt::format("  {}: {} \"{}\"{}, rule {} ({})\n", visible_text(due_words(d, item)), kind_name(*f.block),
+                       visible_text(f.block->name), visible_text(clause), f.rule->number,
+                       visible_text(rule_location(d, *f.rule)));
+    out += fmt::format("    {}\n", visible_text(f.message));
+  }
+  return out;
+}
+
 std::string bar(size_t n, size_t most) {
   size_t width = most == 0 ? 0 : (n * 30 + most - 1) / most;
   std::string s;
@@ -106,6 +126,7 @@ std::string render_text(const ReportData& d) {
   if (!d.outcome) return out + fmt::format("Summary: {}\n", lint);
   const auto& o = *d.outcome;
   if (!o.evaluated) return out + fmt::format("Summary: no events and no --as-of: nothing was evaluated; {}\n", lint);
+  out += due_section(d);
   size_t by_severity[3] = {0, 0, 0};
   for (const auto& f : o.findings) ++by_severity[static_cast<int>(f.block->severity)];
   out += fmt::format(

@@ -730,6 +730,21 @@ case("terms-business-hours-24-7", 2, ["agreement.terms:2:18:", "for round-the-cl
      command="lint", terms='party Desk\n  business hours 24/7\n', absent=["unexpected character"])
 case("terms-business-hours-24x7", 2, ["agreement.terms:2:18:", "for round-the-clock hours write `mon-sun 00:00-24:00`"],
      command="lint", terms='party Desk\n  business hours 24x7\n')
+# Input errors in the CI formats (docs/ci.md): exit 2, the errors on standard error and in the
+# report too, so that a pipeline shows them; quoted input cannot start a line or a command.
+CI_ERROR_LOG = log_with('{at: "2026-13-01\\n::warning::injected\\n##[error]x", type: notice}')
+for fmt_name, shown in (("github", "::error file=log.yaml,line=2,col="), ("sarif", '"executionSuccessful": false'),
+                        ("junit", 'type="input-error"'), ("gitlab", '"severity": "blocker"')):
+    case(f"ci-input-error-{fmt_name}", 2, ["log.yaml:2:"], log=CI_ERROR_LOG,
+         args=["agreement.terms", "log.yaml", "--format", fmt_name], stdout_contains=[shown])
+# GitLab Code Quality (added after the formats above): the same no-command promise.
+case("workflow-command-party-gitlab", 1, [], terms=WF_TERMS, log=WF_LOG,
+     args=["agreement.terms", "log.yaml", "--format", "gitlab"])
+case("workflow-command-log-line-break-gitlab", 1, [], log=NL_LOG, args=["agreement.terms", "log.yaml", "--format", "gitlab"])
+case("ci-input-error-sarif-output", 2, ["log.yaml:2:"], log=CI_ERROR_LOG,
+     args=["agreement.terms", "log.yaml", "--format", "sarif", "-o", "report.sarif"],
+     files_after={"report.sarif": {"contains": ['"ruleId": "input-error"', '"uri": "log.yaml"']}})
+
 
 def write(path, content):
     os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -10,6 +10,11 @@ Usage: check_formats.py PATH/TO/pactum REPO_ROOT
 - JUnit: parsed as XML.
 - Stable ids: renamed and reordered logs give the same ids in JSON, SARIF and GitLab.
 - Baselines and waivers: accepted, new, fixed, strict, active, expired, unused, bad files.
+- Input errors (exit 2) in the CI formats: a valid SARIF run (schema and multitool) that did not
+  succeed, GitLab blocker issues, failing JUnit test cases, GitHub error annotations.
+- `--due-within`: SARIF and GitLab stay valid; JUnit failures equal the findings, skipped test
+  cases the pending items and tolerated misses; GitHub shows at most 10 errors and says so;
+  SARIF uris relative to `--root`.
 Each check prints what differed; the last line is 'N passed, N failed'.
 """
 import json
@@ -70,6 +75,127 @@ def multitool_problems(multitool, sarif_path, work):
             continue
         problems.append(f"{r.get('ruleId')}: {r.get('message', {}).get('text', r.get('message'))}")
     return problems
+
+
+def sarif_valid(name, path, schema, multitool, work):
+    errors = schema_errors(schema, path)
+    check(f"{name}: valid against the SARIF 2.1.0 schema", not errors, "; ".join(errors[:5]))
+    problems = multitool_problems(multitool, path, work)
+    check(f"{name}: the SARIF multitool (SARIF and GitHub rules) finds nothing", not problems, "; ".join(problems[:5]))
+
+
+def gitlab_valid(name, issues):
+    required = {"description", "check_name", "fingerprint", "severity", "location"}
+    check(f"{name}: every issue has the required keys",
+          all(required <= set(i) and "path" in i["location"] and "begin" in i["location"]["lines"] for i in issues),
+          json.dumps(issues[:1]))
+    check(f"{name}: severities are GitLab's",
+          all(i["severity"] in ("info", "minor", "major", "critical", "blocker") for i in issues),
+          str({i["severity"] for i in issues}))
+    fingerprints = [i["fingerprint"] for i in issues]
+    check(f"{name}: fingerprints are unique", len(set(fingerprints)) == len(fingerprints), "duplicates")
+
+
+def check_more(pactum, root, terms, log, schema, multitool, work):
+    # --- input errors: a broken agreement and a broken log in every CI format ---
+    broken = os.path.join(work, "broken.terms")
+    open(broken, "w").write(open(terms).read().replace("requires notice", "requirez notice", 1))
+    bad_log = os.path.join(work, "bad.yaml")
+    open(bad_log, "w").write("events:\n  - {at: 2026-13-01T10:00:00Z, type: notice}\n  - {type: visit}\n")
+    _, _, err = run(pactum, "check", broken, bad_log)
+    n_errors = err.count(": error: ")
+    sarif = os.path.join(work, "errors.sarif")
+    code, out, err = run(pactum, "check", broken, bad_log, "--format", "sarif", "-o", sarif)
+    check("input errors: exit 2, errors on stderr, the SARIF written to -o",
+          code == 2 and out == "" and os.path.exists(sarif) and n_errors >= 3, f"exit {code}, {n_errors} errors: {err[-300:]}")
+    if os.path.exists(sarif):
+        sarif_valid("input errors: sarif", sarif, schema, multitool, work)
+        run0 = json.load(open(sarif))["runs"][0]
+        check("input errors: sarif run did not succeed and has one result per error, located",
+              run0["invocations"][0]["executionSuccessful"] is False and len(run0["results"]) == n_errors and
+              all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in run0["results"]),
+              json.dumps(run0.get("invocations"))[:300])
+    code, out, _ = run(pactum, "check", broken, bad_log, "--format", "gitlab")
+    issues = json.loads(out) if out else []
+    gitlab_valid("input errors: gitlab", issues)
+    check("input errors: gitlab has one blocker per error",
+          code == 2 and len(issues) == n_errors and all(i["severity"] == "blocker" for i in issues), f"exit {code}")
+    code, out, _ = run(pactum, "check", broken, bad_log, "--format", "junit")
+    try:
+        suites = ET.fromstring(out)
+        failures = suites.findall(".//testcase/failure")
+        check("input errors: junit has a failing test case per error",
+              code == 2 and len(failures) == n_errors and suites.get("failures") == str(n_errors), f"exit {code}")
+    except ET.ParseError as e:
+        check("input errors: junit parses", False, str(e))
+    code, out, _ = run(pactum, "check", broken, bad_log, "--format", "github")
+    annotations = [l for l in out.splitlines() if l.startswith("::error file=")]
+    check("input errors: github has an ::error annotation per error, located",
+          code == 2 and len(annotations) == n_errors and all(",line=" in a and ",col=" in a for a in annotations),
+          out[:300])
+    code, out, _ = run(pactum, "check", broken, bad_log, "--format", "json")
+    check("input errors: json keeps the contract (nothing on standard output)", code == 2 and out == "", out[:200])
+
+    # --- due soon, valid in SARIF and GitLab ---
+    sarif = os.path.join(work, "due.sarif")
+    code, _, err = run(pactum, "check", terms, log, "--due-within", "2w", "--format", "sarif", "-o", sarif)
+    sarif_valid("due soon: sarif", sarif, schema, multitool, work)
+    run0 = json.load(open(sarif))["runs"][0]
+    due = run0["properties"].get("due_soon", {})
+    jcode, jout, _ = run(pactum, "check", terms, log, "--due-within", "2w", "--format", "json")
+    doc = json.loads(jout)
+    check("due soon: sarif lists the same items as json, soonest first",
+          [i["id"] for i in due.get("items", [])] == [i["id"] for i in doc["due_soon"]["items"]] and
+          len(doc["due_soon"]["items"]) > 0 and
+          [i["deadline"] for i in doc["due_soon"]["items"]] == sorted(i["deadline"] for i in doc["due_soon"]["items"]),
+          json.dumps(due)[:300])
+    code, out, _ = run(pactum, "check", terms, log, "--due-within", "2w", "--format", "gitlab")
+    issues = json.loads(out)
+    gitlab_valid("due soon: gitlab", issues)
+    check("due soon: gitlab has an info issue per due item",
+          len([i for i in issues if i["check_name"] == "pactum/due-soon" and i["severity"] == "info"]) ==
+          len(doc["due_soon"]["items"]), str(len(issues)))
+    code, _, err = run(pactum, "check", terms, log, "--due-within", "5x")
+    check("due soon: a bad span is a usage error", code == 2 and "--due-within `5x` is not a span" in err, err[-200:])
+
+    # --- JUnit: failures are the findings; pending items and tolerated misses are skipped ---
+    code, out, _ = run(pactum, "check", terms, log, "--format", "junit")
+    suites = ET.fromstring(out)
+    cases = suites.findall(".//testcase")
+    failed = [c for c in cases if c.find("failure") is not None and c.get("classname") != "lint"]
+    skipped = [c for c in cases if c.find("skipped") is not None]
+    summary = doc["summary"]
+    check("junit: one failing test case per finding", len(failed) == summary["findings"] and
+          suites.get("failures") == str(summary["findings"]), f"{len(failed)} vs {summary['findings']}")
+    check("junit: pending items and tolerated misses are skipped test cases",
+          len(skipped) == summary["pending"] + summary["tolerated"] and
+          suites.get("skipped") == str(len(skipped)), f"{len(skipped)} vs {summary['pending']} + {summary['tolerated']}")
+    names = [(c.get("classname"), c.get("name")) for c in cases]
+    check("junit: test case names are unique", len(set(names)) == len(names), "duplicates")
+
+    # --- GitHub: at most 10 errors, then a notice that counts the rest ---
+    code, out, _ = run(pactum, "check", terms, log, "--format", "github")
+    lines = out.splitlines()
+    errors = [l for l in lines if l.startswith("::error ")]
+    notice = [l for l in lines if l.startswith("::notice title=pactum%3A")]
+    rest = summary["findings"] - 10
+    check("github: at most 10 error annotations, then a notice with the rest",
+          len(errors) == 10 and len(notice) == 1 and f"{rest} more errors are not annotated" in notice[0],
+          f"{len(errors)} errors, {notice[:1]}")
+
+    # --- SARIF uris relative to --root (default: the current directory) ---
+    rel_root = os.path.abspath(root)
+    code, out, _ = run(pactum, "check", "examples/acme.terms", "examples/acme-2026.yaml", "--format", "sarif", cwd=rel_root)
+    uri = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    check("sarif: uris relative to the current directory by default", uri == "examples/acme.terms", uri)
+    sarif = os.path.join(work, "root.sarif")
+    code, _, _ = run(pactum, "check", os.path.join(rel_root, "examples", "acme.terms"), os.path.join(rel_root, "examples", "acme-2026.yaml"),
+                     "--format", "sarif", "--root", os.path.join(rel_root, "examples"), "-o", sarif)
+    run0 = json.load(open(sarif))["runs"][0]
+    uri = run0["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    related = run0["results"][0].get("relatedLocations", [{}])[0].get("physicalLocation", {}).get("artifactLocation", {}).get("uri")
+    check("sarif: uris relative to --root", uri == "acme.terms" and related == "acme-2026.yaml", f"{uri} {related}")
+    sarif_valid("sarif with --root", sarif, schema, multitool, work)
 
 
 def main(pactum, root):
@@ -216,6 +342,8 @@ def main(pactum, root):
         code, out, err = run(pactum, "check", terms, log, "--waivers", bad)
         check("waivers: a bad waiver file is a located input error with a did-you-mean",
               code == 2 and out == "" and "bad-waivers.yaml:3:5:" in err and "did you mean `owner`?" in err, err[-400:])
+
+        check_more(pactum, root, terms, log, schema, multitool, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     passed = sum(results)

@@ -135,6 +135,7 @@ inline void check_case(const Case& c) {
   CHECK(dump_findings(*s) == lines(c.findings));
   CHECK(dump_pending(*s) == lines(c.pending));
   CHECK(s->outcome.tolerated == c.tolerated);
+  CHECK(s->outcome.tolerated_misses.size() == s->outcome.tolerated);  // each tolerated miss is listed (JUnit)
 }
 
 inline void check_cases(const std::vector<Case>& cases) {

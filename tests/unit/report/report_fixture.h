@@ -13,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/report/due_soon.h"
 #include "engine/report/report.h"
 
 namespace pactum::report::testing {
@@ -94,6 +95,7 @@ struct Fixture {
     outcome.findings.back().measured.push_back({"value", 72.5, "", {}});
     outcome.pending.push_back(make_finding(2, 0, "pending", {"Acme"}, log.events[d1].at, {d1},
                                            "data_request D-1 awaits data_shared by Acme until Fri 2026-04-03 24:00"));
+    outcome.pending.back().measured.push_back({"deadline", std::nullopt, "2026-04-04T00:00:00-04:00", {}});
     outcome.by_party = {{"Acme", 3}, {"Northwind", 1}};
     if (hostile) outcome.by_party["Northwind" + evil] = 1;
 
@@ -107,6 +109,20 @@ struct Fixture {
   ReportData data() const {
     return ReportData{.sources = sources, .agreement = *resolved, .log = &log, .outcome = &outcome, .lint = lint,
                       .balance = balance, .color = false};
+  }
+  // A finding of rule `rule_index` of block `block_index` (to add to the outcome in a test).
+  eval::Finding item(size_t block_index, size_t rule_index, std::string reason, std::vector<std::string> responsible,
+                     Instant when, std::vector<uint32_t> events, std::string message) {
+    return make_finding(block_index, rule_index, std::move(reason), std::move(responsible), when, std::move(events),
+                        std::move(message));
+  }
+  // With `--due-within SPAN` (a span parse_span accepts).
+  ReportData due_data(const std::string& span) const {
+    ReportData d = data();
+    d.due_within = parse_span(span);
+    REQUIRE(d.due_within);
+    d.due_within_text = span;
+    return d;
   }
   // `pactum lint`: no log and no outcome; one error and one warning.
   ReportData lint_only() const {
