@@ -9,6 +9,7 @@
 
 #include "engine/app/commands.h"
 #include "engine/base/text.h"
+#include "engine/report/json_report.h"
 
 namespace pactum::app {
 
@@ -23,7 +24,7 @@ std::string combine(report::Format format, const std::vector<std::string>& files
     case Format::Json: {  // an array of the one-file objects
       Json all = Json::array();
       for (const auto& r : reports) all.push_back(Json::parse(r));
-      return all.dump(2) + "\n";
+      return report::json_text(all);
     }
     case Format::Sarif: {  // one SARIF log, one run per file
       Json log = Json::parse(reports.front());
@@ -31,7 +32,7 @@ std::string combine(report::Format format, const std::vector<std::string>& files
         Json other = Json::parse(reports[i]);
         for (auto& run : other["runs"]) log["runs"].push_back(std::move(run));
       }
-      return log.dump(2) + "\n";
+      return report::json_text(log);
     }
     case Format::Gitlab: {  // one array of issues
       Json all = Json::array();
@@ -39,7 +40,7 @@ std::string combine(report::Format format, const std::vector<std::string>& files
         Json issues = Json::parse(r);
         for (auto& issue : issues) all.push_back(std::move(issue));
       }
-      return all.dump(2) + "\n";
+      return report::json_text(all);  // control characters and `##[` escaped, as in one report
     }
     case Format::Text: {
       std::string out;
@@ -86,8 +87,9 @@ int run_lint_files(const LintOptions& options, Streams io) {
     worst = std::max(worst, status);
     reports.push_back(out.str());
   }
-  // A run that exits 2 writes nothing to standard output (spec 8); the errors are on stderr.
-  if (worst >= kInputError) {
+  // A run that exits 2 writes nothing to standard output (spec 8); the errors are on stderr. The
+  // CI formats carry input errors in the report too (docs/ci.md): the broken files' part of it.
+  if (worst >= kInputError && !report::carries_input_errors(options.format)) {
     io.err << "pactum: not every agreement could be read; no lint report was written\n";
     return worst;
   }
