@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include "engine/app/log_checks.h"
@@ -93,15 +95,31 @@ bool Session::load_log_text(const std::string& name, const std::string& text, lo
   return ok && !errors.has_errors();
 }
 
-bool Session::load_logs(const std::vector<std::string>& paths, log::Backend backend) {
+bool Session::load_logs(const std::vector<std::string>& paths, log::Backend backend, ProgressLine* progress) {
   log::LoadOptions options = log_options(*this, backend);
+  // The progress line counts the bytes of all logs: those before the one being read, plus how
+  // far into it reading has got.
+  std::vector<uint64_t> sizes;
+  uint64_t total = 0, before = 0;
+  if (progress) {
+    for (const auto& path : paths) {
+      struct stat st {};
+      bool regular = path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+      sizes.push_back(regular ? static_cast<uint64_t>(st.st_size) : 0);
+      total += sizes.back();
+    }
+    progress->begin(total);
+    options.progress = [&](uint64_t bytes, size_t events) { progress->update(before + bytes, events); };
+  }
   bool ok = true;
   std::vector<uint32_t> files;
-  for (const auto& path : paths) {
+  for (size_t i = 0; i < paths.size(); ++i) {
     if (errors.full()) break;
     files.push_back(static_cast<uint32_t>(sources.size()));
-    ok = log::load_log(path, sources, log, errors, options) && ok;
+    ok = log::load_log(paths[i], sources, log, errors, options) && ok;
+    if (progress) before += sizes[i];
   }
+  if (progress) progress->end();
   warn_repeated_logs(paths, files, warnings);
   log.sort_by_time();
   return ok && !errors.has_errors();

@@ -102,6 +102,7 @@ std::string render_github(const ReportData& d) {
   std::string by_party = parties.empty() ? "" : fmt::format(" (by party: {})", fmt::join(parties, ", "));
   // The summary is plain text, but a line break in a party name must not start a new command.
   std::string accepted = d.triage ? "; " + triage_words(d) : "";
+  if (d.filter) accepted += "; filtered: " + filter_words(d);
   return out + escape(fmt::format("pactum: {}{}, {} pending, {} tolerated; {}{}", plural(o.findings.size(), "finding"),
                                   by_party, o.pending.size(), o.tolerated, lint, accepted),
                       false) +

@@ -148,6 +148,7 @@ std::string summary(const ReportData& d) {
     out += row({"Events", fmt::format("{} ({} outside the judged interval)", o.events, o.ignored_events)});
     out += row({"Rules", std::to_string(o.rules)});
     if (d.triage) out += row({"Accepted (waivers, baseline)", md(triage_words(d))});
+    if (d.filter) out += row({"Filtered", md(filter_words(d))});
   }
   out += row({"Lint", fmt::format("{}, {}", plural(lint_errors, "error"), plural(d.lint.size() - lint_errors, "warning"))});
   return out + "\n";
