@@ -1,6 +1,7 @@
 // `pactum check` and `pactum lint`.
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -70,12 +71,19 @@ std::vector<PlannedReport> planned_reports(report::Format format, const std::opt
   return out;
 }
 
+// The same place, whether the file exists yet or not: `out.json` and `./out.json`.
+bool same_path(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  auto normal = [&](const std::string& p) { return std::filesystem::weakly_canonical(std::filesystem::absolute(p, ec), ec); };
+  return a == b || normal(a) == normal(b);
+}
+
 // Two reports into one file would leave only the last: refused before anything is read.
 bool outputs_collide(const std::vector<PlannedReport>& reports, Streams io) {
   for (size_t i = 0; i < reports.size(); ++i)
     for (size_t j = i + 1; j < reports.size(); ++j) {
       if (!reports[i].path || !reports[j].path) continue;
-      if (*reports[i].path != *reports[j].path && !same_file(*reports[i].path, *reports[j].path)) continue;
+      if (!same_path(*reports[i].path, *reports[j].path) && !same_file(*reports[i].path, *reports[j].path)) continue;
       io.err << fmt::format("pactum: two reports would be written to `{}`; nothing was written\n",
                             visible_text(*reports[j].path));
       return true;

@@ -99,7 +99,8 @@ party Provider
      "business hours that contain no time at all",
      R"x(Every span of these business hours opens and closes at the same minute, so the party (or
 calendar, or the agreement) never has business time: no deadline in business hours or business
-days counted on it could ever be met, and `occurs within business hours of` it would always fail.)x",
+days counted on it could ever be met, and `occurs within business hours of` it would always
+fail.)x",
      R"x(agreement "Example"
   effective 2026-01-01 to 2026-12-31
   timezone "Europe/Berlin"
@@ -1011,6 +1012,7 @@ ExampleRun run_example(const CodeExplanation& entry, std::string_view agreement,
   Session s;
   auto add = [&](const Diagnostic& d) {
     if (!d.code.empty()) run.codes.push_back(d.code);
+    if (!d.code.empty() && d.level == DiagLevel::Error) run.errors.push_back(d.code);
     run.rendered += render_diagnostic(d, s.sources, color);
   };
   if (!s.load_agreement_text("example.terms", std::string(agreement))) {
@@ -1018,6 +1020,7 @@ ExampleRun run_example(const CodeExplanation& entry, std::string_view agreement,
     return run;
   }
   if (entry.log.empty()) {
+    run.resolved = true;
     s.run_lint();
     for (const auto& d : s.lint) add(d);
     return run;
@@ -1029,6 +1032,7 @@ ExampleRun run_example(const CodeExplanation& entry, std::string_view agreement,
     for (const auto& d : s.errors.items()) add(d);
     return run;
   }
+  run.resolved = true;
   s.evaluate(as_of);
   for (const auto& d : s.lint) add(d);
   report::ReportData data{s.sources, *s.agreement, &s.log, &s.outcome, s.lint, lint::obligation_balance(*s.agreement),

@@ -34,8 +34,10 @@ std::string_view kind_words(CodeKind kind);
 
 // What pactum reports for an example agreement (with the entry's log and as-of, if any).
 struct ExampleRun {
-  std::vector<std::string> codes;  // codes of every error and lint entry, reasons of findings ("pending" too)
-  std::string rendered;            // those entries as `lint` / `check` print them
+  bool resolved = false;             // the agreement (and log) loaded without errors
+  std::vector<std::string> codes;    // codes of every error and lint entry, reasons of findings ("pending" too)
+  std::vector<std::string> errors;   // the codes of error-level entries among them
+  std::string rendered;              // those entries as `lint` / `check` print them
 };
 ExampleRun run_example(const CodeExplanation& entry, std::string_view agreement, bool color);
 
