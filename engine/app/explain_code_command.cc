@@ -42,10 +42,11 @@ std::string_view consequence(CodeKind kind) {
       return "An agreement error: `pactum check` stops with exit status 2, `pactum lint` lists it and exits 1.";
     case CodeKind::LintError: return "A lint error: `pactum lint` and `pactum check` report it and exit 1.";
     case CodeKind::LintWarning:
-      return "A lint warning: `pactum lint` and `pactum check` report it; it fails a run only with `--fail-on warning`.";
+      return "A lint warning: `pactum lint` and `pactum check` report it; it fails a run only with\n"
+             "`--fail-on warning`.";
     case CodeKind::FindingReason:
-      return "The reason of a finding of `pactum check` (after the rule number in the text report, `reason` in JSON, "
-             "the rule id in SARIF).";
+      return "The reason of a finding of `pactum check`: the word after the rule number in the text report,\n"
+             "`reason` in JSON, the rule id in SARIF.";
   }
   return "";
 }
