@@ -71,7 +71,7 @@ app::CheckOptions filters_run() {
 // clause 4.1), VIS-A (missing, Client, minor, 7.1), CHG-A (forbidden, Client and Provider, major,
 // 7.2) and TKT-B (pending, Provider, critical, 4.1). Each event id appears in every format exactly
 // when its finding is shown.
-TEST_CASE("check filters select the findings of every format, and the exit status follows them", "[filters]") {
+TEST_CASE("check filters select the findings of every format and the exit status follows them", "[filters]") {
   struct Case {
     app::FindingFilter filter;
     std::set<std::string> findings;  // event ids of the findings kept
@@ -142,7 +142,7 @@ TEST_CASE("a filter naming what the agreement does not have is an input error wi
   }
 }
 
-TEST_CASE("--output FORMAT=FILE writes several reports in one run, or none on input errors", "[outputs]") {
+TEST_CASE("several outputs (output FORMAT=FILE) are written in one run or none on input errors", "[outputs]") {
   Folder dir;
   auto options = filters_run();
   options.outputs = {{report::Format::Json, dir / "out.json"}, {report::Format::Sarif, dir / "out.sarif"}};
@@ -189,7 +189,7 @@ TEST_CASE("--output FORMAT=FILE writes several reports in one run, or none on in
   CHECK(fs::is_empty(empty.path));
 }
 
-TEST_CASE("--output values: FORMAT=FILE or a plain FILE", "[outputs]") {
+TEST_CASE("output values are FORMAT=FILE or a plain FILE", "[outputs]") {
   CHECK(!app::parse_extra_output("report.txt"));
   CHECK(!app::parse_extra_output("yaml=x"));  // not a format: a file called so
   CHECK(!app::parse_extra_output("json="));
@@ -199,7 +199,7 @@ TEST_CASE("--output values: FORMAT=FILE or a plain FILE", "[outputs]") {
   CHECK(e->path == "out/x=y.sarif");
 }
 
-TEST_CASE("--quiet: no text report and no warnings; machine formats and errors still come", "[quiet]") {
+TEST_CASE("quiet runs print no text report and no warnings but machine formats and errors", "[quiet]") {
   auto options = filters_run();
   Run r = check(options, true);
   CHECK(r.status == app::kFindings);
@@ -214,7 +214,7 @@ TEST_CASE("--quiet: no text report and no warnings; machine formats and errors s
   CHECK(r.err.find("cannot read log") != std::string::npos);
 }
 
-TEST_CASE("pactum init: every embedded template, renamed, passes lint and fmt --check", "[init]") {
+TEST_CASE("pactum init renames every embedded template and the result passes lint and fmt check", "[init]") {
   // The embedded templates are the files of rules/, byte for byte.
   std::set<std::string> files;
   for (const auto& f : fs::directory_iterator(kSource + "/rules"))
@@ -274,7 +274,7 @@ TEST_CASE("pactum init: every embedded template, renamed, passes lint and fmt --
   CHECK(bad_err.str().find("is not a party name") != std::string::npos);
 }
 
-TEST_CASE("the progress line: only when allowed and for large logs; cleared at the end", "[progress]") {
+TEST_CASE("the progress line shows only when allowed and for large logs and is cleared at the end", "[progress]") {
   std::ostringstream err;
   {
     app::ProgressLine quiet(err, false);

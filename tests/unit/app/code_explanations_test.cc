@@ -100,7 +100,7 @@ TEST_CASE("every code in the engine's source has a `pactum explain` entry", "[ex
   CHECK(stale.empty());
 }
 
-TEST_CASE("each explained code's example gives it, and the fixed example does not", "[explain]") {
+TEST_CASE("each explained code's example gives it and the fixed example does not", "[explain]") {
   std::set<std::string_view> seen;
   for (const auto& e : app::code_explanations()) {
     SECTION(std::string(e.code)) {
