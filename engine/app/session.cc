@@ -84,9 +84,27 @@ bool Session::load_baseline(const std::string& path) {
   return baseline.has_value();
 }
 
+// Triage keeps the findings it does not set apart in order; the credit of each (credits.charges,
+// parallel to outcome.findings) must stay beside it, not slide onto the next finding.
+static bool same_finding(const eval::Finding& a, const eval::Finding& b) {
+  return a.rule == b.rule && a.reason == b.reason && a.at == b.at && a.events == b.events &&
+         a.window.has_value() == b.window.has_value() &&
+         (!a.window || (a.window->start == b.window->start && a.window->end == b.window->end));
+}
+
 void Session::apply_triage(Instant now) {
   if (!waivers && !baseline) return;
+  std::vector<eval::Finding> before;
+  if (credits.charges.size() == outcome.findings.size()) before = outcome.findings;
   triaged = triage::apply(outcome, log, waivers ? &*waivers : nullptr, baseline ? &*baseline : nullptr, now, warnings);
+  if (before.empty()) return;
+  std::vector<std::optional<credits::Charge>> kept;
+  size_t j = 0;
+  for (const auto& f : outcome.findings) {
+    while (j < before.size() && !same_finding(before[j], f)) ++j;
+    kept.push_back(j < before.size() ? std::move(credits.charges[j++]) : std::nullopt);
+  }
+  credits.charges = std::move(kept);
 }
 
 bool Session::load_log_text(const std::string& name, const std::string& text, log::Backend backend) {

@@ -310,3 +310,53 @@ TEST_CASE("the progress line shows only when allowed and for large logs and is c
   CHECK(!app::progress_allowed(false));
   ::unsetenv("PACTUM_PROGRESS");
 }
+
+// Waivers set the cheap finding apart; the expensive one must keep its own credit (it took the
+// cheap one's when the credits were matched to findings by position), with or without a filter.
+TEST_CASE("credits stay with their findings after waivers and filters", "[filters]") {
+  Folder dir;
+  std::ofstream(dir / "a.terms") << R"(agreement "W"
+  effective 2026-01-01 to 2026-12-31
+  timezone "UTC"
+  currency "EUR"
+
+party Client
+party Provider
+
+term "Cheap"
+  responsible Provider
+  credit 10
+  no small_thing
+
+term "Expensive"
+  responsible Provider
+  credit 1000
+  no big_thing
+)";
+  std::ofstream(dir / "l.yaml") << R"(events:
+  - {id: S-1, at: 2026-01-05T10:00:00Z, type: small_thing}
+  - {id: B-1, at: 2026-01-06T10:00:00Z, type: big_thing}
+)";
+  std::ofstream(dir / "w.yaml") << R"(waivers:
+  - block: "Cheap"
+    event: S-1
+    owner: Provider
+    reason: known
+    until: 2026-12-31
+)";
+  for (bool filtered : {false, true}) {
+    app::CheckOptions o;
+    o.agreement = dir / "a.terms";
+    o.logs = {dir / "l.yaml"};
+    o.waivers = dir / "w.yaml";
+    o.today = "2026-02-01";
+    o.format = report::Format::Json;
+    if (filtered) o.filter.terms = {"Expensive"};
+    Run r = check(o);
+    INFO((filtered ? "with --term Expensive\n" : "") << r.out << r.err);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["findings"].size() == 1);
+    CHECK(j["findings"][0]["block"] == "Expensive");
+    CHECK(j["findings"][0]["credit"]["amount"] == 1000.0);
+  }
+}
