@@ -5,12 +5,12 @@ _pactum() {
   COMPREPLY=()
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=${COMP_WORDS[COMP_CWORD-1]}
-  local commands="check lint fmt explain init test"
+  local commands="check lint fmt explain init test lsp"
   local common="-q --quiet --color -h --help"
   cmd=""
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      check|lint|fmt|explain|init|test) cmd=${COMP_WORDS[i]}; break ;;
+      check|lint|fmt|explain|init|test|lsp) cmd=${COMP_WORDS[i]}; break ;;
     esac
   done
 
@@ -35,6 +35,7 @@ _pactum() {
     explain) opts="--code --list" ;;
     init) opts="--template --client --provider --name -o --output --force --list" ;;
     test) opts="--root" ;;
+    lsp) opts="" ;;
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$opts $common" -- "$cur"))

@@ -1,6 +1,6 @@
 # fish completion for pactum (installed as share/fish/vendor_completions.d/pactum.fish).
 # tests/install/check_install.py checks that every option of `pactum COMMAND --help` is here.
-set -l commands check lint fmt explain init test
+set -l commands check lint fmt explain init test lsp
 complete -c pactum -f
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a check -d 'Check event logs against an agreement'
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a lint -d 'Find unreasonable expectations in an agreement'
@@ -8,6 +8,7 @@ complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'Pri
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a explain -d 'Explain an agreement or a code'
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a init -d 'Start an agreement from a template'
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a test -d 'Run rule tests'
+complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'Run the language server'
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -l version -d 'Print the version'
 
 # Every command
