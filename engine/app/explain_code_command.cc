@@ -18,9 +18,10 @@ namespace pactum::app {
 
 namespace {
 
+// Lower-case letters, digits and `-`, starting with a letter: `unknown-party`, not `a.terms`.
 bool looks_like_code(const std::string& s) {
-  if (s.empty() || s.front() == '-' || s.back() == '-') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+  if (s.empty() || !(s.front() >= 'a' && s.front() <= 'z') || s.back() == '-') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 std::string indented(std::string_view text) {

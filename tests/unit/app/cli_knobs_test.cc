@@ -189,6 +189,21 @@ TEST_CASE("several outputs (output FORMAT=FILE) are written in one run or none o
   CHECK(fs::is_empty(empty.path));
 }
 
+TEST_CASE("a filter changes what is shown but not what --write-baseline records", "[filters]") {
+  Folder dir;
+  auto all = filters_run();
+  all.write_baseline = dir / "all.json";
+  check(all);
+  auto filtered = filters_run();
+  filtered.filter.parties = {"Client"};
+  filtered.write_baseline = dir / "filtered.json";
+  check(filtered);
+  std::string everything = slurp(dir / "all.json");
+  INFO(everything);
+  CHECK(everything.find("Tickets are resolved") != std::string::npos);  // a Provider finding
+  CHECK(slurp(dir / "filtered.json") == everything);
+}
+
 TEST_CASE("output values are FORMAT=FILE or a plain FILE", "[outputs]") {
   CHECK(!app::parse_extra_output("report.txt"));
   CHECK(!app::parse_extra_output("yaml=x"));  // not a format: a file called so
