@@ -183,7 +183,7 @@ int run(int argc, char** argv) {
   }
   auto level = *app::parse_fail_level(fail_on);
   auto chosen = app::choose_format(format ? report::parse_format(*format) : std::nullopt, output);
-  if (!chosen.warning.empty()) std::cerr << chosen.warning << "\n";
+  if (!chosen.warning.empty() && !quiet) std::cerr << chosen.warning << "\n";
   auto fmt_choice = chosen.format;
   auto reader = backend == "yaml-cpp" ? log::Backend::YamlCpp : log::Backend::Libyaml;
   if (check_cmd->parsed()) {

@@ -239,7 +239,7 @@ int run_lint(const LintOptions& options, Streams io) {
                                   [](const Diagnostic& d) { return d.level == DiagLevel::Error && d.code.empty(); });
   if (!s.parsed || other_errors) return input_errors(s, io);
   s.run_lint();
-  io.err << s.render_warnings(io.color);
+  if (!io.quiet) io.err << s.render_warnings(io.color);
   report::ReportData data{s.sources, *s.agreement, nullptr, nullptr, s.lint, lint::obligation_balance(*s.agreement),
                           false, nullptr};
   int written = emit_reports(reports, data, io);
