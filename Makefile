@@ -1,10 +1,11 @@
-# pactum: `make demo` builds and audits the bundled example; `make test` runs every test.
+# pactum: `make demo` builds and audits the bundled example; `make check` runs the quick suite,
+# `make test` every test; `make install` installs the binary, man page and completions.
 BUILD ?= build
 JOBS ?= $(shell nproc)
 EXAMPLE_TERMS = examples/acme.terms
 EXAMPLE_LOG = examples/acme-2026.yaml
 
-.PHONY: setup configure bin build demo test unit sanitize clean
+.PHONY: setup configure bin build demo test unit check install sanitize clean
 
 setup:
 	@./scripts/setup.sh
@@ -26,6 +27,15 @@ demo: bin
 
 unit: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# The quick suite: unit tests, golden CLI output and the conformance cases (README: how long).
+check: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS) -L 'unit|golden'
+
+# The binary, its man page and the bash/zsh/fish completions under PREFIX (cmake --install).
+PREFIX ?= /usr/local
+install: bin
+	@cmake --install $(BUILD) --prefix $(PREFIX) --strip
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer, in its own build tree.
 sanitize: setup

@@ -47,7 +47,11 @@ int unknown_command(CLI::App& cli, int argc, char** argv) {
   return app::kInputError;
 }
 
-bool use_color() {
+// --color: `always` and `never` are what they say (a flag beats NO_COLOR, as no-color.org asks);
+// `auto` colours when NO_COLOR is unset or empty and both outputs are terminals.
+bool use_color(const std::string& choice) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
   const char* no_color = std::getenv("NO_COLOR");
   return (no_color == nullptr || *no_color == '\0') && isatty(1) && isatty(2);
 }
@@ -63,13 +67,28 @@ int run(int argc, char** argv) {
     return "pactum: " + visible_text(e.what()) + "\nRun with --help for more information.\n";
   });
 
+  // Options every command takes, before or after the command's name (fallthrough to the parent).
+  bool quiet = false;
+  std::string color_choice = "auto";
+  cli.fallthrough();
+  auto add_common = [&](CLI::App* app) {
+    app->add_flag("-q,--quiet", quiet, "Nothing on standard output but what a machine reads; errors still on standard error");
+    app->add_option("--color", color_choice, "Colours: auto (terminals, unless NO_COLOR is set), always, never")
+        ->transform(one_of({"auto", "always", "never"}, "colour choice"));
+  };
+  add_common(&cli);
+
   std::string fail_on = "error", backend = "libyaml";
-  std::optional<std::string> format, output, as_of;  // no --format: from -o's extension, else text
+  std::optional<std::string> format, as_of;  // no --format: from -o's extension, else text
+  std::vector<std::string> outputs;          // -o FILE, --output FORMAT=FILE
   auto add_format = [&](CLI::App* sub) {
     sub->add_option("--format", format, "Report format")->transform(one_of(report::format_names(), "format"));
     sub->add_option("--fail-on", fail_on, "Exit 1 at or above this level (default: any finding or lint error)")
         ->transform(one_of(app::fail_level_names(), "fail level"));
-    sub->add_option("-o,--output", output, "Write the report to FILE (only when the run completes)");
+    sub->add_option("-o,--output", outputs,
+                    "Write the report to FILE; FORMAT=FILE (e.g. sarif=out.sarif, repeatable) writes one more report "
+                    "in that format (only when the run completes)")
+        ->allow_extra_args(false);
   };
 
   app::CheckOptions check;
@@ -84,6 +103,17 @@ int run(int argc, char** argv) {
   check_cmd->add_option("--write-baseline", check.write_baseline, "Record today's findings as the baseline FILE");
   check_cmd->add_flag("--strict-baseline", check.strict_baseline, "Also fail when baseline entries no longer match (the baseline only shrinks)");
   check_cmd->add_option("--today", check.today, "The date waivers expire against (default: today)");
+  check_cmd->add_option("--party", check.filter.parties, "Show only findings this party is responsible for (repeatable)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  check_cmd->add_option("--term", check.filter.terms, "Show only findings of this term or expectation (its name; repeatable)")
+      ->allow_extra_args(false);
+  check_cmd->add_option("--clause", check.filter.clauses, "Show only findings of blocks with this clause (repeatable)")
+      ->allow_extra_args(false);
+  check_cmd->add_option("--severity", check.filter.severities, "Show only findings of these severities (critical,major,minor)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->transform(one_of({"critical", "major", "minor"}, "severity"));
   add_format(check_cmd);
   std::optional<std::string> ci_root;  // check and lint
   const char* root_help = "Paths in the CI formats (sarif, github, gitlab, junit) are relative to DIR (default: .)";
@@ -102,9 +132,25 @@ int run(int argc, char** argv) {
   auto* check_flag = fmt_cmd->add_flag("--check", fmt_options.check, "Exit 1 when a file is not in canonical layout");
   fmt_cmd->add_flag("-w,--write", fmt_options.write, "Rewrite the files in place")->excludes(check_flag);
 
-  std::string explain_file;
-  auto* explain_cmd = cli.add_subcommand("explain", "Explain an agreement in plain English");
-  explain_cmd->add_option("agreement", explain_file, "Agreement file (*.terms)")->required();
+  app::ExplainOptions explain;
+  auto* explain_cmd = cli.add_subcommand("explain", "Explain an agreement in plain English, or a lint/error code");
+  auto* explain_what = explain_cmd->add_option("what", explain.what,
+                                               "Agreement file (*.terms), or a code such as unknown-party when no such file exists");
+  auto* explain_code = explain_cmd->add_option("--code", explain.code, "Explain this lint, error or finding code");
+  auto* explain_list = explain_cmd->add_flag("--list", explain.list, "List every code that `pactum explain` explains");
+  explain_what->excludes(explain_code)->excludes(explain_list);
+  explain_code->excludes(explain_list);
+
+  app::InitOptions init;
+  auto* init_cmd = cli.add_subcommand("init", "Start an agreement from a bundled template");
+  init_cmd->add_option("--template", init.template_name, "The template to start from")
+      ->transform(one_of(app::template_names(), "template"));
+  init_cmd->add_option("--client", init.client, "The client party's name (a name in the language, e.g. Hospital)");
+  init_cmd->add_option("--provider", init.provider, "The provider party's name (e.g. Kestrel)");
+  init_cmd->add_option("--name", init.title, "The agreement's title (default: the template's, with the new party names)");
+  init_cmd->add_option("-o,--output", init.output, "Write the agreement to FILE (default: standard output)");
+  init_cmd->add_flag("--force", init.force, "Replace FILE when it exists");
+  init_cmd->add_flag("--list", init.list, "List the templates");
 
   app::TestOptions test_options;
   auto* test_cmd = cli.add_subcommand("test", "Run rule tests (YAML test files)");
@@ -115,6 +161,7 @@ int run(int argc, char** argv) {
   test_cmd->add_option("--format", format, "Output format")->transform(one_of({"text", "json"}, "format"));
 
   auto* lsp_cmd = cli.add_subcommand("lsp", "Run the language server (LSP over standard input and output)");
+  for (auto* sub : {check_cmd, lint_cmd, fmt_cmd, explain_cmd, test_cmd, init_cmd}) add_common(sub);
 
   if (int status = unknown_command(cli, argc, argv)) return status;
   try {
@@ -126,17 +173,31 @@ int run(int argc, char** argv) {
     return app::kInputError;
   }
 
-  bool color = use_color();
-  app::Streams io{std::cout, std::cerr, color};
+  app::Streams io{std::cout, std::cerr, use_color(color_choice), quiet};
+  // -o FILE (at most one, in --format) and --output FORMAT=FILE (any number).
+  std::optional<std::string> output;
+  std::vector<app::ExtraOutput> extra;
+  for (const auto& o : outputs) {
+    if (auto e = app::parse_extra_output(o)) {
+      extra.push_back(*e);
+    } else if (output) {
+      std::cerr << "pactum: -o is given twice (`" << visible_text(*output) << "`, `" << visible_text(o)
+                << "`); write --output FORMAT=FILE for each further report\nRun with --help for more information.\n";
+      return app::kInputError;
+    } else {
+      output = o;
+    }
+  }
   auto level = *app::parse_fail_level(fail_on);
   auto chosen = app::choose_format(format ? report::parse_format(*format) : std::nullopt, output);
-  if (!chosen.warning.empty()) std::cerr << chosen.warning << "\n";
+  if (!chosen.warning.empty() && !quiet) std::cerr << chosen.warning << "\n";
   auto fmt_choice = chosen.format;
   auto reader = backend == "yaml-cpp" ? log::Backend::YamlCpp : log::Backend::Libyaml;
   if (check_cmd->parsed()) {
     check.as_of = as_of;
     check.format = fmt_choice;
     check.output = output;
+    check.outputs = extra;
     check.fail_on = level;
     check.backend = reader;
     check.root = ci_root;
@@ -145,12 +206,14 @@ int run(int argc, char** argv) {
   if (lint_cmd->parsed()) {
     lint.format = fmt_choice;
     lint.output = output;
+    lint.outputs = extra;
     lint.fail_on = level;
     lint.root = ci_root;
     return app::run_lint_files(lint, io);
   }
   if (fmt_cmd->parsed()) return app::run_fmt(fmt_options, io);
-  if (explain_cmd->parsed()) return app::run_explain(explain_file, io);
+  if (explain_cmd->parsed()) return app::run_explain(explain, io);
+  if (init_cmd->parsed()) return app::run_init(init, io);
   if (test_cmd->parsed()) {
     test_options.backend = reader;
     test_options.json = format == "json";

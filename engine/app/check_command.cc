@@ -18,6 +18,14 @@ const std::vector<std::string>& fail_level_names() {
   return names;
 }
 
+std::optional<ExtraOutput> parse_extra_output(const std::string& value) {
+  size_t eq = value.find('=');
+  if (eq == std::string::npos || eq + 1 == value.size()) return std::nullopt;
+  auto format = report::parse_format(value.substr(0, eq));
+  if (!format) return std::nullopt;
+  return ExtraOutput{*format, value.substr(eq + 1)};
+}
+
 std::optional<FailLevel> parse_fail_level(const std::string& text) {
   const auto& names = fail_level_names();
   for (size_t i = 0; i < names.size(); ++i)
@@ -45,6 +53,59 @@ bool fails(FailLevel level, const eval::Outcome* outcome, const std::vector<Diag
     }
   }
   return false;
+}
+
+// The reports of one run: the `--format` one (to `-o FILE`, else standard output; with --quiet a
+// text report is not printed) and each `--output FORMAT=FILE`.
+struct PlannedReport {
+  report::Format format;
+  std::optional<std::string> path;
+  std::string option = "-o";  // how the command line named it, for messages
+};
+
+std::vector<PlannedReport> planned_reports(report::Format format, const std::optional<std::string>& output,
+                                           const std::vector<ExtraOutput>& extra, Streams io) {
+  std::vector<PlannedReport> out;
+  if (output || !io.quiet || format != report::Format::Text) out.push_back({format, output});
+  for (const auto& e : extra)
+    out.push_back({e.format, e.path, fmt::format("--output {}=", report::format_names()[static_cast<size_t>(e.format)])});
+  return out;
+}
+
+// The same place, whether the file exists yet or not: `out.json` and `./out.json`.
+bool same_path(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  auto normal = [&](const std::string& p) { return std::filesystem::weakly_canonical(std::filesystem::absolute(p, ec), ec); };
+  return a == b || normal(a) == normal(b);
+}
+
+// Two reports into one file would leave only the last: refused before anything is read.
+bool outputs_collide(const std::vector<PlannedReport>& reports, Streams io) {
+  for (size_t i = 0; i < reports.size(); ++i)
+    for (size_t j = i + 1; j < reports.size(); ++j) {
+      if (!reports[i].path || !reports[j].path) continue;
+      if (!same_path(*reports[i].path, *reports[j].path) && !same_file(*reports[i].path, *reports[j].path)) continue;
+      io.err << fmt::format("pactum: two reports would be written to `{}`; nothing was written\n",
+                            visible_text(*reports[j].path));
+      return true;
+    }
+  return false;
+}
+
+int emit(const std::string& text, const std::optional<std::string>& output, Streams io);
+
+// Renders every report first, then writes them: an error while rendering leaves no file behind.
+// Files are written one by one, each atomically (write_output); a file that cannot be written
+// stops the run with exit 2.
+int emit_reports(const std::vector<PlannedReport>& reports, report::ReportData data, Streams io) {
+  std::vector<std::string> texts;
+  for (const auto& r : reports) {
+    data.color = io.color && !r.path && r.format == report::Format::Text;
+    texts.push_back(report::render(r.format, data));
+  }
+  for (size_t i = 0; i < reports.size(); ++i)
+    if (int written = emit(texts[i], reports[i].path, io); written != kOk) return written;
+  return kOk;
 }
 
 int emit(const std::string& text, const std::optional<std::string>& output, Streams io) {
@@ -75,14 +136,22 @@ std::optional<Instant> today(const CheckOptions& options, const Session& s, Stre
 
 // `-o` naming an input (the agreement, a log; through a link or a hard link too) would destroy it:
 // refused before anything is read.
-bool output_is_an_input(const std::optional<std::string>& output, const std::vector<std::string>& inputs, Streams io) {
+bool output_is_an_input(const std::optional<std::string>& output, const std::vector<std::string>& inputs, Streams io,
+                        const std::string& option = "-o") {
   if (!output) return false;
   for (const auto& input : inputs) {
     if (input == "-" || !same_file(*output, input)) continue;
-    io.err << fmt::format("pactum: -o `{}` is an input of this run (`{}`); nothing was written\n",
-                          visible_text(*output), visible_text(input));
+    io.err << fmt::format("pactum: {}{}`{}` is an input of this run (`{}`); nothing was written\n", option,
+                          option == "-o" ? " " : "", visible_text(*output), visible_text(input));
     return true;
   }
+  return false;
+}
+
+bool any_output_is_an_input(const std::vector<PlannedReport>& reports, const std::vector<std::string>& inputs,
+                            Streams io) {
+  for (const auto& r : reports)
+    if (output_is_an_input(r.path, inputs, io, r.option)) return true;
   return false;
 }
 
@@ -101,17 +170,20 @@ std::optional<std::string> ci_root(const std::optional<std::string>& root, Strea
   return std::filesystem::absolute(*root, ec).lexically_normal().string();
 }
 
-// Exit 2. Errors always go to standard error; the CI formats also carry them in the report
-// (stdout or -o), so that a pipeline shows them where it shows findings (docs/ci.md).
-int input_errors(const Session& s, Streams io, report::Format format = report::Format::Text,
-                 const std::optional<std::string>& output = std::nullopt, const std::string& root = "") {
-  io.err << s.render_warnings(io.color) << s.render_errors(io.color);
-  if (report::carries_input_errors(format)) {
+// Exit 2. Errors always go to standard error; every report in a CI format (the --format one and
+// each --output FORMAT=FILE) also carries them, so that a pipeline shows them where it shows
+// findings (docs/ci.md).
+int input_errors(const Session& s, Streams io, const std::vector<PlannedReport>& reports = {},
+                 const std::string& root = "") {
+  if (!io.quiet) io.err << s.render_warnings(io.color);
+  io.err << s.render_errors(io.color);
+  for (const auto& r : reports) {
+    if (!report::carries_input_errors(r.format)) continue;
     std::string name = s.ast.header && s.ast.header->name && !s.ast.header->name->empty() ? *s.ast.header->name
                        : s.ast.file < s.sources.size()             ? s.sources.name(s.ast.file)
                                                                    : "";
     report::InputErrors data{s.sources, s.error_list(), s.errors.dropped(), name, root};
-    emit(report::render_input_errors(format, data), output, io);
+    emit(report::render_input_errors(r.format, data), r.path, io);
   }
   return kInputError;
 }
@@ -121,7 +193,8 @@ int input_errors(const Session& s, Streams io, report::Format format = report::F
 int run_check(const CheckOptions& options, Streams io) {
   std::vector<std::string> inputs = options.logs;
   inputs.push_back(options.agreement);
-  if (output_is_an_input(options.output, inputs, io)) return kInputError;
+  auto reports = planned_reports(options.format, options.output, options.outputs, io);
+  if (any_output_is_an_input(reports, inputs, io) || outputs_collide(reports, io)) return kInputError;
   std::optional<Millis> due_within;
   if (options.due_within) {
     std::string why;
@@ -137,6 +210,12 @@ int run_check(const CheckOptions& options, Streams io) {
   if (!root) return kInputError;
   Session s;
   bool ok = s.load_agreement(options.agreement);
+  // A filter naming what the agreement does not have is a mistake: said before the logs are read.
+  if (ok && s.agreement && options.filter.active()) {
+    auto wrong = filter_errors(options.filter, *s.agreement);
+    for (const auto& message : wrong) io.err << "pactum: " << message << "\n";
+    if (!wrong.empty()) return kInputError;
+  }
   std::optional<Instant> as_of;
   if (options.as_of) {
     std::string why;
@@ -156,29 +235,37 @@ int run_check(const CheckOptions& options, Streams io) {
   }
   // Logs are read even when the agreement has errors, so that all mistakes surface in one run
   // (without checking `by` against a party list that did not parse).
-  ok = s.load_logs(options.logs, options.backend) && ok;
+  ProgressLine progress(io.err, progress_allowed(io.quiet));
+  ok = s.load_logs(options.logs, options.backend, &progress) && ok;
   if (options.waivers) ok = s.load_waivers(*options.waivers) && ok;
   if (options.baseline) ok = s.load_baseline(*options.baseline) && ok;
   std::optional<Instant> now = today(options, s, io);
   if (!now) return kInputError;
-  if (!ok || s.errors.has_errors()) return input_errors(s, io, options.format, options.output, *root);
+  if (!ok || s.errors.has_errors()) return input_errors(s, io, reports, *root);
 
   s.evaluate(as_of);
-  if (s.errors.has_errors()) return input_errors(s, io, options.format, options.output, *root);  // a limit (docs/security.md)
+  if (s.errors.has_errors()) return input_errors(s, io, reports, *root);  // a limit (docs/security.md)
   s.apply_triage(*now);
-  io.err << s.render_warnings(io.color);
+  if (!io.quiet) io.err << s.render_warnings(io.color);
+  // Today's findings for --write-baseline, whether the old baseline accepted them or not (waived
+  // ones stay waived), taken before any filter: a filter changes what is shown, not what is known.
+  std::vector<eval::Finding> known;
+  if (options.write_baseline) {
+    known = s.outcome.findings;
+    known.insert(known.end(), s.triaged.baselined.begin(), s.triaged.baselined.end());
+  }
+  std::optional<report::FilterInfo> filtered;
+  if (options.filter.active()) filtered = apply_filter(options.filter, s.outcome, s.credits, s.triaged);
   report::ReportData data{s.sources, *s.agreement, &s.log, &s.outcome, s.lint,
-                          lint::obligation_balance(*s.agreement), io.color && !options.output, &s.credits};
+                          lint::obligation_balance(*s.agreement), false, &s.credits};
   data.triage = (s.waivers || s.baseline) ? &s.triaged : nullptr;
+  data.filter = filtered ? &*filtered : nullptr;
   data.root = *root;
   data.due_within = due_within;
   data.due_within_text = options.due_within.value_or("");
-  int written = emit(report::render(options.format, data), options.output, io);
+  int written = emit_reports(reports, data, io);
   if (written != kOk) return written;
   if (options.write_baseline) {
-    // Today's findings, whether the old baseline accepted them or not (waived ones stay waived).
-    std::vector<eval::Finding> known = s.outcome.findings;
-    known.insert(known.end(), s.triaged.baselined.begin(), s.triaged.baselined.end());
     written = emit(triage::write_baseline(s.agreement->name, known, s.log, s.agreement->zone), options.write_baseline, io);
     if (written != kOk) return written;
   }
@@ -187,7 +274,8 @@ int run_check(const CheckOptions& options, Streams io) {
 }
 
 int run_lint(const LintOptions& options, Streams io) {
-  if (output_is_an_input(options.output, {options.agreement}, io)) return kInputError;
+  auto reports = planned_reports(options.format, options.output, options.outputs, io);
+  if (any_output_is_an_input(reports, {options.agreement}, io) || outputs_collide(reports, io)) return kInputError;
   auto root = ci_root(options.root, io);
   if (!root) return kInputError;
   Session s;
@@ -195,13 +283,13 @@ int run_lint(const LintOptions& options, Streams io) {
   // Agreement errors (with codes) are lint entries; syntax errors or an unreadable file are not.
   bool other_errors = std::any_of(s.errors.items().begin(), s.errors.items().end(),
                                   [](const Diagnostic& d) { return d.level == DiagLevel::Error && d.code.empty(); });
-  if (!s.parsed || other_errors) return input_errors(s, io, options.format, options.output, *root);
+  if (!s.parsed || other_errors) return input_errors(s, io, reports, *root);
   s.run_lint();
-  io.err << s.render_warnings(io.color);
+  if (!io.quiet) io.err << s.render_warnings(io.color);
   report::ReportData data{s.sources, *s.agreement, nullptr, nullptr, s.lint, lint::obligation_balance(*s.agreement),
-                          io.color && !options.output, nullptr};
+                          false, nullptr};
   data.root = *root;
-  int written = emit(report::render(options.format, data), options.output, io);
+  int written = emit_reports(reports, data, io);
   if (written != kOk) return written;
   return fails(options.fail_on, nullptr, s.lint) ? kFindings : kOk;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/app/filter.h"
 #include "engine/log/loader.h"
 #include "engine/report/report.h"
 
@@ -24,7 +25,21 @@ struct Streams {
   std::ostream& out;
   std::ostream& err;
   bool color = false;  // ANSI colours on standard error/text output
+  // --quiet: standard output carries only what a machine reads (a report in a machine format,
+  // `fmt`'s output, `init`'s agreement); no text report, warnings, progress or test summary.
+  // Errors still go to standard error.
+  bool quiet = false;
 };
+
+// `--output FORMAT=FILE`: one more report, in its own format, written to FILE (atomically, and
+// only when the run completes). Several may be given.
+struct ExtraOutput {
+  report::Format format = report::Format::Text;
+  std::string path;
+};
+// Splits an `-o/--output` value: "sarif=out.sarif" names a format (one of format_names()) and a
+// file; anything else is a plain FILE (for `--format`), returned as nullopt.
+std::optional<ExtraOutput> parse_extra_output(const std::string& value);
 
 struct CheckOptions {
   std::string agreement;
@@ -42,6 +57,8 @@ struct CheckOptions {
   std::optional<std::string> today;           // --today DATE: when waivers expire (default: now)
   std::optional<std::string> due_within;      // --due-within SPAN: pending items due that soon
   std::optional<std::string> root;            // --root DIR: CI paths relative to it (default: cwd)
+  FindingFilter filter;                       // --party, --term, --clause, --severity
+  std::vector<ExtraOutput> outputs;           // --output FORMAT=FILE ...
 };
 int run_check(const CheckOptions& options, Streams io);
 
@@ -52,6 +69,7 @@ struct LintOptions {
   std::optional<std::string> output;
   FailLevel fail_on = FailLevel::Error;
   std::optional<std::string> root;  // --root DIR
+  std::vector<ExtraOutput> outputs;  // --output FORMAT=FILE ...
 };
 int run_lint(const LintOptions& options, Streams io);
 // Lints every file of `agreements` (or `agreement`) into one report in the chosen format (JSON:
@@ -67,6 +85,30 @@ struct FmtOptions {
 int run_fmt(const FmtOptions& options, Streams io);
 
 int run_explain(const std::string& agreement, Streams io);
+
+// `pactum explain WHAT`: an existing file is an agreement to explain in plain English; otherwise a
+// WHAT written like a code (lower-case words joined by `-`, such as `unknown-party`) is explained
+// as a lint, agreement-error or finding code (code_explanations.h). `--code` always means a code;
+// `--list` lists the codes.
+struct ExplainOptions {
+  std::optional<std::string> what;
+  std::optional<std::string> code;
+  bool list = false;
+};
+int run_explain(const ExplainOptions& options, Streams io);
+
+// `pactum init`: a new agreement from a template of rules/ (embedded in the binary at build
+// time), with the client and provider parties renamed; canonical layout, so that `pactum fmt
+// --check` and `pactum lint` pass on it.
+struct InitOptions {
+  std::string template_name = "contact-center";
+  std::optional<std::string> client, provider, title;
+  std::optional<std::string> output;  // default: standard output
+  bool force = false;                 // replace an existing output file
+  bool list = false;                  // list the templates
+};
+int run_init(const InitOptions& options, Streams io);
+const std::vector<std::string>& template_names();
 
 struct TestOptions {
   std::string path;                 // a test file, or a folder of *.yaml test files

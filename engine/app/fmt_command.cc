@@ -29,8 +29,9 @@ int run_fmt(const FmtOptions& options, Streams io) {
     std::string formatted = model::format_agreement(s.ast);
     if (options.check) {
       if (formatted != original) {
-        io.err << fmt::format("{}: not in canonical layout (run `pactum fmt -w {}`)\n", shown_path(path),
-                              visible_text(path));
+        if (!io.quiet)  // --quiet: the exit status says it
+          io.err << fmt::format("{}: not in canonical layout (run `pactum fmt -w {}`)\n", shown_path(path),
+                                visible_text(path));
         if (status == kOk) status = kFindings;
       }
     } else if (options.write) {

@@ -64,45 +64,70 @@ int run_lint_files(const LintOptions& options, Streams io) {
     if (!options.agreements.empty()) one.agreement = options.agreements.front();
     return run_lint(one, io);
   }
-  if (options.format == report::Format::Junit || options.format == report::Format::Html) {
-    io.err << fmt::format("pactum: --format {} takes one agreement; lint each file in its own run\n",
-                          report::format_names()[static_cast<size_t>(options.format)]);
-    return kInputError;
-  }
-  if (options.output)
+  // Every report of the run: the --format one (standard output unless -o; with --quiet no text
+  // report is printed) and each --output FORMAT=FILE, each combined from the files' reports.
+  struct Target {
+    report::Format format;
+    std::optional<std::string> path;
+  };
+  std::vector<Target> targets;
+  if (options.output || !io.quiet || options.format != report::Format::Text) targets.push_back({options.format, options.output});
+  for (const auto& e : options.outputs) targets.push_back({e.format, e.path});
+  for (const auto& t : targets)
+    if (t.format == report::Format::Junit || t.format == report::Format::Html) {
+      io.err << fmt::format("pactum: --format {} takes one agreement; lint each file in its own run\n",
+                            report::format_names()[static_cast<size_t>(t.format)]);
+      return kInputError;
+    }
+  for (const auto& t : targets)
     for (const auto& file : options.agreements)
-      if (same_file(*options.output, file)) {
+      if (t.path && same_file(*t.path, file)) {
         io.err << fmt::format("pactum: -o `{}` is an input of this run (`{}`); nothing was written\n",
-                              visible_text(*options.output), visible_text(file));
+                              visible_text(*t.path), visible_text(file));
         return kInputError;
       }
+  bool all_carry = !targets.empty() && std::all_of(targets.begin(), targets.end(), [](const Target& t) {
+    return report::carries_input_errors(t.format);
+  });
+  // Each file is linted once per report; its errors are told once, by the first pass.
   int worst = kOk;
-  std::vector<std::string> reports;
-  for (const auto& file : options.agreements) {
-    LintOptions one = options;
-    one.agreement = file;
-    one.output.reset();
-    std::ostringstream out;
-    int status = run_lint(one, Streams{out, io.err, io.color && !options.output});
-    worst = std::max(worst, status);
-    reports.push_back(out.str());
+  std::vector<std::string> texts;
+  std::ostringstream told_already;
+  for (size_t i = 0; i < targets.size() || i == 0; ++i) {
+    report::Format format = i < targets.size() ? targets[i].format : report::Format::Text;
+    bool color = io.color && i < targets.size() && !targets[i].path;
+    std::vector<std::string> reports;
+    for (const auto& file : options.agreements) {
+      LintOptions one = options;
+      one.agreement = file;
+      one.format = format;
+      one.output.reset();
+      one.outputs.clear();
+      std::ostringstream out;
+      int status = run_lint(one, Streams{out, i == 0 ? io.err : told_already, color, false});
+      worst = std::max(worst, status);
+      reports.push_back(out.str());
+    }
+    // A run that exits 2 writes nothing to standard output (spec 8); the errors are on stderr.
+    // The CI formats carry input errors in the report too (docs/ci.md): the broken files' part
+    // of it; a run with any other report writes none.
+    if (worst >= kInputError && !all_carry) {
+      io.err << "pactum: not every agreement could be read; no lint report was written\n";
+      return worst;
+    }
+    if (i < targets.size()) texts.push_back(combine(format, options.agreements, reports));
   }
-  // A run that exits 2 writes nothing to standard output (spec 8); the errors are on stderr. The
-  // CI formats carry input errors in the report too (docs/ci.md): the broken files' part of it.
-  if (worst >= kInputError && !report::carries_input_errors(options.format)) {
-    io.err << "pactum: not every agreement could be read; no lint report was written\n";
-    return worst;
-  }
-  std::string text = combine(options.format, options.agreements, reports);
-  if (!options.output) {
-    io.out << text;
-    io.out.flush();
-    return worst;
-  }
-  std::string error;
-  if (!write_output(*options.output, text, error)) {
-    io.err << fmt::format("pactum: cannot write `{}`: {}\n", visible_text(*options.output), error);
-    return kInputError;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    if (!targets[i].path) {
+      io.out << texts[i];
+      io.out.flush();
+      continue;
+    }
+    std::string error;
+    if (!write_output(*targets[i].path, texts[i], error)) {
+      io.err << fmt::format("pactum: cannot write `{}`: {}\n", visible_text(*targets[i].path), error);
+      return kInputError;
+    }
   }
   return worst;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include "engine/app/log_checks.h"
@@ -82,9 +84,27 @@ bool Session::load_baseline(const std::string& path) {
   return baseline.has_value();
 }
 
+// Triage keeps the findings it does not set apart in order; the credit of each (credits.charges,
+// parallel to outcome.findings) must stay beside it, not slide onto the next finding.
+static bool same_finding(const eval::Finding& a, const eval::Finding& b) {
+  return a.rule == b.rule && a.reason == b.reason && a.at == b.at && a.events == b.events &&
+         a.window.has_value() == b.window.has_value() &&
+         (!a.window || (a.window->start == b.window->start && a.window->end == b.window->end));
+}
+
 void Session::apply_triage(Instant now) {
   if (!waivers && !baseline) return;
+  std::vector<eval::Finding> before;
+  if (credits.charges.size() == outcome.findings.size()) before = outcome.findings;
   triaged = triage::apply(outcome, log, waivers ? &*waivers : nullptr, baseline ? &*baseline : nullptr, now, warnings);
+  if (before.empty()) return;
+  std::vector<std::optional<credits::Charge>> kept;
+  size_t j = 0;
+  for (const auto& f : outcome.findings) {
+    while (j < before.size() && !same_finding(before[j], f)) ++j;
+    kept.push_back(j < before.size() ? std::move(credits.charges[j++]) : std::nullopt);
+  }
+  credits.charges = std::move(kept);
 }
 
 bool Session::load_log_text(const std::string& name, const std::string& text, log::Backend backend) {
@@ -93,15 +113,31 @@ bool Session::load_log_text(const std::string& name, const std::string& text, lo
   return ok && !errors.has_errors();
 }
 
-bool Session::load_logs(const std::vector<std::string>& paths, log::Backend backend) {
+bool Session::load_logs(const std::vector<std::string>& paths, log::Backend backend, ProgressLine* progress) {
   log::LoadOptions options = log_options(*this, backend);
+  // The progress line counts the bytes of all logs: those before the one being read, plus how
+  // far into it reading has got.
+  std::vector<uint64_t> sizes;
+  uint64_t total = 0, before = 0;
+  if (progress) {
+    for (const auto& path : paths) {
+      struct stat st {};
+      bool regular = path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+      sizes.push_back(regular ? static_cast<uint64_t>(st.st_size) : 0);
+      total += sizes.back();
+    }
+    progress->begin(total);
+    options.progress = [&](uint64_t bytes, size_t events) { progress->update(before + bytes, events); };
+  }
   bool ok = true;
   std::vector<uint32_t> files;
-  for (const auto& path : paths) {
+  for (size_t i = 0; i < paths.size(); ++i) {
     if (errors.full()) break;
     files.push_back(static_cast<uint32_t>(sources.size()));
-    ok = log::load_log(path, sources, log, errors, options) && ok;
+    ok = log::load_log(paths[i], sources, log, errors, options) && ok;
+    if (progress) before += sizes[i];
   }
+  if (progress) progress->end();
   warn_repeated_logs(paths, files, warnings);
   log.sort_by_time();
   return ok && !errors.has_errors();

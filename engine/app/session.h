@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/app/progress.h"
 #include "engine/base/diagnostics.h"
 #include "engine/credits/credits.h"
 #include "engine/eval/outcome.h"
@@ -46,7 +47,7 @@ class Session {
   // Parses and resolves agreement text already in memory (tests, `pactum test`).
   bool load_agreement_text(const std::string& name, std::string text);
   // Loads every log (errors collected across files), then sorts events by time.
-  bool load_logs(const std::vector<std::string>& paths, log::Backend backend);
+  bool load_logs(const std::vector<std::string>& paths, log::Backend backend, ProgressLine* progress = nullptr);
   // Loads one log held in memory (the inline events of a `pactum test` case).
   bool load_log_text(const std::string& name, const std::string& text, log::Backend backend);
   // Evaluates, prices the findings (V2.8) and lints (lint entries include never-met). Requires a

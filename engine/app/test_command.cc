@@ -619,7 +619,7 @@ int run_tests(const TestOptions& options, Streams io) {
     doc["cases"] = cases;
     if (options.coverage) doc["coverage"] = coverage_json(coverage);
     io.out << report::json_text(doc);
-  } else {
+  } else if (!io.quiet) {  // --quiet: the exit status says it
     io.out << out << fmt::format("{} passed, {} failed\n", passed, failed);
     if (options.coverage) io.out << coverage_text(coverage);
   }

@@ -861,6 +861,7 @@ void EventBuilder::end_event() {
   }
   log_.census.note(e, log_.attributes.data() + e.attr_begin, log_.events);
   log_.events.push_back(e);
+  if (tick_ && log_.events.size() % 4096 == 0) tick_(log_.events.size());
 }
 
 const date::time_zone* EventBuilder::zone_for_local() const {

@@ -3,6 +3,7 @@
 // log shapes of spec section 4 and every input error. Both backends feed this one class, so they
 // cannot disagree about what a log means or how its errors read.
 #pragma once
+#include <functional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -54,6 +55,9 @@ class EventBuilder {
   // events) and, after a syntax error, withdraws the file's events. Returns true when the file
   // had no error.
   bool finish();
+
+  // Called with the number of events in the log after every 4096th event added (progress).
+  void on_progress(std::function<void(size_t events)> tick) { tick_ = std::move(tick); }
 
  private:
   enum class NodeKind : uint8_t { Mapping, Sequence, Scalar, BadAlias };
@@ -179,6 +183,7 @@ class EventBuilder {
   const SourceManager& sources_;
   uint32_t file_;
   const LoadOptions& options_;
+  std::function<void(size_t)> tick_;
   std::unordered_set<std::string_view> parties_;  // options_.parties, for the `by` check of every event
 
   enum class Shape : uint8_t { Unknown, Container, List, Stream };

@@ -143,9 +143,13 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
     builder.file_error(cannot_read(path, errno));
     return builder.finish();
   }
+  if (options.progress)  // the stream's descriptor shares its file offset with `fd`
+    builder.on_progress([&](size_t events) { options.progress(static_cast<uint64_t>(std::max<off_t>(::lseek(fd, 0, SEEK_CUR), 0)), events); });
   read_with_libyaml(in, builder);
   std::fclose(in);
-  return builder.finish();
+  bool ok = builder.finish();
+  if (options.progress) options.progress(static_cast<uint64_t>(st.st_size), log.events.size());
+  return ok;
 }
 
 }  // namespace pactum::log

@@ -2,6 +2,7 @@
 // event builder: libyaml (fast, the default) and yaml-cpp's Parser + EventHandler (the reference).
 // Neither ever builds a document tree.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct LoadOptions {
   std::vector<std::string> calendars;             // V2.7 calendar names: a `by` naming one is told so
   bool check_parties = true;  // false when the agreement did not parse: its party list is unknown
   std::optional<std::string> agreement_name;      // a log's `agreement:` must equal it when set
+  // Told how far reading has got: the bytes of this log read so far and the events of all logs,
+  // every few thousand events while a regular file is streamed and once when a log is done
+  // (a progress line, engine/app/progress.h). Empty: not told.
+  std::function<void(uint64_t bytes, size_t events)> progress;
 };
 
 // Loads the log at `path` ("-" = standard input) and appends its events to `log`, with

@@ -182,6 +182,7 @@ std::string render_github(const ReportData& d) {
   // The summary is plain text, but a line break in a party name must not start a new command.
   std::string accepted = d.triage ? "; " + triage_words(d) : "";
   std::string due_words = d.due_within ? fmt::format(" ({} due within {})", due.size(), d.due_within_text) : "";
+  if (d.filter) accepted += "; filtered: " + filter_words(d);
   return out + escape(fmt::format("pactum: {}{}, {} pending{}, {} tolerated; {}{}", plural(o.findings.size(), "finding"),
                                   by_party, o.pending.size(), due_words, o.tolerated, lint, accepted),
                       false) +

@@ -144,6 +144,7 @@ std::string summary(const ReportData& d) {
     rows.push_back({"Rules", std::to_string(o.rules)});
     if (d.triage) rows.push_back({"Accepted (waivers, baseline)", h(triage_words(d))});
     if (d.due_within) rows.push_back({h("Due within " + d.due_within_text), std::to_string(due_soon(d).size())});
+    if (d.filter) rows.push_back({"Filtered", h(filter_words(d))});
   }
   rows.push_back({"Lint", fmt::format("{}, {}", plural(lint_errors, "error"), plural(d.lint.size() - lint_errors, "warning"))});
   return "<h2>Summary</h2>\n" + table({"Item", "Count"}, rows, {1});

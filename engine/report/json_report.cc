@@ -181,6 +181,14 @@ ordered_json json_document(const ReportData& d) {
                     {"rules", o.rules},             {"findings", o.findings.size()},
                     {"pending", o.pending.size()},  {"tolerated", o.tolerated},
                     {"by_party", by_party}};
+    if (d.filter) {  // check --party/--term/--clause/--severity: what the counts above leave out
+      ordered_json filtered = ordered_json::object();
+      for (const auto& [option, values] : d.filter->criteria) filtered[option] = values;
+      filtered["left_out"] = {{"findings", d.filter->findings_left_out},
+                              {"pending", d.filter->pending_left_out},
+                              {"accepted", d.filter->accepted_left_out}};
+      j["summary"]["filtered"] = filtered;
+    }
     j["findings"] = ordered_json::array();
     const credits::Ledger* ledger = shown_credits(d);
     for (size_t i = 0; i < o.findings.size(); ++i)

@@ -183,6 +183,7 @@ std::string block_suite(const ReportData& d, const model::Block& block, const It
   std::string props = fmt::format("      <property name=\"kind\" value=\"{}\"/>\n", kind_name(block));
   if (block.clause) props += fmt::format("      <property name=\"clause\" value=\"{}\"/>\n", attr(*block.clause));
   props += fmt::format("      <property name=\"severity\" value=\"{}\"/>\n", severity_name(block.severity));
+  if (d.filter) props += fmt::format("      <property name=\"filter\" value=\"{}\"/>\n", attr(filter_words(d)));
   return fmt::format("  <testsuite name=\"{}\" {}>\n    <properties>\n{}    </properties>\n{}  </testsuite>\n",
                      attr(block.name), counts_attrs(counts), props, cases);
 }

@@ -150,6 +150,7 @@ std::string summary(const ReportData& d) {
     out += row({"Rules", std::to_string(o.rules)});
     if (d.triage) out += row({"Accepted (waivers, baseline)", md(triage_words(d))});
     if (d.due_within) out += row({md("Due within " + d.due_within_text), std::to_string(due_soon(d).size())});
+    if (d.filter) out += row({"Filtered", md(filter_words(d))});
   }
   out += row({"Lint", fmt::format("{}, {}", plural(lint_errors, "error"), plural(d.lint.size() - lint_errors, "warning"))});
   return out + "\n";

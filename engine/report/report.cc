@@ -85,6 +85,23 @@ std::string triage_words(const ReportData& d) {
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+std::string filter_words(const ReportData& d) {
+  if (!d.filter) return "";
+  const auto& f = *d.filter;
+  std::vector<std::string> criteria;
+  // As a command line would write them: `--term "Site visits are announced" --severity critical`.
+  for (const auto& [option, values] : f.criteria)
+    for (const auto& v : values) {
+      bool plain = !v.empty() && v.find_first_of(" ,\"'\\") == std::string::npos;
+      criteria.push_back(plain ? fmt::format("--{} {}", option, v) : fmt::format("--{} \"{}\"", option, v));
+    }
+  auto count = [](size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); };
+  std::vector<std::string> left = {count(f.findings_left_out, "finding", "findings"),
+                                   count(f.pending_left_out, "pending item", "pending items")};
+  if (f.accepted_left_out) left.push_back(count(f.accepted_left_out, "accepted finding", "accepted findings"));
+  return fmt::format("{}; left out: {}", fmt::join(criteria, " "), fmt::join(left, ", "));
+}
+
 const credits::Ledger* shown_credits(const ReportData& d) {
   return d.outcome && d.credits && d.credits->enabled ? d.credits : nullptr;
 }

@@ -19,6 +19,14 @@ enum class Format { Text, Json, Junit, Sarif, Github, Markdown, Html, Gitlab };
 std::optional<Format> parse_format(const std::string& name);
 const std::vector<std::string>& format_names();
 
+// What `check --party/--term/--clause/--severity` left out of the report (engine/app/filter.h).
+struct FilterInfo {
+  std::vector<std::pair<std::string, std::vector<std::string>>> criteria;  // {"party", {"Acme"}}, option order
+  size_t findings_left_out = 0;
+  size_t pending_left_out = 0;
+  size_t accepted_left_out = 0;  // waived or accepted by the baseline
+};
+
 struct ReportData {
   const SourceManager& sources;
   const semantic::ResolvedAgreement& agreement;
@@ -35,6 +43,7 @@ struct ReportData {
   // `--due-within SPAN` (due_soon.h): the span, as written and as a duration.
   std::optional<Millis> due_within = std::nullopt;
   std::string due_within_text = {};
+  const FilterInfo* filter = nullptr;     // findings filtered (check only)
 };
 
 std::string render(Format format, const ReportData& data);
@@ -63,6 +72,9 @@ std::string rule_location(const ReportData& d, const model::Rule& r);  // "file:
 // What waivers and the baseline set apart, in words ("2 waived, 3 accepted by the baseline, 1
 // baseline entry fixed"); empty when neither is in use.
 std::string triage_words(const ReportData& d);
+// What a filter left out, in words ("--party Acme --severity critical --severity major; left
+// out: 12 findings, 3 pending items"); empty without a filter.
+std::string filter_words(const ReportData& d);
 // What a pending item waits for, in a few words: "awaiting a response" (an activation, 5.1) or
 // "window not decided yet" (a window, V2.9: a share whose open cases still decide it, V2.3).
 std::string pending_state(const eval::Finding& pending);
@@ -79,6 +91,8 @@ std::string repo_path(const SourceManager& sources, const std::string& root, uin
 std::string window_dates(const ReportData& d, const calendar::Interval& w);
 
 std::string render_text(const ReportData& data);
+// One finding (or pending item) as the text report shows it (`pactum explain CODE` examples).
+std::string render_text_finding(const ReportData& data, const eval::Finding& f, bool pending);
 std::string render_json(const ReportData& data);
 std::string render_junit(const ReportData& data);
 std::string render_sarif(const ReportData& data);

@@ -136,8 +136,13 @@ std::string render_text(const ReportData& d) {
       o.pending.size(), o.tolerated, o.events, o.ignored_events, o.rules, format_instant(o.judged_from, d.agreement.zone),
       format_instant(o.judged_to, d.agreement.zone), lint);
   if (d.triage) out += fmt::format("Accepted: {}\n", triage_words(d));
+  if (d.filter) out += fmt::format("Filtered: {}\n", visible_text(filter_words(d)));
   if (const credits::Ledger* ledger = shown_credits(d)) out += credits_table(d, *ledger);
   return out;
+}
+
+std::string render_text_finding(const ReportData& d, const eval::Finding& f, bool pending) {
+  return render_diagnostic(finding_diagnostic(d, f, pending), d.sources, d.color);
 }
 
 }  // namespace pactum::report
