@@ -63,27 +63,31 @@ class PeriodicRule : public RuleEvaluator {
 
   void finish(Outcome& out) override {
     PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
+    summary.target = rule_.kind == Kind::Aggregate ? rule_.bound : double(rule_.count);
     static const Bucket kEmpty;
-    std::vector<std::pair<calendar::Interval, const Bucket*>> misses;  // too-few, before tolerance
+    std::vector<Miss> misses;  // too-few, before tolerance
     for (const auto& w : judged_windows(windows_)) {
       auto it = buckets_.find(w.start.time_since_epoch().count());
       const Bucket& bucket = it == buckets_.end() ? kEmpty : it->second;
       ++summary.judged_windows;
       bool failed = false;
+      std::optional<double> value = double(bucket.events.size());
       if (rule_.kind == Kind::AtLeast) {
         note_best(summary, double(bucket.events.size()), true);
         failed = int64_t(bucket.events.size()) < rule_.count;
-        if (failed) misses.emplace_back(w, &bucket);
+        if (failed) misses.push_back({w, &bucket, summary.windows.size()});
       } else if (rule_.kind == Kind::AtMost) {
         note_best(summary, double(bucket.events.size()), false);
         failed = int64_t(bucket.events.size()) > rule_.count;
         if (failed) too_many(w, bucket, out);
       } else {
         failed = judge_aggregate(w, bucket, summary, out);
+        value = bucket.values ? std::optional<double>(aggregate(bucket)) : std::nullopt;
       }
       if (failed) ++summary.failed_windows;
+      summary.windows.push_back({w, failed ? WindowResult::State::Broken : WindowResult::State::Kept, value});
     }
-    apply_tolerance(misses, out);
+    apply_tolerance(misses, summary, out);
     out.periodic.push_back(summary);
   }
 
@@ -123,17 +127,25 @@ class PeriodicRule : public RuleEvaluator {
     return f;
   }
 
-  void apply_tolerance(const std::vector<std::pair<calendar::Interval, const Bucket*>>& misses, Outcome& out) {
+  struct Miss {
+    calendar::Interval w;
+    const Bucket* bucket;
+    size_t result;  // index into PeriodicSummary::windows
+  };
+
+  void apply_tolerance(const std::vector<Miss>& misses, PeriodicSummary& summary, Outcome& out) {
     std::unordered_map<int64_t, int64_t> tolerated_in_group;
     std::optional<calendar::WindowSequence> groups;
     if (rule_.allowed_misses)
       groups.emplace(windows(rule_.allowance_period));
-    for (const auto& [w, bucket] : misses) {
+    for (const auto& [w, bucket, result] : misses) {
       if (groups) {
         auto group = groups->containing(w.start).start.time_since_epoch().count();
         if (tolerated_in_group[group] < *rule_.allowed_misses) {
           ++tolerated_in_group[group];
           ++out.tolerated;
+          summary.windows[result].state = WindowResult::State::Tolerated;
+          for (const auto& party : responsible(nullptr)) ++out.tolerated_by_party[party];
           continue;
         }
       }

@@ -1,0 +1,65 @@
+// Due soon: what is still pending, ordered by its deadline, with who must act. An item without
+// a deadline of its own (a window its open cases still decide, a plain `after`) comes last, by
+// its time.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/eval/wording.h"
+#include "engine/report/html/markup.h"
+#include "engine/report/html/page.h"
+
+namespace pactum::report::html {
+
+namespace {
+
+// The deadline the evaluator reported with the pending item (the `deadline` measure).
+std::optional<Instant> deadline_of(const eval::Finding& f) {
+  for (const auto& m : f.measured) {
+    if (m.key != "deadline" || m.text.empty()) continue;
+    auto parsed = parse_timestamp(m.text);
+    if (!parsed) return std::nullopt;
+    return resolve(*parsed, find_zone("UTC")).instant;  // the text carries its offset
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string due_soon(const Page& p) {
+  const auto& o = *p.d.outcome;
+  std::string out = "<section id=\"due-soon\" class=\"page-start\">\n<h2>Due soon</h2>\n";
+  if (o.pending.empty()) return out + "<p>Nothing is pending.</p>\n</section>\n";
+  out += "<p class=\"note\">Obligations not yet decided, the nearest deadline first. These never count as broken; "
+         "each becomes a finding if its deadline passes unmet.</p>\n";
+  struct Item {
+    size_t index;
+    std::optional<Instant> deadline;
+  };
+  std::vector<Item> items;
+  for (size_t i = 0; i < o.pending.size(); ++i) items.push_back({i, deadline_of(o.pending[i])});
+  std::stable_sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
+    if (a.deadline.has_value() != b.deadline.has_value()) return a.deadline.has_value();
+    if (a.deadline && *a.deadline != *b.deadline) return *a.deadline < *b.deadline;
+    return o.pending[a.index].at < o.pending[b.index].at;
+  });
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> attrs;
+  for (size_t k = 0; k < items.size() && k < kDueSoonRows; ++k) {
+    const auto& f = o.pending[items[k].index];
+    std::string due = "no deadline of its own";
+    std::string left = f.window ? pending_state(f) : "";
+    if (items[k].deadline) {
+      due = eval::deadline_text(*items[k].deadline, p.zone);
+      left = *items[k].deadline > o.as_of ? "in " + eval::human_duration(*items[k].deadline - o.as_of) : "now";
+    }
+    std::string term = h(f.block->name) + fmt::format(" <span class=\"meta\">rule {}</span>", f.rule->number);
+    rows.push_back({h(due), h(left), term, "<strong>" + h(responsible_text(f)) + "</strong>", prose(f.message)});
+    attrs.push_back("class=\"due-row\"");
+  }
+  out += table({{"Due", "Time left", "Term", "Who must act", "What"}, {}, "due-soon"}, rows, attrs);
+  if (items.size() > kDueSoonRows) out += left_out(items.size() - kDueSoonRows, "pending items");
+  return out + "</section>\n";
+}
+
+}  // namespace pactum::report::html
