@@ -47,8 +47,11 @@ std::string due_soon(const Page& p) {
   std::vector<std::string> attrs;
   for (size_t k = 0; k < items.size() && k < kDueSoonRows; ++k) {
     const auto& f = o.pending[items[k].index];
-    std::string due = "no deadline of its own";
-    std::string left = f.window ? pending_state(f) : "";
+    // Without a deadline: a window its open cases still decide, or an activation waiting with no
+    // deadline of its own (a plain `after`, a paused clock).
+    std::string due = f.window ? "not decided yet: window " + when_text(p, f)
+                               : "no deadline yet (waiting since " + when_text(p, f) + ")";
+    std::string left;
     if (items[k].deadline) {
       due = eval::deadline_text(*items[k].deadline, p.zone);
       left = *items[k].deadline > o.as_of ? "in " + eval::human_duration(*items[k].deadline - o.as_of) : "now";

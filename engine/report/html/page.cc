@@ -45,7 +45,7 @@ Page::Page(const ReportData& data) : d(data), zone(data.agreement.zone) {
                      [](auto* a, auto* b) { return a->rule->number < b->rule->number; });
 
   Instant to = std::max(o.judged_to, o.judged_from + Millis{1});
-  columns = calendar_spans(o.judged_from, to, zone, column_unit(o.judged_from, to, zone));
+  columns = heat_map_columns(o.judged_from, to, zone);
 
   listed.assign(o.findings.size(), false);
   size_t total = 0;

@@ -103,6 +103,19 @@ SpanUnit column_unit(Instant from, Instant to, const date::time_zone* zone, size
   return span_count(from, to, zone, SpanUnit::Week, max) >= 3 ? SpanUnit::Week : SpanUnit::Day;
 }
 
+std::vector<CalendarSpan> heat_map_columns(Instant from, Instant to, const date::time_zone* zone, size_t max) {
+  auto spans = calendar_spans(from, to, zone, column_unit(from, to, zone, max));
+  if (spans.size() <= max) return spans;
+  size_t k = (spans.size() + max - 1) / max;
+  std::vector<CalendarSpan> out;
+  for (size_t i = 0; i < spans.size(); i += k) {
+    const auto& last = spans[std::min(i + k, spans.size()) - 1];
+    out.push_back({{spans[i].span.start, last.span.end}, spans[i].label + "\u2013" + last.label,
+                   spans[i].long_label + " to " + last.long_label});
+  }
+  return out;
+}
+
 TimeAxis::TimeAxis(Instant from, Instant to, double x0, double x1)
     : from_(from), to_(to > from ? to : from + Millis{1}), x0_(x0), x1_(x1) {}
 

@@ -25,6 +25,9 @@ std::vector<CalendarSpan> calendar_spans(Instant from, Instant to, const date::t
 // Months, unless that gives fewer than 3 columns (weeks, then days) or more than `max` (quarters,
 // then years).
 SpanUnit column_unit(Instant from, Instant to, const date::time_zone* zone, size_t max = 36);
+// The heat map's columns over [from, to): calendar spans of column_unit(), and beyond `max`
+// years, runs of as many years as keep them at most `max` ("2026-2030").
+std::vector<CalendarSpan> heat_map_columns(Instant from, Instant to, const date::time_zone* zone, size_t max = 36);
 
 // x positions of instants on a horizontal axis [x0, x1] for the interval [from, to].
 class TimeAxis {
