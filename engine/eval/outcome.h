@@ -61,7 +61,7 @@ struct WindowResult {
 };
 
 // How many activations the rules of a block judged on one local day of the agreement zone (the
-// html report's timelines): activations of 5.1 and 5.2, the windows of V2.5 at their anchor.
+// html report's timelines): activations of 5.1 and 5.2, the windows of V2.5 at their start.
 struct ActivityDay {
   int32_t day = 0;  // days since 1970-01-01
   uint32_t count = 0;

@@ -48,7 +48,7 @@ class PeriodRequiresRule : public RuleEvaluator {
         // A business-time deadline after 2300 never passes (engine/eval/deadlines.h).
         wait.beyond_calendar = rule.timing.kind == TimingKind::WithinAfter && !wait.deadline;
         waiting_.push_back(wait);
-        note_activation(anchor_of(w).at);
+        note_activation(w.start);  // the window is the activation (the report draws it there)
       }
     }
   }

@@ -71,7 +71,9 @@ class PeriodicRule : public RuleEvaluator {
       const Bucket& bucket = it == buckets_.end() ? kEmpty : it->second;
       ++summary.judged_windows;
       bool failed = false;
-      std::optional<double> value = double(bucket.events.size());
+      // The value the window is judged by: its count, or its aggregate when it has one.
+      bool has_value = rule_.kind != Kind::Aggregate || bucket.values > 0;
+      double value = rule_.kind == Kind::Aggregate && has_value ? aggregate(bucket) : double(bucket.events.size());
       if (rule_.kind == Kind::AtLeast) {
         note_best(summary, double(bucket.events.size()), true);
         failed = int64_t(bucket.events.size()) < rule_.count;
@@ -82,10 +84,10 @@ class PeriodicRule : public RuleEvaluator {
         if (failed) too_many(w, bucket, out);
       } else {
         failed = judge_aggregate(w, bucket, summary, out);
-        value = bucket.values ? std::optional<double>(aggregate(bucket)) : std::nullopt;
       }
       if (failed) ++summary.failed_windows;
-      summary.windows.push_back({w, failed ? WindowResult::State::Broken : WindowResult::State::Kept, value});
+      summary.windows.push_back({w, failed ? WindowResult::State::Broken : WindowResult::State::Kept});
+      if (has_value) summary.windows.back().value = value;
     }
     apply_tolerance(misses, summary, out);
     out.periodic.push_back(summary);

@@ -82,7 +82,7 @@ class RuleEvaluator : public EventConsumer {
   // for 5.1; a V2.3 share-of-activations window passes its failed activations.
   std::vector<std::string> responsible_for_activations(const std::vector<uint32_t>& activations) const;
   std::string describe(uint32_t index) const;  // "site_visit V-1"
-  // An activation this rule judged (5.1, 5.2, a V2.5 window at its anchor), counted per local day
+  // An activation this rule judged (5.1, 5.2, a V2.5 window at its start), counted per local day
   // for the html report's timelines (Outcome::activity; evaluate() orders the days at the end).
   void note_activation(Instant at) const;
 

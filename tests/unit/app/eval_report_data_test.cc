@@ -108,7 +108,7 @@ term "Quiet"
                "2026-03-15T00:00:00-04:00");
   // Both rules of "Visits" count each visit: two rules x two visits on the 5th.
   CHECK(activity_dump(*s, 0) == lines({"2026-01-05 4", "2026-01-07 2"}));
-  // `every month requires report after`: each judged month at its anchor, the window's end.
-  CHECK(activity_dump(*s, 1) == lines({"2026-02-01 1", "2026-03-01 1"}));
+  // `every month requires report after`: each judged month, at its start.
+  CHECK(activity_dump(*s, 1) == lines({"2026-01-01 1", "2026-02-01 1"}));
   CHECK(activity_dump(*s, 2) == "");
 }
