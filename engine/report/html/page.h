@@ -15,8 +15,8 @@ namespace pactum::report::html {
 
 // Tables stay printable and the page stays quick to open with any number of findings: the
 // findings table lists at most this many rows per term and overall; every chart aggregates.
-constexpr size_t kFindingRowsPerTerm = 200;
-constexpr size_t kFindingRows = 2000;
+constexpr size_t kFindingRowsPerTerm = 100;
+constexpr size_t kFindingRows = 1000;
 constexpr size_t kDueSoonRows = 100;
 constexpr size_t kLintRows = 500;
 
