@@ -110,7 +110,11 @@ class Chart {
     }
     double step = nice_step(hi_ - lo_, 4);
     if (unit_.empty() && (rule_.kind == Kind::AtLeast || rule_.kind == Kind::AtMost)) step = std::max(step, 1.0);  // counts
-    for (double v = std::ceil(lo_ / step) * step; v <= hi_ + step * 1e-9; v += step) {
+    // Counted, not stepped: with huge values `v += step` could stand still.
+    double first = std::ceil(lo_ / step) * step;
+    for (int k = 0; k <= 12; ++k) {
+      double v = first + step * k;
+      if (!(v <= hi_ + step * 1e-9)) break;
       svg.line(kX0, y(v), kX1, y(v), "grid");
       svg.text(kX0 - 6, y(v) + 4, value_text(v, unit_ == "%" ? "%" : ""), "axis-label", "end");
     }
