@@ -8,7 +8,9 @@
    month, one timeline per term, the service level charts with their target lines, one findings
    row per finding of the JSON report and one due-soon row per pending item; every link is a
    fragment of the page that exists, and every finding row is linked from its term's timeline.
-2. The same report printed (`--print-to-pdf`) on Letter and on A4: a sane page count.
+2. The same report printed (`--print-to-pdf`) on Letter and on A4: a sane page count; laid out
+   for print on either paper's width (DevTools protocol, tests/report/cdp.py), nothing sticks out
+   of the page and no table cell clips its content (also for the hostile report's long values).
 3. A report built from a hostile agreement and log (markup, event handlers, URLs in every name,
    id and value): nothing was injected, i.e. no script, no element beyond the report's own, no
    event handler attribute, no external URL, no style attribute, and no Content-Security-Policy
@@ -16,7 +18,7 @@
 
 Chromium runs headless as any user (root in CI: --no-sandbox), with a temporary profile and
 without /dev/shm (--disable-dev-shm-usage), so a small /dev/shm does not crash it. PACTUM_CHROMIUM
-names another binary. Standard library only.
+names another binary. Standard library only (tests/report/cdp.py drives Chromium over a pipe).
 """
 import html.parser
 import json
@@ -26,6 +28,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cdp import FLAGS, Browser  # noqa: E402
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 failures = []
@@ -111,9 +116,7 @@ def find_browser():
 
 
 def chromium(browser, profile, *args, timeout=180):
-    cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-           "--no-default-browser-check", "--disable-extensions", "--enable-logging=stderr", "--v=0",
-           f"--user-data-dir={profile}", *args]
+    cmd = [browser, *FLAGS, "--enable-logging=stderr", "--v=0", f"--user-data-dir={profile}", *args]
     r = subprocess.run(cmd, capture_output=True, timeout=timeout)
     if r.returncode != 0:
         fail(f"chromium exited {r.returncode}: {' '.join(cmd)}\n{r.stderr.decode(errors='replace')[-2000:]}")
@@ -151,6 +154,42 @@ def print_pages(browser, profile, html_path, paper, work):
         data = f.read()
     check(data.startswith(b"%PDF-"), f"the {paper} print is not a PDF")
     return pdf_pages(data)
+
+
+# The printable width of A4 and Letter with the report's 1.2 cm margins, in CSS pixels (96 per inch).
+PRINT_WIDTHS = {"A4": round((210 - 24) / 25.4 * 96), "Letter": round((215.9 - 24) / 25.4 * 96)}
+
+OVERFLOW = """(() => {
+  const width = document.documentElement.clientWidth, out = [];
+  const name = el => el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined && el.className
+                     ? '.' + el.className.split(' ')[0] : '');
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width && (r.right > width + 1 || r.left < -1)) out.push(name(el) + ' reaches x=' + Math.round(r.right));
+    if ((el.tagName === 'TD' || el.tagName === 'TH') && el.scrollWidth > el.clientWidth + 1)
+      out.push(name(el) + ' overflows its cell by ' + (el.scrollWidth - el.clientWidth) + 'px');
+    if (out.length >= 5) break;
+  }
+  return JSON.stringify({page: document.documentElement.scrollWidth, width, out});
+})()"""
+
+
+def check_print_layout(browser, profile, html_path, label):
+    """Laid out for print on each paper's printable width, nothing sticks out of the page and no
+    table cell clips its content."""
+    b = Browser(browser, profile + "-cdp")
+    try:
+        target, session = b.open(html_path)
+        b.send("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
+        for paper, width in PRINT_WIDTHS.items():
+            b.send("Emulation.setDeviceMetricsOverride",
+                   {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": False}, session=session)
+            r = json.loads(b.evaluate(session, OVERFLOW))
+            check(r["page"] <= r["width"] and not r["out"],
+                  f"{label}: printed on {paper} ({width}px wide) the page is {r['page']}px wide: {r['out']}")
+        b.send("Target.closeTarget", {"targetId": target})
+    finally:
+        b.close()
 
 
 def run_pactum(pactum, cwd, args, out):
@@ -268,6 +307,7 @@ def check_example(pactum, root, browser, profile, work):
         href = a.attrs.get("href", "")
         check(href.startswith("#") and href[1:] in all_ids, f"example: link {href!r} has no target on the page")
 
+    check_print_layout(browser, profile, html_path, "example")
     pages = {paper: print_pages(browser, profile, html_path, paper, work) for paper in ("Letter", "A4")}
     for paper, n in pages.items():
         check(5 <= n <= 40, f"example: printed on {paper} it has {n} pages (5 to 40 expected)")
@@ -295,6 +335,7 @@ term "<iframe src=\"https://evil.example/\"></iframe>"
   every ticket requires reply by Vendor with same ticket within 2 days after
 
 expectation "'><svg onload=alert(6)>"
+  clause "YYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYY"
   responsible Vendor
   at least 90% of call where topic = "<script>alert(10)</script>" have answered = true every month
   average wait_s of call at most 30 every month
@@ -306,6 +347,7 @@ HOSTILE_LOG = r'''events:
   - {at: 2026-02-05T10:00:00Z, type: call, topic: "<script>alert(10)</script>", answered: false, wait_s: 90, id: "javascript:alert(11)"}
   - {at: 2026-03-05T10:00:00Z, type: call, topic: "<script>alert(10)</script>", answered: true, wait_s: 10, id: "</title><script>alert(12)</script>"}
   - {at: 2026-06-28T10:00:00Z, type: ticket, ticket: "T2 <b onmouseover=alert(13)>", id: "T2 <style>*{background:url(https://evil.example/)}</style>", by: Vendor}
+  - {at: 2026-06-29T10:00:00Z, type: ticket, ticket: LONG, id: "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", by: Vendor}
 '''
 
 
@@ -335,7 +377,8 @@ def check_hostile(pactum, browser, profile, work):
     for s in ["<iframe src=\"https://evil.example/\"></iframe>", "'><svg onload=alert(6)>", "</svg><script>alert(4)</script>",
               "<img src=x onerror=alert(8)>", "javascript:alert(5)"]:
         check(s in text, f"hostile: {s!r} is not shown as text")
-    print(f"hostile: nothing injected ({own_svgs} charts, all the report's own)")
+    check_print_layout(browser, profile, html_path, "hostile")
+    print(f"hostile: nothing injected ({own_svgs} charts, all the report's own); long values wrap when printed")
 
 
 def main():
