@@ -12,9 +12,12 @@ namespace pactum::report::html {
 
 namespace {
 
+// What falls in one cell. An item counts in the column it starts in; a window longer than a
+// column also covers the columns after it (`covering`), which take its colour but not its count.
 struct Cell {
   bool judged = false;
   size_t findings = 0, pending = 0, tolerated = 0, kept_windows = 0, activations = 0;
+  size_t covering_findings = 0, covering_pending = 0;
 };
 
 std::vector<Cell> cells_of(const Page& p, const TermView& t) {
@@ -22,12 +25,13 @@ std::vector<Cell> cells_of(const Page& p, const TermView& t) {
   std::vector<Cell> cells(p.columns.size());
   for (size_t c = 0; c < cells.size(); ++c)
     cells[c].judged = t.judged && p.columns[c].span.start < t.judged->end && p.columns[c].span.end > t.judged->start;
-  auto add = [&](Instant at, const std::optional<calendar::Interval>& window, size_t Cell::*field, size_t n = 1) {
+  auto add = [&](Instant at, const std::optional<calendar::Interval>& window, size_t Cell::*field, size_t n = 1,
+                 size_t Cell::*covering = nullptr) {
     auto r = column_range(p, at, window);
-    for (size_t c = r.first; c <= r.last && c < cells.size(); ++c) cells[c].*field += n;
+    for (size_t c = r.first; c <= r.last && c < cells.size(); ++c) cells[c].*(c == r.first || !covering ? field : covering) += n;
   };
-  for (size_t i : t.findings) add(o.findings[i].at, o.findings[i].window, &Cell::findings);
-  for (size_t i : t.pending) add(o.pending[i].at, o.pending[i].window, &Cell::pending);
+  for (size_t i : t.findings) add(o.findings[i].at, o.findings[i].window, &Cell::findings, 1, &Cell::covering_findings);
+  for (size_t i : t.pending) add(o.pending[i].at, o.pending[i].window, &Cell::pending, 1, &Cell::covering_pending);
   for (const auto* s : t.periodic)
     for (const auto& w : s->windows) {
       if (w.state == eval::WindowResult::State::Tolerated) add(w.window.start, w.window, &Cell::tolerated);
@@ -44,11 +48,13 @@ std::string cell_html(const TermView& t, const CalendarSpan& column, const Cell&
   std::vector<std::string> words;
   const char* cls;
   std::string mark;
-  if (c.findings) {
+  if (c.findings || c.covering_findings) {
     cls = "st-broken";
-    mark = count(c.findings);
-    words.push_back("broken: " + plural(c.findings, "finding"));
-  } else if (c.pending) {
+    mark = c.findings ? count(c.findings) : "";
+    words.push_back(c.findings ? "broken: " + plural(c.findings, "finding") : "broken");
+    if (c.covering_findings) words.push_back(fmt::format("within the window of {} that began earlier",
+                                                         plural(c.covering_findings, "finding")));
+  } else if (c.pending || c.covering_pending) {
     cls = "st-pending";
     mark = "&hellip;";
     words.push_back("pending");

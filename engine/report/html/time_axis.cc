@@ -99,8 +99,8 @@ std::vector<CalendarSpan> calendar_spans(Instant from, Instant to, const date::t
 SpanUnit column_unit(Instant from, Instant to, const date::time_zone* zone, size_t max) {
   if (span_count(from, to, zone, SpanUnit::Month, max) > max)
     return span_count(from, to, zone, SpanUnit::Quarter, max) > max ? SpanUnit::Year : SpanUnit::Quarter;
-  if (span_count(from, to, zone, SpanUnit::Month, max) >= 3) return SpanUnit::Month;
-  return span_count(from, to, zone, SpanUnit::Week, max) >= 3 ? SpanUnit::Week : SpanUnit::Day;
+  if (span_count(from, to, zone, SpanUnit::Month, max) >= 2) return SpanUnit::Month;
+  return span_count(from, to, zone, SpanUnit::Week, max) >= 2 ? SpanUnit::Week : SpanUnit::Day;
 }
 
 std::vector<CalendarSpan> heat_map_columns(Instant from, Instant to, const date::time_zone* zone, size_t max) {

@@ -22,7 +22,7 @@ struct CalendarSpan {
 // (or ends at it).
 std::vector<CalendarSpan> calendar_spans(Instant from, Instant to, const date::time_zone* zone, SpanUnit unit);
 
-// Months, unless that gives fewer than 3 columns (weeks, then days) or more than `max` (quarters,
+// Months, unless that gives fewer than 2 columns (weeks, then days) or more than `max` (quarters,
 // then years).
 SpanUnit column_unit(Instant from, Instant to, const date::time_zone* zone, size_t max = 36);
 // The heat map's columns over [from, to): calendar spans of column_unit(), and beyond `max`

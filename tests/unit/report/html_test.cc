@@ -250,3 +250,20 @@ TEST_CASE("html: hostile strings are escaped in every section") {
     start = end + 1;
   }
 }
+
+TEST_CASE("html: a window longer than a heat map column colours each column it covers, counted once") {
+  Fixture fx;
+  // Judged 1 to 20 January: weekly columns. February's "too-many" window becomes January's.
+  fx.outcome.judged_to = at("2026-01-20T17:00:00-05:00");
+  fx.outcome.as_of = fx.outcome.judged_to;
+  auto& f = fx.outcome.findings[2];
+  f.at = at("2026-01-01T00:00:00-05:00");
+  f.window = calendar::Interval{f.at, at("2026-02-01T00:00:00-05:00")};
+  std::string heat = section(render_html(fx.data()), "compliance");
+  size_t row = heat.find("<tr class=\"compliance-row\" data-block=\"2\">");
+  REQUIRE(row != std::string::npos);
+  std::string cells = heat.substr(row, heat.find("</tr>", row) - row);
+  CHECK(occurrences(cells, "<td class=\"cell st-broken\"") == 4);  // the weeks of 29 Dec, 5, 12 and 19 January
+  CHECK(occurrences(cells, "finding\">1</td>") == 1);
+  CHECK(occurrences(cells, ": broken; within the window of 1 finding that began earlier\"></td>") == 3);
+}
