@@ -32,6 +32,15 @@ fi
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # (PACTUM_NO_TEST_TOOLS=1 skips this: the Dockerfile and the GitHub Action only build pactum.)
 [ "${PACTUM_NO_TEST_TOOLS:-}" = 1 ] && exit 0
+# The html report's browser test (tests/report/check_html_report.py) renders and prints reports
+# in headless Chromium: Debian's `chromium`, and a font for its text (no browser is downloaded).
+browser=()
+for p in chromium fonts-dejavu-core; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || browser+=("$p")
+done
+if [ ${#browser[@]} -gt 0 ]; then
+  apt_install "${browser[@]}"
+fi
 # Debian's npm brings Node.js 18, which runs the editor tests (`node --test`); machines that come
 # with Node.js and npm keep theirs. CMake registers the editor tests only when both are found, so
 # run this before configuring.

@@ -78,6 +78,7 @@ class DowntimeRule : public RuleEvaluator, public IntervalListener {
   void finish(Outcome& out) override {
     PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
     bool availability = rule_.kind == model::Rule::Kind::Availability;
+    summary.target = availability ? rule_.availability.value() : double(limit_.count()) / 60000.0;
     static const Window kNone;
     for (const auto& w : judged_) {
       Millis measured = measure_(w.start, w.end);
@@ -91,6 +92,8 @@ class DowntimeRule : public RuleEvaluator, public IntervalListener {
       bool failed = availability ? model::compare_share((measured - down).count(), measured.count(), rule_.availability) < 0
                                  : down > limit_;
       note_best(summary, availability ? percent : minutes, availability);
+      summary.windows.push_back({w, failed ? WindowResult::State::Broken : WindowResult::State::Kept,
+                                 availability ? percent : minutes});
       if (!failed) continue;
       ++summary.failed_windows;
       Finding f = make_finding(availability ? "below-target" : "above-target", w.start);

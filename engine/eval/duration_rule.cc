@@ -69,11 +69,13 @@ class DurationRule : public RuleEvaluator, public IntervalListener {
 
   void finish(Outcome& out) override {
     PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
+    summary.target = double(limit_.count()) / 60000.0;
     for (const auto& w : judged_) {
       auto it = by_window_.find(w.start.time_since_epoch().count());
       if (it == by_window_.end()) continue;  // no case: nothing to judge
       Cases& cases = it->second;
       if (cases.open.total() > 0) {
+        summary.windows.push_back({w, WindowResult::State::Pending});
         out.pending.push_back(pending_window(w, cases));
         continue;
       }
@@ -127,6 +129,7 @@ class DurationRule : public RuleEvaluator, public IntervalListener {
     double minutes = ms / 60000.0;
     if (!summary.best_value || (rule_.at_least ? minutes > *summary.best_value : minutes < *summary.best_value))
       summary.best_value = minutes;
+    summary.windows.push_back({w, failed ? WindowResult::State::Broken : WindowResult::State::Kept, minutes});
     if (!failed) return;
     ++summary.failed_windows;
     Finding f = make_finding(rule_.at_least ? "below-target" : "above-target", w.start);

@@ -144,6 +144,21 @@ bool within_window_limit(const EvalContext& ctx, const EvalOptions& options) {
   return true;
 }
 
+// Rules of one block note their activations in their own time order, and V2.5 windows before
+// the pass: per block, the days in order, each once.
+void merge_activity(std::vector<std::vector<ActivityDay>>& activity) {
+  for (auto& days : activity) {
+    std::stable_sort(days.begin(), days.end(), [](const ActivityDay& a, const ActivityDay& b) { return a.day < b.day; });
+    size_t kept = 0;
+    for (const auto& d : days) {
+      if (kept && days[kept - 1].day == d.day) days[kept - 1].count += d.count;
+      else days[kept++] = d;
+    }
+    days.resize(kept);
+    days.shrink_to_fit();
+  }
+}
+
 }  // namespace
 
 Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventLog& log, const EvalOptions& options,
@@ -165,6 +180,8 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
 
   IntervalTrackers intervals(ctx);  // V2.6: built once per named interval, shared by its rules
   ctx.intervals = &intervals;
+  out.activity.resize(agreement.ast->blocks.size());
+  ctx.activity = &out.activity;
   std::vector<std::unique_ptr<RuleEvaluator>> rules;
   for (size_t b = 0; b < agreement.ast->blocks.size(); ++b)
     for (const auto& rule : agreement.ast->blocks[b].rules)
@@ -216,6 +233,7 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
   order_findings(out.findings, log);
   order_findings(out.pending, log);
   order_findings(out.tolerated_misses, log);
+  merge_activity(out.activity);
   for (const auto& f : out.findings)
     for (const auto& party : f.responsible) ++out.by_party[party];
   return out;

@@ -47,6 +47,26 @@ struct Finding {
   std::optional<Millis> delay;
 };
 
+// One window of a rule with a period (5.3, 5.4, 5.6, V2.3, V2.6), as the html report charts it:
+// how it fared and the value the rule compared. Windows without a case (shares, durations) are
+// not listed; a pending window (V2.3, V2.6) is.
+struct WindowResult {
+  enum class State : uint8_t { Kept, Broken, Tolerated, Pending };
+  calendar::Interval window;
+  State state = State::Kept;
+  // The count (5.3, 5.4), the aggregate (5.6), the share in percent (V2.3), the availability in
+  // percent or the downtime in minutes (V2.6), the duration measure in minutes (V2.6); none
+  // when the window had no value (5.6 no-data, a pending window).
+  std::optional<double> value = std::nullopt;
+};
+
+// How many activations the rules of a block judged on one local day of the agreement zone (the
+// html report's timelines): activations of 5.1 and 5.2, the windows of V2.5 at their start.
+struct ActivityDay {
+  int32_t day = 0;  // days since 1970-01-01
+  uint32_t count = 0;
+};
+
 // How a periodic rule (5.3, 5.4, 5.6; V2.3 shares) fared over all its judged windows (for lint `never-met`).
 struct PeriodicSummary {
   size_t block_index = 0;
@@ -56,6 +76,10 @@ struct PeriodicSummary {
   size_t failed_windows = 0;       // tolerated misses count as failures; windows without a case
                                    // and pending windows (V2.3) do not
   std::optional<double> best_value;  // best count, aggregate or share seen in a judged window
+  // For the html report's service level charts: the value a window must reach (at least) or
+  // stay under (at most), in the unit of WindowResult::value, and every window in time order.
+  std::optional<double> target = std::nullopt;
+  std::vector<WindowResult> windows = {};
 };
 
 struct Outcome {
@@ -77,6 +101,8 @@ struct Outcome {
   std::map<std::string, size_t> by_party;  // every declared party, plus "unassigned" when used
   // Rules whose activation or counted pattern matched no event in the judged interval (a note).
   std::vector<std::pair<const model::Block*, const model::Rule*>> unmatched;
+  std::map<std::string, size_t> tolerated_by_party;  // the parties a tolerated miss would have named
+  std::vector<std::vector<ActivityDay>> activity;    // by block index; days ascending, each once
 };
 
 }  // namespace pactum::eval

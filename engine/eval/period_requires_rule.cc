@@ -48,6 +48,7 @@ class PeriodRequiresRule : public RuleEvaluator {
         // A business-time deadline after 2300 never passes (engine/eval/deadlines.h).
         wait.beyond_calendar = rule.timing.kind == TimingKind::WithinAfter && !wait.deadline;
         waiting_.push_back(wait);
+        note_activation(w.start);  // the window is the activation (the report draws it there)
       }
     }
   }
@@ -224,6 +225,7 @@ class PeriodRequiresRule : public RuleEvaluator {
       }
       int64_t key = rule_.for_period ? key_of(*next_) : 0;
       auto it = seen_.find(key);
+      note_activation(next_->start);
       judge_before(*next_, it == seen_.end() ? Seen{} : it->second);
       if (rule_.for_period && it != seen_.end()) seen_.erase(it);
       next_ = windows_.next(*next_);

@@ -63,17 +63,21 @@ class PeriodicRule : public RuleEvaluator {
 
   void finish(Outcome& out) override {
     PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
+    summary.target = rule_.kind == Kind::Aggregate ? rule_.bound : double(rule_.count);
     static const Bucket kEmpty;
-    std::vector<std::pair<calendar::Interval, const Bucket*>> misses;  // too-few, before tolerance
+    std::vector<Miss> misses;  // too-few, before tolerance
     for (const auto& w : judged_windows(windows_)) {
       auto it = buckets_.find(w.start.time_since_epoch().count());
       const Bucket& bucket = it == buckets_.end() ? kEmpty : it->second;
       ++summary.judged_windows;
       bool failed = false;
+      // The value the window is judged by: its count, or its aggregate when it has one.
+      bool has_value = rule_.kind != Kind::Aggregate || bucket.values > 0;
+      double value = rule_.kind == Kind::Aggregate && has_value ? aggregate(bucket) : double(bucket.events.size());
       if (rule_.kind == Kind::AtLeast) {
         note_best(summary, double(bucket.events.size()), true);
         failed = int64_t(bucket.events.size()) < rule_.count;
-        if (failed) misses.emplace_back(w, &bucket);
+        if (failed) misses.push_back({w, &bucket, summary.windows.size()});
       } else if (rule_.kind == Kind::AtMost) {
         note_best(summary, double(bucket.events.size()), false);
         failed = int64_t(bucket.events.size()) > rule_.count;
@@ -82,8 +86,10 @@ class PeriodicRule : public RuleEvaluator {
         failed = judge_aggregate(w, bucket, summary, out);
       }
       if (failed) ++summary.failed_windows;
+      summary.windows.push_back({w, failed ? WindowResult::State::Broken : WindowResult::State::Kept});
+      if (has_value) summary.windows.back().value = value;
     }
-    apply_tolerance(misses, out);
+    apply_tolerance(misses, summary, out);
     out.periodic.push_back(summary);
   }
 
@@ -123,12 +129,18 @@ class PeriodicRule : public RuleEvaluator {
     return f;
   }
 
-  void apply_tolerance(const std::vector<std::pair<calendar::Interval, const Bucket*>>& misses, Outcome& out) {
+  struct Miss {
+    calendar::Interval w;
+    const Bucket* bucket;
+    size_t result;  // index into PeriodicSummary::windows
+  };
+
+  void apply_tolerance(const std::vector<Miss>& misses, PeriodicSummary& summary, Outcome& out) {
     std::unordered_map<int64_t, int64_t> tolerated_in_group;
     std::optional<calendar::WindowSequence> groups;
     if (rule_.allowed_misses)
       groups.emplace(windows(rule_.allowance_period));
-    for (const auto& [w, bucket] : misses) {
+    for (const auto& [w, bucket, result] : misses) {
       bool tolerate = false;
       if (groups) {
         auto group = groups->containing(w.start).start.time_since_epoch().count();
@@ -143,6 +155,8 @@ class PeriodicRule : public RuleEvaluator {
                               window_text(w));
       if (tolerate) {
         ++out.tolerated;
+        summary.windows[result].state = WindowResult::State::Tolerated;
+        for (const auto& party : responsible(nullptr)) ++out.tolerated_by_party[party];
         f.message += fmt::format(", tolerated ({} missed allowed per {})", *rule_.allowed_misses,
                                  model::canonical_text(rule_.allowance_period));
         out.tolerated_misses.push_back(std::move(f));

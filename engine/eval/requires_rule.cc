@@ -95,6 +95,7 @@ class RequiresRule : public RuleEvaluator {
         if (!w) return;
         window = static_cast<uint32_t>(*w);
       }
+      note_activation(e.at);
       if (before_) judge_before(index, window);
       else wait_for_target(index, window);
     } else if (role == kTarget) {
@@ -380,17 +381,22 @@ class RequiresRule : public RuleEvaluator {
   void judge_windows(Outcome& out) {
     // For `never-met`, windows without a case and pending windows are not judged (V2.1).
     PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
+    summary.target = rule_.share->percent.value();
     for (size_t i = 0; i < share_windows_->size(); ++i) {
       const ShareTally& t = tallies_[i];
       if (t.cases == 0) continue;  // no case: nothing to judge
       ShareVerdict verdict = judge_share(*share_target_, t);
+      const calendar::Interval& w = (*share_windows_)[i];
+      using State = WindowResult::State;
       if (verdict != ShareVerdict::Pending) {
         ++summary.judged_windows;
         double share = 100.0 * double(t.cases - t.failed) / double(t.cases);
         if (!summary.best_value || share > *summary.best_value) summary.best_value = share;
+        summary.windows.push_back({w, verdict == ShareVerdict::Fails ? State::Broken : State::Kept, share});
+      } else {
+        summary.windows.push_back({w, State::Pending});
       }
       if (verdict == ShareVerdict::Holds) continue;
-      const calendar::Interval& w = (*share_windows_)[i];
       bool fails = verdict == ShareVerdict::Fails;
       Finding f = make_finding(fails ? "below-target" : "pending", w.start);
       f.window = w;

@@ -19,6 +19,19 @@ Instant RuleEvaluator::judged_from() const { return span_ ? std::max(ctx_.from, 
 
 Instant RuleEvaluator::judged_to() const { return span_ ? std::min(ctx_.to, span_->end) : ctx_.to; }
 
+void RuleEvaluator::note_activation(Instant at) const {
+  if (!ctx_.activity) return;
+  if (!(at >= ctx_.activity_day.start && at < ctx_.activity_day.end)) {  // a time zone lookup per new day only
+    const auto* zone = ctx_.agreement.zone;
+    date::local_days day = local_day(at, zone);
+    ctx_.activity_day = {start_of_local_day(day, zone), start_of_local_day(day + date::days{1}, zone)};
+    ctx_.activity_day_number = static_cast<int32_t>(day.time_since_epoch().count());
+  }
+  auto& days = (*ctx_.activity)[block_index_];
+  if (!days.empty() && days.back().day == ctx_.activity_day_number) ++days.back().count;
+  else days.push_back(ActivityDay{ctx_.activity_day_number, 1});
+}
+
 namespace {
 
 // The windows of `period` for a rule of `block` (RuleEvaluator::windows, and the window limit

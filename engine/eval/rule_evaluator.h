@@ -27,6 +27,9 @@ struct EvalContext {
   size_t warnings_given = 0;
   size_t warnings_dropped = 0;
   IntervalTrackers* intervals = nullptr;  // the intervals V2.6 rules share, built once per run
+  std::vector<std::vector<ActivityDay>>* activity = nullptr;  // Outcome::activity while the pass runs
+  calendar::Interval activity_day{};  // the local day of the last activation noted, and its number
+  int32_t activity_day_number = 0;
 
   // Activations are checked only inside the judged interval (before 24:00 of the effective end).
   bool judged(const log::Event& e) const {
@@ -79,6 +82,9 @@ class RuleEvaluator : public EventConsumer {
   // for 5.1; a V2.3 share-of-activations window passes its failed activations.
   std::vector<std::string> responsible_for_activations(const std::vector<uint32_t>& activations) const;
   std::string describe(uint32_t index) const;  // "site_visit V-1"
+  // An activation this rule judged (5.1, 5.2, a V2.5 window at its start), counted per local day
+  // for the html report's timelines (Outcome::activity; evaluate() orders the days at the end).
+  void note_activation(Instant at) const;
 
   // ---- the judged interval of this block (rule_evaluator.cc) ----
   // V2.7: a block `effective D1 to D2` limits its rules to that span inside the judged interval.

@@ -56,12 +56,16 @@ class ShareOfEventsRule : public RuleEvaluator {
   void finish(Outcome& out) override {
     // For `never-met`, a window without a case is not judged (V2.1).
     PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
+    summary.target = rule_.share_percent.value();
     for (size_t i = 0; i < windows_.size(); ++i) {
       const ShareTally& tally = tallies_[i];
       if (tally.cases == 0) continue;  // nothing to judge: no finding
       ++summary.judged_windows;
       note_best(summary, tally);
-      if (judge_share(target_, tally) != ShareVerdict::Fails) continue;
+      bool fails = judge_share(target_, tally) == ShareVerdict::Fails;
+      summary.windows.push_back({windows_[i], fails ? WindowResult::State::Broken : WindowResult::State::Kept,
+                                 share_value(tally)});
+      if (!fails) continue;
       ++summary.failed_windows;
       out.findings.push_back(window_finding(windows_[i], tally));
     }
@@ -84,8 +88,13 @@ class ShareOfEventsRule : public RuleEvaluator {
     return windows_.index_of(e.at);
   }
 
+  // The share the bound is compared with: of cases with C (`at least`), of cases counting against (`at most`).
+  double share_value(const ShareTally& tally) const {
+    return 100.0 * double(rule_.at_least ? tally.cases - tally.failed : tally.failed) / double(tally.cases);
+  }
+
   void note_best(PeriodicSummary& s, const ShareTally& tally) const {
-    double share = 100.0 * double(rule_.at_least ? tally.cases - tally.failed : tally.failed) / double(tally.cases);
+    double share = share_value(tally);
     if (!s.best_value || (rule_.at_least ? share > *s.best_value : share < *s.best_value)) s.best_value = share;
   }
 

@@ -50,6 +50,7 @@ class HoursRule : public SingleEventRule {
 
  protected:
   void judge(uint32_t index, const log::Event& e) override {
+    note_activation(e.at);
     std::vector<std::string> missed;
     std::vector<std::string> their_times;
     for (const auto& p : rule_.parties) {

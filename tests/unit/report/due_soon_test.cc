@@ -131,8 +131,11 @@ TEST_CASE("due soon: text, markdown and html list them", "[report][due]") {
   std::string html = render_html(fx.due_data("5d"));
   CHECK(markup_problem(html, {"meta", "br"}) == "");
   CHECK(html.find("<h2>Due soon</h2>") != std::string::npos);
-  CHECK(html.find("<td>the end of Fri 2026-04-03</td><td>3 days 7 hours</td><td>Acme</td><td>Data requests are "
-                  "answered</td><td class=\"num\">1</td>") != std::string::npos);
+  CHECK(html.find("<p class=\"note\" id=\"due-within\">Due within 5d of the as-of time (by Sun 2026-04-05 17:00): 1 of 1 "
+                  "pending.</p>") != std::string::npos);
+  CHECK(html.find("<tr class=\"due-row\"><td>the end of Fri 2026-04-03</td><td>in 3 days 7 hours</td><td>Data requests "
+                  "are answered <span class=\"meta\">rule 1</span></td><td><strong>Acme</strong></td>") != std::string::npos);
+  CHECK(render_html(fx.due_data("1d")).find("<p>Nothing is due in that time.</p>") != std::string::npos);
 }
 
 TEST_CASE("due soon: json lists them with deadline and time left", "[report][due]") {

@@ -79,10 +79,11 @@ TEST_CASE("pending windows: markdown and html", "[report][pending-window]") {
 
   std::string html = render_html(fx.data());
   CHECK(markup_problem(html, {"meta", "br"}) == "");
-  CHECK(html.find("Pending (awaiting a response, or a window not decided yet)") != std::string::npos);
-  CHECK(html.find("<th>When</th>") != std::string::npos);
-  CHECK(html.find("<td>Sun 2026-03-01 00:00 to Tue 2026-03-31 00:00</td><td>Data requests are answered</td>") !=
-        std::string::npos);
+  CHECK(html.find("data-pending=\"3\"") != std::string::npos);
+  CHECK(html.find("<tr class=\"due-row\"><td>not decided yet: window Sun 2026-03-01 00:00 to Tue 2026-03-31 00:00</td>"
+                  "<td></td><td>Data requests are answered <span class=\"meta\">rule 1</span></td>") != std::string::npos);
+  // The activation still waiting shows the deadline the evaluator reported with it.
+  CHECK(html.find("<tr class=\"due-row\"><td>the end of Fri 2026-04-03</td><td>in ") != std::string::npos);
 
   // Without pending windows the version 1 wording stays.
   Fixture plain;
