@@ -13,23 +13,17 @@ namespace {
 
 using i128 = __int128;
 
-i128 pow10(int n) {
-  i128 p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
-  return p;
-}
-
 // The number of cases the share counts: N - F for `at least`, F for `at most`.
 int64_t counted(const ShareTarget& t, const ShareTally& s) { return t.at_least ? s.cases - s.failed : s.failed; }
 
 // 100 * k / n rounded to `places` decimals as an integer (value x 10^places), never onto or
 // across the target from the exact value's side.
 int64_t rounded_share(const ShareTarget& t, int64_t k, int64_t n, int places) {
-  i128 scaled = i128{k} * 100 * pow10(places);
+  i128 scaled = i128{k} * 100 * model::pow10_i128(places);
   i128 floor = scaled / n, rest = scaled % n;
   i128 nearest = floor + (2 * rest >= n ? 1 : 0);
   i128 ceil = floor + (rest > 0 ? 1 : 0);
-  i128 target = i128{t.percent.units} * pow10(places - t.percent.scale);
+  i128 target = i128{t.percent.units} * model::pow10_i128(places - t.percent.scale);
   int side = model::compare_share(k, n, t.percent);
   if (side < 0 && nearest >= target) nearest = floor;  // below the target: never shown as reaching it
   if (side > 0 && nearest <= target) nearest = ceil;   // above it: never shown as within it
@@ -107,11 +101,11 @@ void add_share_measures(Finding& f, const ShareTarget& t, const ShareTally& s, b
   if (with_open) f.measured.push_back(Measure{"open", double(s.open), "", {}});
   if (s.cases > 0) {
     int places = std::max(4, t.percent.scale);
-    double shown = double(rounded_share(t, counted(t, s), s.cases, places)) / double(pow10(places));
+    double shown = double(rounded_share(t, counted(t, s), s.cases, places)) / double(model::pow10_i128(places));
     f.measured.push_back(Measure{"share", shown, "", {}, Measure::Fraction{100 * counted(t, s), s.cases}});
   }
   f.measured.push_back(Measure{"target", t.percent.value(), "", {},
-                               Measure::Fraction{t.percent.units, static_cast<int64_t>(pow10(t.percent.scale))}});
+                               Measure::Fraction{t.percent.units, static_cast<int64_t>(model::pow10_i128(t.percent.scale))}});
 }
 
 std::string target_text(const ShareTarget& t) {

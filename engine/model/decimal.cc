@@ -8,12 +8,6 @@ namespace {
 
 using i128 = __int128;
 
-i128 pow10(int n) {
-  i128 p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
-  return p;
-}
-
 int sign(i128 v) { return v < 0 ? -1 : v > 0 ? 1 : 0; }
 
 }  // namespace
@@ -42,18 +36,25 @@ std::optional<Decimal> parse_decimal(const std::string& text) {
   return d;
 }
 
+__int128 pow10_i128(int n) {
+  i128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
 int compare_ratio(int64_t num, int64_t den, const Decimal& value) {
   // num / den <=> units / 10^scale  <=>  num * 10^scale <=> units * den
-  return sign(static_cast<i128>(num) * pow10(value.scale) - static_cast<i128>(value.units) * den);
+  return sign(static_cast<i128>(num) * pow10_i128(value.scale) - static_cast<i128>(value.units) * den);
 }
 
 int compare_share(int64_t num, int64_t den, const Decimal& percent) {
-  return sign(static_cast<i128>(num) * 100 * pow10(percent.scale) - static_cast<i128>(percent.units) * den);
+  return sign(static_cast<i128>(num) * 100 * pow10_i128(percent.scale) - static_cast<i128>(percent.units) * den);
 }
 
 int compare(const Decimal& a, const Decimal& b) {
   int scale = a.scale > b.scale ? a.scale : b.scale;
-  return sign(static_cast<i128>(a.units) * pow10(scale - a.scale) - static_cast<i128>(b.units) * pow10(scale - b.scale));
+  return sign(static_cast<i128>(a.units) * pow10_i128(scale - a.scale) -
+              static_cast<i128>(b.units) * pow10_i128(scale - b.scale));
 }
 
 }  // namespace pactum::model

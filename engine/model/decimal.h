@@ -24,4 +24,7 @@ int compare_ratio(int64_t num, int64_t den, const Decimal& value);
 // Sign of a - b.
 int compare(const Decimal& a, const Decimal& b);
 
+// 10^n as a 128-bit integer, for 0 <= n <= 38 (the scales of exact decimals and shares).
+__int128 pow10_i128(int n);
+
 }  // namespace pactum::model
