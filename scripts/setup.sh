@@ -7,9 +7,15 @@ packages=(cmake make g++ python3 python3-jsonschema pkg-config tzdata
           antlr4 libantlr4-runtime-dev libfmt-dev libyaml-cpp-dev libyaml-dev catch2 libcli11-dev
           libhowardhinnant-date-dev nlohmann-json3-dev libssl-dev)
 # `setup.sh fuzz` also installs clang and its runtime libraries (libFuzzer, ASan, UBSan) for
-# scripts/fuzz.sh; without an argument nothing changes.
+# scripts/fuzz.sh; `setup.sh wasm` what the browser workbench needs (web/README.md: emscripten,
+# the header-only UTF-8 library ANTLR's runtime includes, dpkg-dev for `apt-get source`, Node.js
+# and npm for the page's bundler and tests, chromium for the browser tests) and a deb-src entry;
+# without an argument nothing changes.
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
+fi
+if [ "${1:-}" = wasm ]; then
+  packages+=(emscripten libutfcpp-dev dpkg-dev xz-utils chromium)
 fi
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -25,6 +31,28 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
   # antlr4's code generator needs a Java runtime; --no-install-recommends keeps its dependency.
+fi
+
+# The WebAssembly build compiles libyaml, yaml-cpp, date/tz and ANTLR's C++ runtime from Debian's
+# own source packages (scripts/deb-sources.sh runs `apt-get source`), which needs a deb-src entry:
+# Debian 12 (bookworm), from the mirror the machine already uses for binary packages.
+if [ "${1:-}" = wasm ] && ! apt-get source --print-uris -qq libyaml >/dev/null 2>&1; then
+  mirror=""
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    # The URIs of the first stanza that lists the bookworm suite (not bookworm-security).
+    mirror=$(awk 'BEGIN{RS=""} /Types:[^\n]*deb/ && /Suites:[^\n]*bookworm( |$|\n)/ {
+                    if (match($0, /URIs: *[^ \n]+/)) { u = substr($0, RSTART, RLENGTH); sub(/URIs: */, "", u); print u; exit } }' "$f")
+    [ -n "$mirror" ] && break
+  done
+  if [ -z "$mirror" ] && [ -f /etc/apt/sources.list ]; then
+    mirror=$(awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }' /etc/apt/sources.list)
+  fi
+  mirror=${mirror:-http://deb.debian.org/debian}
+  echo "setup: adding a deb-src entry for bookworm ($mirror)"
+  printf 'Types: deb-src\nURIs: %s\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$mirror" |
+    $SUDO tee /etc/apt/sources.list.d/pactum-deb-src.sources >/dev/null
+  $SUDO apt-get update -qq
 fi
 
 # The validators the test suite runs on pactum's CI formats (tests/ci/package.json: the SARIF

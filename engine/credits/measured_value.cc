@@ -3,6 +3,8 @@
 #include <charconv>
 #include <string_view>
 
+#include "engine/base/charconv.h"
+
 namespace pactum::credits {
 
 namespace {
@@ -64,9 +66,8 @@ MeasuredValue MeasuredValue::number(double value, int64_t divisor) {
   // quantities (minutes, percentages of whole counts), so this is the decimal it meant, and a
   // threshold written as the same decimal compares equal (99.9 is not "below 99.9").
   MeasuredValue v;
-  char buffer[400];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
-  std::string_view text(buffer, error == std::errc() ? size_t(end - buffer) : 0);
+  std::string fixed = shortest_fixed(value);  // std::to_chars (engine/base/charconv.h)
+  std::string_view text = fixed;
   bool negative = !text.empty() && text.front() == '-';
   if (negative) text.remove_prefix(1);
   i128 digits = 0;

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/base/charconv.h"
+
 #include "engine/log/yaml_errors.h"
 
 namespace pactum::log {
@@ -32,7 +34,7 @@ bool parse_number(std::string_view s, double& out, bool* out_of_range = nullptr)
   if (!digit && !dot) return false;
   const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
   const char* end = s.data() + s.size();
-  auto r = std::from_chars(begin, end, out, std::chars_format::general);
+  auto r = parse_double(begin, end, out);  // std::from_chars (engine/base/charconv.h)
   if (out_of_range) *out_of_range = r.ec == std::errc::result_out_of_range && r.ptr == end;
   return r.ec == std::errc() && r.ptr == end;
 }

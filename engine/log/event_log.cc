@@ -55,7 +55,7 @@ std::string_view SymbolTable::store(std::string_view text) {
   if (text.empty()) return {};
   if (text.size() > block_cap_ - block_used_) {
     block_cap_ = std::max(kBlockSize, text.size());
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_cap_));
+    blocks_.push_back(std::unique_ptr<char[]>(new char[block_cap_]));
     block_used_ = 0;
   }
   char* at = blocks_.back().get() + block_used_;

@@ -17,6 +17,16 @@
 #include "engine/log/yaml_check.h"
 #include "engine/log/yaml_errors.h"
 
+// The browser build (WebAssembly without threads) parses on the one thread: the pipeline below
+// then fills a batch when the builder asks for one, and the builder sees the same calls.
+#ifndef PACTUM_READER_THREAD
+#ifdef __EMSCRIPTEN__
+#define PACTUM_READER_THREAD 0
+#else
+#define PACTUM_READER_THREAD 1
+#endif
+#endif
+
 namespace pactum::log {
 
 namespace {
@@ -83,7 +93,9 @@ class ParsePipeline {
       b.records.reserve(kBatchSize);
       empty_.push_back(&b);
     }
+#if PACTUM_READER_THREAD
     thread_ = std::thread([this] { produce(); });
+#endif
   }
 
   ~ParsePipeline() {
@@ -102,6 +114,14 @@ class ParsePipeline {
       Batch* b = nullptr;
       {
         std::unique_lock<std::mutex> lock(mutex_);
+#if !PACTUM_READER_THREAD
+        if (full_.empty()) {  // parse the next batch now, on this thread
+          Batch* next = empty_.front();
+          empty_.pop_front();
+          fill(*next);
+          full_.push_back(next);
+        }
+#endif
         changed_.wait(lock, [&] { return !full_.empty(); });
         b = full_.front();
         full_.pop_front();
@@ -202,25 +222,7 @@ class ParsePipeline {
         b = empty_.front();
         empty_.pop_front();
       }
-      b->records.clear();
-      b->text.clear();
-      // A batch also ends when its text would outgrow 32-bit offsets (a scalar is at most 1 MiB
-      // for the builder, but libyaml hands over whatever it read).
-      while (b->records.size() < kBatchSize && b->text.size() < (1u << 30)) {
-        yaml_event_t e;
-        if (!yaml_parser_parse(&parser_, &e)) {
-          b->last = b->failed = true;
-          break;
-        }
-        b->records.push_back(record(e, b->text));
-        bool end = e.type == YAML_STREAM_END_EVENT;
-        yaml_event_delete(&e);
-        if (end) {
-          b->last = true;
-          break;
-        }
-      }
-      bool last = b->last;
+      bool last = fill(*b);
       {
         std::lock_guard<std::mutex> lock(mutex_);
         full_.push_back(b);
@@ -228,6 +230,29 @@ class ParsePipeline {
       changed_.notify_all();
       if (last) return;
     }
+  }
+
+  // Parses the next events into `b`; true when nothing follows.
+  bool fill(Batch& b) {
+    b.records.clear();
+    b.text.clear();
+    // A batch also ends when its text would outgrow 32-bit offsets (a scalar is at most 1 MiB
+    // for the builder, but libyaml hands over whatever it read).
+    while (b.records.size() < kBatchSize && b.text.size() < (1u << 30)) {
+      yaml_event_t e;
+      if (!yaml_parser_parse(&parser_, &e)) {
+        b.last = b.failed = true;
+        break;
+      }
+      b.records.push_back(record(e, b.text));
+      bool end = e.type == YAML_STREAM_END_EVENT;
+      yaml_event_delete(&e);
+      if (end) {
+        b.last = true;
+        break;
+      }
+    }
+    return b.last;
   }
 
   yaml_parser_t& parser_;

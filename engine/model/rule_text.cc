@@ -10,6 +10,8 @@
 #include <set>
 #include <string_view>
 
+#include "engine/base/charconv.h"
+
 namespace pactum::model {
 
 // Every word quoted in the grammar of spec section 3, including the day names. Must list the
@@ -65,10 +67,8 @@ std::string quote(const std::string& value) {
 
 // Shortest text that reads back as the same double, never in exponent form (the lexer has none).
 std::string number_text(double value) {
-  std::array<char, 400> buf{};
-  auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::fixed);
-  if (ec != std::errc()) return "0";
-  return std::string(buf.data(), end);
+  std::string text = shortest_fixed(value);  // std::to_chars (engine/base/charconv.h)
+  return text.empty() ? "0" : text;
 }
 
 std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }

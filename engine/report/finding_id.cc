@@ -3,7 +3,11 @@
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
+#if PACTUM_BUILTIN_SHA256  // the WebAssembly build (web/wasm/deps.cmake) has no OpenSSL
+#include "engine/report/sha256.h"
+#else
 #include <openssl/evp.h>
+#endif
 
 namespace pactum::report {
 
@@ -29,10 +33,14 @@ std::string finding_id_text(const log::EventLog& log, const eval::Finding& f) {
 }
 
 std::string short_sha256(const std::string& text) {
+#if PACTUM_BUILTIN_SHA256
+  auto digest = sha256(text);
+#else
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1 || length < 8)
     throw std::runtime_error("SHA-256 is not available");
+#endif
   static const char kHex[] = "0123456789abcdef";
   std::string out;
   for (unsigned i = 0; i < 8; ++i) {

@@ -17,7 +17,8 @@ namespace pactum::report {
 std::string finding_id_text(const log::EventLog& log, const eval::Finding& f);
 // 16 lowercase hex digits.
 std::string finding_id(const log::EventLog& log, const eval::Finding& f);
-// The first 16 hex digits of SHA-256 of `text` (OpenSSL's EVP interface).
+// The first 16 hex digits of SHA-256 of `text` (OpenSSL's EVP interface; sha256.h in the
+// WebAssembly build).
 std::string short_sha256(const std::string& text);
 
 }  // namespace pactum::report

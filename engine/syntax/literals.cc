@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "engine/base/charconv.h"
+
 namespace pactum::syntax {
 
 std::optional<int64_t> parse_int(std::string_view digits) {
@@ -13,7 +15,7 @@ std::optional<int64_t> parse_int(std::string_view digits) {
 
 std::optional<double> parse_number(std::string_view text) {
   double value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  auto [ptr, ec] = parse_double(text.data(), text.data() + text.size(), value);  // std::from_chars
   if (ec != std::errc() || ptr != text.data() + text.size() || text.empty()) return std::nullopt;
   return value;
 }
