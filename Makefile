@@ -43,11 +43,12 @@ sanitize: setup
 	@cmake --build $(BUILD)-asan -j$(JOBS)
 	@cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j$(JOBS)
 
-# Every test: the suite, the suite under ASan+UBSan, and a short libFuzzer smoke per target.
-test: unit sanitize fuzz-smoke
+# Every test: the suite, the suite under ASan+UBSan, a short libFuzzer smoke per target, and the
+# browser workbench (WebAssembly build, byte-identical output, headless chromium).
+test: unit sanitize fuzz-smoke workbench-test
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan
+	rm -rf $(BUILD) $(BUILD)-asan $(WASM_BUILD)
 
 # libFuzzer targets (fuzz/, scripts/fuzz.sh): clang builds into $(BUILD)-fuzz. `fuzz-smoke` runs
 # each target for FUZZ_SECONDS (default 20) and replays saved crashes, for CI; `fuzz` is the long
@@ -67,3 +68,32 @@ fuzz:
 .PHONY: bench
 bench:
 	@./bench/run.sh
+
+# The browser workbench (docs/workbench.md): pactum compiled to WebAssembly by Debian's emscripten
+# into $(WASM_BUILD)/pactum.js (`wasm`), and the page bundled with it into $(WASM_BUILD)/workbench
+# (`workbench`: open workbench/index.html, or put the folder on any static host). The libraries
+# Debian ships only compiled for the host come from its source packages (scripts/deb-sources.sh).
+# `workbench-test`: the module against the native binary, byte for byte, then the page in
+# headless chromium; `workbench-screenshots` refreshes docs/workbench*.png.
+WASM_BUILD ?= build-wasm
+# Debian's emscripten runs its JavaScript tools with the node on PATH; a node that is not
+# Debian's (NodeSource) needs Debian's module folder for them (acorn).
+WASM_ENV = NODE_PATH=/usr/share/nodejs
+.PHONY: wasm workbench workbench-test workbench-screenshots
+wasm:
+	@./scripts/setup.sh wasm
+	@$(WASM_ENV) emcmake cmake -S . -B $(WASM_BUILD) -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" >/dev/null
+	@$(WASM_ENV) cmake --build $(WASM_BUILD) -j$(JOBS) --target pactum
+
+workbench: wasm
+	@PUPPETEER_SKIP_DOWNLOAD=1 ./scripts/npm-ci.sh web
+	@node web/build.mjs $(WASM_BUILD)/pactum.js $(WASM_BUILD)/workbench
+
+WORKBENCH_TEST_ENV = PACTUM=$(CURDIR)/$(BUILD)/pactum PACTUM_WASM=$(CURDIR)/$(WASM_BUILD)/pactum.js \
+  WORKBENCH=$(CURDIR)/$(WASM_BUILD)/workbench
+workbench-test: workbench bin
+	@cd web && $(WORKBENCH_TEST_ENV) node --test --test-reporter=spec test/identical.test.mjs test/browser.test.mjs
+
+workbench-screenshots: workbench bin
+	@cd web && $(WORKBENCH_TEST_ENV) SCREENSHOTS=$(CURDIR)/docs node --test --test-reporter=spec test/browser.test.mjs

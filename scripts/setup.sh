@@ -7,7 +7,7 @@ packages=(cmake make g++ python3 python3-jsonschema pkg-config tzdata
           antlr4 libantlr4-runtime-dev libfmt-dev libyaml-cpp-dev libyaml-dev catch2 libcli11-dev
           libhowardhinnant-date-dev nlohmann-json3-dev libssl-dev)
 # `setup.sh fuzz` also installs clang and its runtime libraries (libFuzzer, ASan, UBSan) for
-# scripts/fuzz.sh; `setup.sh wasm` what the browser workbench needs (web/README.md: emscripten,
+# scripts/fuzz.sh; `setup.sh wasm` what the browser workbench needs (docs/workbench.md: emscripten,
 # the header-only UTF-8 library ANTLR's runtime includes, dpkg-dev for `apt-get source`, Node.js
 # and npm for the page's bundler and tests, chromium for the browser tests) and a deb-src entry;
 # without an argument nothing changes.

@@ -1,5 +1,5 @@
 // std::to_chars and std::from_chars for double, which the WebAssembly build's C++ library (libc++
-// 14, emscripten 3.1.6) does not have (web/README.md). Where the standard library has them (the
+// 14, emscripten 3.1.6) does not have (docs/workbench.md). Where the standard library has them (the
 // native build: libstdc++), these call them; elsewhere the fallbacks below give the same text and
 // the same values (tests/unit/base/charconv_test.cc compares the two natively).
 #pragma once

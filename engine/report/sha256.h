@@ -1,4 +1,4 @@
-// SHA-256 (FIPS 180-4) without OpenSSL, for the WebAssembly build (web/README.md), which has no
+// SHA-256 (FIPS 180-4) without OpenSSL, for the WebAssembly build (docs/workbench.md), which has no
 // OpenSSL: finding ids (finding_id.h) must be the same there as natively. The native build keeps
 // OpenSSL's EVP interface; tests/unit/report/sha256_test.cc holds the two to the same digests.
 #pragma once

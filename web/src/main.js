@@ -107,7 +107,7 @@ function renderProblems(diagnostics) {
   $('problems').replaceChildren(...diagnostics.map((d) => {
     const at = positionOf(view.state.doc, d.from);
     const [first, ...notes] = d.message.split('\n');
-    return h('li', { class: `problem sev-${d.severity}`, 'data-line': at.line + 1, 'data-column': at.character + 1 },
+    return h('li', { class: 'problem', 'data-severity': d.severity, 'data-line': at.line + 1, 'data-column': at.character + 1 },
       h('span', { class: 'where', title: 'Show in the editor',
                   onclick: () => select(d.from, d.to) }, `${at.line + 1}:${at.character + 1}`),
       h('span', { class: `sev-${d.severity}` }, d.severity === 'info' ? 'note' : d.severity), ': ',
@@ -306,7 +306,7 @@ async function share() {
   const size = logs.reduce((n, l) => n + l.text.length, 0);
   const shared = includeLogs && size <= MAX_SHARED_LOG_BYTES ? logs : [];
   const fragment = await encodeShare({ a: view.state.doc.toString(), n: fileName(), l: shared.map((l) => ({ n: l.name, t: l.text })) });
-  history.replaceState(null, '', `#${fragment}`);
+  window.history.replaceState(null, '', `#${fragment}`);
   $('share-box').hidden = false;
   $('share-url').value = location.href;
   $('share-note').textContent = includeLogs && size > MAX_SHARED_LOG_BYTES

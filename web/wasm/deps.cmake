@@ -1,4 +1,4 @@
-# The libraries of the WebAssembly build (emcmake cmake; web/README.md), as the targets the
+# The libraries of the WebAssembly build (emcmake cmake; docs/workbench.md), as the targets the
 # native build gets from find_package: antlr4_shared, fmt::fmt, yaml-cpp, PkgConfig::LIBYAML,
 # date::date-tz, CLI11::CLI11, nlohmann_json::nlohmann_json, OpenSSL::Crypto, Threads::Threads.
 #
