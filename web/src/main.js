@@ -111,7 +111,9 @@ function renderProblems(diagnostics) {
       h('span', { class: 'where', title: 'Show in the editor',
                   onclick: () => select(d.from, d.to) }, `${at.line + 1}:${at.character + 1}`),
       h('span', { class: `sev-${d.severity}` }, d.severity === 'info' ? 'note' : d.severity), ': ',
-      h('span', { class: 'message' }, first, d.lsp.code ? ` [${d.lsp.code}]` : ''),
+      h('span', { class: 'message' }, first),
+      d.lsp.code ? [' ', h('button', { class: 'link code', title: `What ${d.lsp.code} means (pactum explain ${d.lsp.code})`,
+                                       onclick: () => explainCode(d.lsp.code) }, `[${d.lsp.code}]`)] : null,
       notes.map((n) => h('div', { class: 'message note-line' }, `= ${n}`)),
       d.actions.map((a) => h('div', {}, h('button', { class: 'fix', onclick: () => a.apply(view) }, a.name))));
   }));
@@ -212,6 +214,17 @@ function renderExplanation(x, raw) {
 }
 const severity = (s) => h('span', { class: `sev sev-${s}` }, s);
 
+// `pactum explain CODE`: what a lint or error code means, above the explanation.
+function explainCode(code) {
+  const r = engine.run(['explain', code]);
+  showTab('explain');
+  $('code-help').hidden = false;
+  $('code-help').replaceChildren(
+    h('button', { class: 'close', title: 'Close', onclick: () => { $('code-help').hidden = true; } }, '×'),
+    h('pre', { class: 'plain' }, r.status === 0 ? r.stdout : r.stderr));
+  $('tab-explain').scrollTop = 0;
+}
+
 // --- logs --------------------------------------------------------------------------------------
 function addLog(name, text) {
   name = name.replace(/[^A-Za-z0-9._-]/g, '_') || 'log.yaml';
@@ -281,6 +294,16 @@ function setAgreement(name, text) {
 }
 
 function loadExample(key) {
+  if (key.startsWith('template:')) {  // `pactum init --template NAME`
+    const name = key.slice('template:'.length);
+    const r = engine.run(['init', '--template', name]);
+    if (r.status === 0) {
+      setAgreement(`${name}.terms`, r.stdout);
+      logs = [];
+      renderLogs();
+    }
+    return;
+  }
   const e = EXAMPLES[key];
   if (!e) return;
   example = key;
@@ -378,6 +401,11 @@ async function start() {
   if (!(await restoreShared())) loadExample('acme');
   engine = await Engine.load(window.createPactum);
   const version = engine.run(['--version']).stdout.trim();
+  // The templates `pactum init --list` offers: "name  description" per line.
+  for (const line of engine.run(['init', '--list']).stdout.split('\n')) {
+    const m = /^(\S+)\s+(.*)$/.exec(line);
+    if (m) $('templates').append(h('option', { value: `template:${m[1]}` }, `${m[2]} (template)`));
+  }
   setStatus(`${version} (WebAssembly) ready`);
   document.title = `pactum workbench — ${version}`;
   view.dispatch({ effects: checking.reconfigure(linter(analyse, { delay: 250 })) });

@@ -82,6 +82,7 @@ async function problemItems(p) {
     text: li.querySelector('.message').textContent,
     notes: [...li.querySelectorAll('.note-line')].map((n) => n.textContent.replace(/^= /, '')),
     fixes: [...li.querySelectorAll('button.fix')].map((b) => b.textContent),
+    code: li.querySelector('button.code')?.textContent ?? null,
   })));
 }
 
@@ -160,9 +161,14 @@ test('the workbench in headless chromium', { timeout: 240000 }, async (t) => {
       const items = await problemItems(page);
       const warning = items.find((i) => i.severity === 'warning');
       assert.ok(warning, JSON.stringify(items));
-      assert.equal(warning.text, `${want.message} [deadline-outside-hours]`);
+      assert.equal(warning.text, want.message);
+      assert.equal(warning.code, '[deadline-outside-hours]');
       assert.equal(warning.line, want.line);
       assert.deepEqual(warning.notes, want.notes);
+      // Its code, explained as `pactum explain CODE` explains it.
+      await page.click('#problems button.code');
+      await page.waitForSelector('#code-help:not([hidden]) pre');
+      assert.equal(await page.$eval('#code-help pre', (e) => e.textContent), pactum(['explain', 'deadline-outside-hours']).stdout);
       await shoot(page, 'workbench.png');
       await clickFix(page, 'Rewrite as `every question by Acme requires answer by Northwind within 1 business day after`');
       const text = await editorText(page);
@@ -174,6 +180,25 @@ test('the workbench in headless chromium', { timeout: 240000 }, async (t) => {
       const sentence = /^  1\. (Every question .*)$/m.exec(pactum(['explain', 'acme.terms']).stdout)[1];
       await page.waitForFunction((s) => [...document.querySelectorAll('.party-card[data-party="Northwind"] li')]
         .some((li) => li.firstChild.textContent === s), { timeout: 10000 }, sentence);
+      // Hovering the rule shows the same sentence (the language server's hover).
+      const where = () => {
+        const v = window.workbench.view;
+        return v.state.doc.toString().lastIndexOf('every question') + 2;
+      };
+      await page.evaluate((pos) => {
+        const v = window.workbench.view;
+        v.dispatch({ effects: v.constructor.scrollIntoView(pos, { y: 'center' }) });
+      }, await page.evaluate(where));
+      await new Promise((r) => setTimeout(r, 200));
+      const coords = await page.evaluate((pos) => {
+        const c = window.workbench.view.coordsAtPos(pos);
+        return { x: c.left + 2, y: (c.top + c.bottom) / 2 };
+      }, await page.evaluate(where));
+      await page.mouse.move(coords.x, coords.y);
+      await page.waitForSelector('.cm-tooltip-hover', { timeout: 10000 });
+      const hover = await page.$eval('.cm-tooltip-hover', (e) => e.textContent);
+      assert.ok(hover.includes(sentence), `the hover says: ${hover}`);
+      await page.mouse.move(0, 0);
     });
 
     await t.test('Format gives pactum fmt\'s canonical layout', async () => {
@@ -185,6 +210,15 @@ test('the workbench in headless chromium', { timeout: 240000 }, async (t) => {
       await page.click('#format');
       fs.writeFileSync(path.join(scratch, 'acme.terms'), messy);
       assert.equal(await editorText(page), pactum(['fmt', 'acme.terms']).stdout);
+    });
+
+    await t.test('a template of pactum init starts a new agreement', async () => {
+      const templates = await page.$$eval('#templates option', (o) => o.map((x) => x.value));
+      const names = pactum(['init', '--list']).stdout.split('\n').filter(Boolean).map((l) => `template:${l.split(/\s+/)[0]}`);
+      assert.deepEqual(templates, names);
+      await page.select('#example', 'template:it-service-desk');
+      assert.equal(await editorText(page), pactum(['init', '--template', 'it-service-desk']).stdout);
+      assert.equal(await page.$eval('#file-name', (e) => e.value), 'it-service-desk.terms');
     });
 
     await t.test('the bundled example: the same findings as the native binary', async () => {
