@@ -15,7 +15,7 @@ import { termsLanguage } from './terms-language.js';
 import { parseExplanation, rulesByParty } from './explain.js';
 import { renderResults } from './report.js';
 import { encodeShare, decodeShare, MAX_SHARED_LOG_BYTES } from './share.js';
-import { h } from './dom.js';
+import { h, markdown } from './dom.js';
 import acmeTerms from '../../examples/acme.terms';
 import acmeLog from '../../examples/acme-2026.yaml';
 import contactTerms from '../../examples/contact-center/contact-center.terms';
@@ -146,7 +146,7 @@ const hover = hoverTooltip((editor, pos) => {
   if (!value || typeof value !== 'string') return null;
   return {
     pos,
-    create: () => ({ dom: h('div', { class: 'hover' }, h('pre', { class: 'plain' }, value.replace(/```\w*\n?/g, ''))) }),
+    create: () => ({ dom: h('div', { class: 'hover' }, markdown(value)) }),
   };
 });
 

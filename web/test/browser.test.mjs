@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -165,11 +166,18 @@ test('the workbench in headless chromium', { timeout: 240000 }, async (t) => {
       assert.equal(warning.code, '[deadline-outside-hours]');
       assert.equal(warning.line, want.line);
       assert.deepEqual(warning.notes, want.notes);
+      await page.evaluate(() => {
+        const v = window.workbench.view;
+        v.dispatch({ effects: v.constructor.scrollIntoView(v.state.doc.length, { y: 'end' }) });
+      });
+      await page.mouse.move(0, 0);
+      await new Promise((r) => setTimeout(r, 300));
+      await shoot(page, 'workbench.png');
       // Its code, explained as `pactum explain CODE` explains it.
       await page.click('#problems button.code');
       await page.waitForSelector('#code-help:not([hidden]) pre');
       assert.equal(await page.$eval('#code-help pre', (e) => e.textContent), pactum(['explain', 'deadline-outside-hours']).stdout);
-      await shoot(page, 'workbench.png');
+      await page.click('#code-help .close');
       await clickFix(page, 'Rewrite as `every question by Acme requires answer by Northwind within 1 business day after`');
       const text = await editorText(page);
       assert.match(text, /every question by Acme requires answer by Northwind within 1 business day after/);
@@ -293,6 +301,43 @@ test('the workbench in headless chromium', { timeout: 240000 }, async (t) => {
       const second = await openPage(url);
       assert.equal(await editorText(second), text);
       await second.close();
+    });
+
+    await t.test('from a static web server, the page asks for its own files and nothing else', async () => {
+      const served = [];
+      const server = http.createServer((request, response) => {
+        const name = decodeURIComponent(new URL(request.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+        served.push(name);
+        const file = path.join(workbench, path.basename(name));
+        if (!fs.existsSync(file)) {
+          response.writeHead(404).end();
+          return;
+        }
+        const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }[path.extname(file)] ?? 'text/plain';
+        response.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` }).end(fs.readFileSync(file));
+      });
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      const p = await browser.newPage();
+      const other = [];
+      await p.setRequestInterception(true);
+      p.on('request', (request) => {
+        const u = request.url();
+        if (u.startsWith(`${origin}/`) || u.startsWith('data:')) return request.continue();
+        other.push(u);
+        return request.abort();
+      });
+      p.on('pageerror', (e) => problems.push(`page error (http): ${e.message}`));
+      try {
+        await p.goto(`${origin}/index.html`);
+        await p.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+        await p.waitForFunction(() => document.getElementById('status').textContent === 'No problems', { timeout: 20000 });
+        assert.deepEqual(other, []);
+        assert.deepEqual(served.sort(), ['index.html', 'pactum.js', 'workbench.css', 'workbench.js']);
+      } finally {
+        await p.close();
+        server.close();
+      }
     });
 
     await t.test('no request left the machine, no error in the page', async () => {
