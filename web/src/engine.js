@@ -53,6 +53,16 @@ export class Engine {
     return { status, stdout: decoder.decode(stdoutBytes), stderr: decoder.decode(new Uint8Array(this.err)), stdoutBytes };
   }
 
+  // A file the last command wrote into the workspace (`-o FILE`), or null.
+  readFile(name) {
+    const path = `${WORKSPACE}/${name}`;
+    if (!this.module.FS.analyzePath(path).exists) return null;
+    // emscripten's umask() stub answers 0777, so pactum creates its output with mode 0 (0666
+    // less the umask): make it readable again.
+    this.module.FS.chmod(path, 0o644);
+    return this.module.FS.readFile(path, { encoding: 'utf8' });
+  }
+
   // One language-server session on `text`: returns the published diagnostics and the results of
   // `requests` ([{method, params}], `textDocument` filled in), in order.
   lsp(text, requests = [], logs = {}) {

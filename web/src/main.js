@@ -253,7 +253,10 @@ function check() {
   const asOf = $('as-of').value.trim();
   if (asOf) args.push('--as-of', asOf);
   checkedOnce = true;
-  const json = engine.run([...args, '--format', 'json'], files);
+  // One evaluation, two reports: JSON on standard output, the html report into a file.
+  const htmlFile = 'pactum-workbench-report.html';
+  const json = engine.run([...args, '--format', 'json', '-o', `html=${htmlFile}`], files);
+  const html = json.status < 2 ? engine.readFile(htmlFile) : null;
   if (json.status >= 2) {
     $('results').replaceChildren(h('pre', { class: 'error', id: 'check-error' }, json.stderr || `pactum exited with status ${json.status}`));
     $('download-json').hidden = true;
@@ -267,9 +270,8 @@ function check() {
   const download = $('download-json');
   download.href = `data:application/json;charset=utf-8,${encodeURIComponent(json.stdout)}`;
   download.hidden = false;
-  const html = engine.run([...args, '--format', 'html'], files);
-  if (html.status < 2) {
-    $('report').srcdoc = html.stdout;
+  if (html !== null) {
+    $('report').srcdoc = html;
     $('report').hidden = false;
     $('report-note').hidden = true;
   }
