@@ -1,7 +1,8 @@
 // The WebAssembly engine gives byte for byte what the native binary gives: exit status, standard
 // output and standard error, on every conformance case (each run of its case.json, as
 // tests/conformance/run.py builds the command: `--format json`), on lint / explain / fmt of each
-// case's agreements, and on the bundled examples in every report format.
+// case's agreements, on the bundled examples in every report format, on every time zone, and on
+// the bad-input corpus.
 //
 //   PACTUM=build/pactum PACTUM_WASM=build-wasm/pactum.js node --test web/test/identical.test.mjs
 import { test } from 'node:test';
@@ -131,6 +132,33 @@ test('every time zone of the native build, and the same suggestions for misspelt
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// The bad-input corpus (tests/bad-input): malformed and hostile agreements and logs. The cases
+// that need no set-up of the file system (links, FIFOs, modes, generated files), no environment
+// and no standard input, and read no device (/dev/zero is not in the module's file system).
+test('the bad-input corpus: the same statuses and messages', () => {
+  const dir = path.join(root, 'tests/bad-input');
+  const shared = filesOf(path.join(dir, 'shared'));
+  let compared = 0;
+  for (const name of fs.readdirSync(path.join(dir, 'cases')).sort()) {
+    const caseDir = path.join(dir, 'cases', name);
+    const expect = JSON.parse(fs.readFileSync(path.join(caseDir, 'expect.json'), 'utf8'));
+    const args = expect.args ?? (expect.command === 'check' ? ['agreement.terms', 'log.yaml'] : ['agreement.terms']);
+    if (['setup', 'env', 'stdin', 'fifo_write', 'fifo_read', 'files_after'].some((k) => k in expect)) continue;
+    if (args.some((a) => a.startsWith('b64:') || a.includes('/dev/'))) continue;
+    const files = { ...shared, ...filesOf(caseDir) };
+    delete files['expect.json'];
+    const work = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'pactum-bad-'));
+    try {
+      for (const [f, content] of Object.entries(files)) fs.writeFileSync(path.join(work, f), content);
+      same(work, files, [expect.command, ...args]);
+      compared++;
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }
+  assert.ok(compared > 250, `only ${compared} cases compared`);
 });
 
 test('the module runs again and again: the same output on a second and third run', () => {
