@@ -15,6 +15,7 @@ const encoder = new TextEncoder();
 export class Engine {
   static async load(createPactum) {
     const engine = new Engine();
+    engine.broken = false;
     engine.module = await createPactum({
       stdout: (byte) => engine.out.push(byte),
       stderr: (byte) => engine.err.push(byte),
@@ -46,8 +47,9 @@ export class Engine {
     let status;
     try {
       status = this.module.callMain(args);
-    } catch (e) {  // an abort: report it like the command line's internal error
-      return { status: 3, stdout: '', stderr: `pactum: internal error: ${e}` };
+    } catch (e) {  // an abort (out of memory): the module cannot run again, the page loads a new one
+      this.broken = true;
+      return { status: 3, stdout: '', stderr: `pactum: internal error: ${e}`, stdoutBytes: new Uint8Array(0) };
     }
     const stdoutBytes = new Uint8Array(this.out);
     return { status, stdout: decoder.decode(stdoutBytes), stderr: decoder.decode(new Uint8Array(this.err)), stdoutBytes };

@@ -37,6 +37,7 @@ let analysed = { text: null, errors: true };
 let explainedText = null;
 let checkedOnce = false;
 let checkTimer = null;
+let lastCheckMs = 0;        // a check that took long is not repeated on every edit
 
 // --- the agreement's file name (what messages and reports call it) --------------------------
 function fileName() {
@@ -85,7 +86,7 @@ function analyse(editor) {
                                                                                    : 'No problems', errors > 0);
   if (!errors) explain(text);
   else markExplanationStale();
-  if (checkedOnce && !errors && logs.length) scheduleCheck();
+  if (checkedOnce && !errors && logs.length && lastCheckMs < 1500) scheduleCheck();
   document.body.dataset.analysed = String(Number(document.body.dataset.analysed ?? 0) + 1);
   return out;
 }
@@ -253,10 +254,12 @@ function check() {
   const asOf = $('as-of').value.trim();
   if (asOf) args.push('--as-of', asOf);
   checkedOnce = true;
+  const started = performance.now();
   // One evaluation, two reports: JSON on standard output, the html report into a file.
   const htmlFile = 'pactum-workbench-report.html';
   const json = engine.run([...args, '--format', 'json', '-o', `html=${htmlFile}`], files);
   const html = json.status < 2 ? engine.readFile(htmlFile) : null;
+  if (engine.broken) restart();
   if (json.status >= 2) {
     $('results').replaceChildren(h('pre', { class: 'error', id: 'check-error' }, json.stderr || `pactum exited with status ${json.status}`));
     $('download-json').hidden = true;
@@ -264,6 +267,7 @@ function check() {
     $('report-note').hidden = false;
     return;
   }
+  lastCheckMs = performance.now() - started;
   const report = JSON.parse(json.stdout);
   renderResults($('results'), report, jumpTo);
   if (json.stderr.trim()) $('results').prepend(h('pre', { class: 'note' }, json.stderr.trim()));
@@ -276,6 +280,15 @@ function check() {
     $('report-note').hidden = true;
   }
   document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
+}
+
+// After an abort (out of memory) the module cannot run again: load a fresh one.
+async function restart() {
+  engine = null;
+  setStatus('pactum stopped (out of memory?) and is restarting…', true);
+  engine = await Engine.load(window.createPactum);
+  window.workbench.engine = engine;
+  setStatus('pactum restarted');
 }
 
 function scheduleCheck() {
@@ -385,18 +398,27 @@ async function start() {
     for (const f of e.target.files) addLog(f.name, await f.text());
     e.target.value = '';
   });
+  // Files dropped on the logs' drop zone or on the editor (before the editor's own handling,
+  // which would insert them as text): *.terms is the agreement, anything else a log.
   const drop = $('drop');
   for (const target of [drop, $('editor')]) {
-    target.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+    const files = (e) => [...(e.dataTransfer?.files ?? [])];
+    target.addEventListener('dragover', (e) => {
+      if (!e.dataTransfer?.types?.includes('Files')) return;
+      e.preventDefault();
+      drop.classList.add('over');
+    }, true);
     target.addEventListener('dragleave', () => drop.classList.remove('over'));
     target.addEventListener('drop', async (e) => {
+      if (!files(e).length) return;
       e.preventDefault();
+      e.stopPropagation();
       drop.classList.remove('over');
-      for (const f of e.dataTransfer.files) {
+      for (const f of files(e)) {
         if (/\.terms$/i.test(f.name)) setAgreement(f.name, await f.text());
         else addLog(f.name, await f.text());
       }
-    });
+    }, true);
   }
   $('file-name').addEventListener('change', () => { explainedText = null; if (analysed.text !== null && !analysed.errors) explain(analysed.text); });
 

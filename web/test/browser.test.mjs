@@ -263,6 +263,15 @@ test('the workbench in headless chromium', { timeout: 240000 }, async (t) => {
     });
 
     await t.test('logs: pasted and dropped files are checked', async () => {
+      // An agreement dropped on the editor replaces the text (not inserted into it).
+      const acme = fs.readFileSync(path.join(root, 'examples/acme.terms'), 'utf8');
+      await page.evaluate((text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'dropped.terms'));
+        document.querySelector('.cm-content').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, acme);
+      await page.waitForFunction(() => document.getElementById('file-name').value === 'dropped.terms');
+      assert.equal(await editorText(page), acme);
       await page.select('#example', 'acme');
       await page.evaluate(() => { for (const b of document.querySelectorAll('#log-list button')) b.click(); });
       const log = fs.readFileSync(path.join(root, 'examples/acme-2026.yaml'), 'utf8');
