@@ -24,8 +24,11 @@ for package in libyaml yaml-cpp howardhinnant-date antlr4-cpp-runtime; do
   rm -rf "$package" "$package"-[0-9]* "$package"_*
   echo "deb-sources: apt-get source $package${version:+=$version}"
   if ! apt-get source -qq "$package${version:+=$version}" >/dev/null; then
-    echo "deb-sources: apt-get source $package failed; is there a deb-src entry? (scripts/setup.sh wasm adds one)" >&2
-    exit 1
+    # That version is no longer offered (a newer one replaced it): the newest, then.
+    if [ -z "$version" ] || ! apt-get source -qq "$package" >/dev/null; then
+      echo "deb-sources: apt-get source $package failed; is there a deb-src entry? (scripts/setup.sh wasm adds one)" >&2
+      exit 1
+    fi
   fi
   tree=$(find . -maxdepth 1 -type d -name "$package-[0-9]*" | head -n 1)
   [ -n "$tree" ] || { echo "deb-sources: $package did not unpack" >&2; exit 1; }

@@ -34,24 +34,30 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The WebAssembly build compiles libyaml, yaml-cpp, date/tz and ANTLR's C++ runtime from Debian's
-# own source packages (scripts/deb-sources.sh runs `apt-get source`), which needs a deb-src entry:
-# Debian 12 (bookworm), from the mirror the machine already uses for binary packages.
+# own source packages (scripts/deb-sources.sh runs `apt-get source`), which needs deb-src entries:
+# the machine's own entries for Debian 12 (bookworm, its updates and security fixes), the same
+# mirrors, for source packages.
 if [ "${1:-}" = wasm ] && ! apt-get source --print-uris -qq libyaml >/dev/null 2>&1; then
-  mirror=""
+  sources=""
   for f in /etc/apt/sources.list.d/*.sources; do
     [ -f "$f" ] || continue
-    # The URIs of the first stanza that lists the bookworm suite (not bookworm-security).
-    mirror=$(awk 'BEGIN{RS=""} /Types:[^\n]*deb/ && /Suites:[^\n]*bookworm( |$|\n)/ {
-                    if (match($0, /URIs: *[^ \n]+/)) { u = substr($0, RSTART, RLENGTH); sub(/URIs: */, "", u); print u; exit } }' "$f")
-    [ -n "$mirror" ] && break
+    sources+=$(awk 'BEGIN { RS = ""; ORS = "\n\n" }
+                    /Types:[^\n]*deb/ && /Suites:[^\n]*bookworm/ { sub(/Types:[^\n]*/, "Types: deb-src"); print }' "$f")
+    sources+=$'\n\n'
   done
-  if [ -z "$mirror" ] && [ -f /etc/apt/sources.list ]; then
-    mirror=$(awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }' /etc/apt/sources.list)
+  if [ -z "${sources//[[:space:]]/}" ] && [ -f /etc/apt/sources.list ]; then
+    # One-line style: deb URL bookworm ... -> deb-src URL bookworm ...
+    sources=$(awk '$1 == "deb" && $0 ~ /bookworm/ { $1 = "deb-src"; print }' /etc/apt/sources.list)
+    target=/etc/apt/sources.list.d/pactum-deb-src.list
+  else
+    target=/etc/apt/sources.list.d/pactum-deb-src.sources
   fi
-  mirror=${mirror:-http://deb.debian.org/debian}
-  echo "setup: adding a deb-src entry for bookworm ($mirror)"
-  printf 'Types: deb-src\nURIs: %s\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$mirror" |
-    $SUDO tee /etc/apt/sources.list.d/pactum-deb-src.sources >/dev/null
+  if [ -z "${sources//[[:space:]]/}" ]; then
+    sources=$'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n'
+    target=/etc/apt/sources.list.d/pactum-deb-src.sources
+  fi
+  echo "setup: adding deb-src entries for Debian 12 ($target)"
+  printf '%s\n' "$sources" | $SUDO tee "$target" >/dev/null
   $SUDO apt-get update -qq
 fi
 
