@@ -272,7 +272,10 @@ function check() {
   renderResults($('results'), report, jumpTo);
   if (json.stderr.trim()) $('results').prepend(h('pre', { class: 'note' }, json.stderr.trim()));
   const download = $('download-json');
-  download.href = `data:application/json;charset=utf-8,${encodeURIComponent(json.stdout)}`;
+  // A data: address up to 1 MB; beyond, a blob: (an address of this page's own memory).
+  if (download.href.startsWith('blob:')) URL.revokeObjectURL(download.href);
+  download.href = json.stdout.length < 1e6 ? `data:application/json;charset=utf-8,${encodeURIComponent(json.stdout)}`
+                                           : URL.createObjectURL(new Blob([json.stdout], { type: 'application/json' }));
   download.hidden = false;
   if (html !== null) {
     $('report').srcdoc = html;
