@@ -3,13 +3,19 @@
 // service credits and the lint entries. Clicking a row shows its rule in the editor.
 import { h } from './dom.js';
 
-const when = (iso) => (iso ? iso.replace('T', ' ').replace(/:00(?=[-+Z]|$)/, '').replace(/([-+]\d\d:\d\d|Z)$/, ' $1') : '');
+// "2026-06-12T14:00:00-05:00" -> "2026-06-12 14:00" (the agreement's time zone: the JSON report
+// writes every time in it; the full text is in the cell's tooltip).
+const when = (iso) => (iso ? iso.replace('T', ' ').replace(/(:\d\d)?(\.\d+)?([-+]\d\d:\d\d|Z)?$/, '') : '');
+const time = (iso) => h('span', { class: 'time', title: iso ?? '' }, when(iso));
 const severity = (s) => h('span', { class: `sev sev-${s}` }, s);
 const money = (amount, currency) =>
   `${Number(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency ?? ''}`.trim();
 
+// The events a finding cites: the first five, then how many more (a share of calls cites hundreds).
 function eventsOf(item) {
-  return (item.events ?? []).map((e) => `${e.type}${e.id ? ` ${e.id}` : ''} (${e.file}:${e.line})`).join(', ');
+  const events = item.events ?? [];
+  const shown = events.slice(0, 5).map((e) => `${e.type}${e.id ? ` ${e.id}` : ''} (${e.file}:${e.line})`).join(', ');
+  return events.length > 5 ? `${shown} and ${events.length - 5} more` : shown;
 }
 
 function itemTable(items, kind, onJump) {
@@ -21,9 +27,9 @@ function itemTable(items, kind, onJump) {
       h('tr', { class: 'jump', 'data-id': f.id, title: `${f.rule_text}\nid ${f.id}`, onclick: () => onJump(f.location) },
         h('td', {}, f.block, f.clause ? ` (${f.clause})` : '', severity(f.severity)),
         h('td', { class: 'num' }, f.rule),
-        h('td', {}, kind === 'pending' ? when(f.measured?.deadline ?? '') : f.reason),
+        h('td', {}, kind === 'pending' ? time(f.measured?.deadline) : f.reason),
         h('td', {}, (f.responsible ?? []).join(', ') || 'unassigned'),
-        h('td', {}, when(f.at ?? f.window?.start ?? '')),
+        h('td', {}, time(f.at ?? f.window?.start)),
         h('td', {}, f.message, h('div', { class: 'events' }, eventsOf(f)))))));
 }
 
@@ -65,7 +71,7 @@ export function renderResults(container, report, onJump) {
       h('thead', {}, h('tr', {}, h('th', {}, 'Party'), h('th', {}, 'Period'), h('th', { class: 'num' }, 'Accrued'),
         h('th', { class: 'num' }, 'Over the cap'), h('th', { class: 'num' }, 'Owed'))),
       h('tbody', {},
-        (credits.by_period ?? []).map((c) => h('tr', {}, h('td', {}, c.party), h('td', {}, `${when(c.start)} – ${when(c.end)}`),
+        (credits.by_period ?? []).map((c) => h('tr', {}, h('td', {}, c.party), h('td', {}, time(c.start), ' – ', time(c.end)),
           h('td', { class: 'num' }, money(c.accrued)), h('td', { class: 'num' }, money(c.capped)), h('td', { class: 'num' }, money(c.owed)))),
         Object.entries(credits.by_party ?? {}).map(([p, c]) => h('tr', {}, h('th', {}, p), h('th', {}, 'total'),
           h('th', { class: 'num' }, money(c.accrued)), h('th', { class: 'num' }, money(c.capped)),
