@@ -82,8 +82,12 @@ function analyse(editor) {
   const errors = out.filter((d) => d.severity === 'error').length;
   analysed = { text, errors: errors > 0 };
   renderProblems(out);
-  setStatus(errors ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : out.length ? `${out.length} ${out.length === 1 ? 'note' : 'notes'} of advice`
-                                                                                   : 'No problems', errors > 0);
+  const count = (level, word) => {
+    const n = out.filter((d) => d.severity === level).length;
+    return n ? `${n} ${word}${n === 1 ? '' : 's'}` : null;
+  };
+  const parts = [count('error', 'error'), count('warning', 'warning'), count('info', 'note'), count('hint', 'hint')].filter(Boolean);
+  setStatus(parts.length ? parts.join(', ') : 'No problems', errors > 0);
   if (!errors) explain(text);
   else markExplanationStale();
   if (checkedOnce && !errors && logs.length && lastCheckMs < 1500) scheduleCheck();
@@ -307,7 +311,7 @@ function showTab(name) {
 
 function setAgreement(name, text) {
   $('file-name').value = name;
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 } });
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 }, scrollIntoView: true });
   explainedText = null;
 }
 
