@@ -53,8 +53,9 @@ if [ "${1:-}" = wasm ] && ! apt-get source --print-uris -qq libyaml >/dev/null 2
     target=/etc/apt/sources.list.d/pactum-deb-src.sources
   fi
   if [ -z "${sources//[[:space:]]/}" ]; then
-    sources=$'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n'
-    target=/etc/apt/sources.list.d/pactum-deb-src.sources
+    echo "setup: no Debian 12 (bookworm) entry in /etc/apt/sources.list(.d) to copy as deb-src;" \
+         "add a deb-src entry for your mirror and run again (docs/workbench.md)" >&2
+    exit 2
   fi
   echo "setup: adding deb-src entries for Debian 12 ($target)"
   printf '%s\n' "$sources" | $SUDO tee "$target" >/dev/null
