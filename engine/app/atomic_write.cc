@@ -7,6 +7,8 @@
 //   - anything else that can be written (a FIFO, a character device such as /dev/null or a
 //     terminal) is opened and written directly: never replaced by a regular file;
 //   - a directory is an error.
+// OutputFile (output_file.h) does it piece by piece, for reports streamed as they are rendered;
+// write_output writes one text through it.
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -19,6 +21,7 @@
 #include <unistd.h>
 
 #include "engine/app/commands.h"
+#include "engine/app/output_file.h"
 
 namespace pactum::app {
 
@@ -49,22 +52,6 @@ bool resolve_links(std::string& path, std::string& error) {
   return false;
 }
 
-bool write_all(int fd, const std::string& text, std::string& error) {
-  const char* p = text.data();
-  size_t left = text.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error = std::strerror(errno);
-      return false;
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
-  return true;
-}
-
 // The temporary file's name: TARGET.pactum-tmp-XXXXXX beside the target, the target's name cut
 // (at a character boundary) so that the whole stays within NAME_MAX.
 std::string temporary_name(const std::string& path) {
@@ -86,89 +73,156 @@ mode_t creation_mode() {
   return 0666 & ~mask;
 }
 
-bool replace_atomically(const std::string& path, const std::string& text, const struct stat* old, std::string& error) {
-  std::string temp = temporary_name(path);
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    error = std::strerror(errno);
-    return false;
-  }
-  auto fail = [&] {
-    error = std::strerror(errno);
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return false;
-  };
-  if (!write_all(fd, text, error)) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return false;
-  }
-  if (old) {
-    // The replaced file's owner (only root may give a file away; elsewhere this fails harmlessly
-    // and the file is the writer's, as any rewritten file) and mode, set-id bits included.
-    if (::fchown(fd, old->st_uid, old->st_gid) != 0) errno = 0;
-    if (::fchmod(fd, old->st_mode & 07777) != 0) return fail();
-  } else if (::fchmod(fd, creation_mode()) != 0) {
-    return fail();
-  }
-  if (::fsync(fd) != 0) return fail();
-  if (::close(fd) != 0) {
-    error = std::strerror(errno);
-    ::unlink(temp.c_str());
-    return false;
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    error = std::strerror(errno);
-    ::unlink(temp.c_str());
-    return false;
-  }
-  return true;
-}
+constexpr size_t kBufferSize = size_t{1} << 16;
 
 }  // namespace
 
-bool write_output(const std::string& requested, const std::string& text, std::string& error) {
+FdStreamBuf::FdStreamBuf(int fd) : fd_(fd), buffer_(new char[kBufferSize]) {
+  setp(buffer_.get(), buffer_.get() + kBufferSize);
+}
+
+bool FdStreamBuf::write_all(const char* p, size_t left) {
+  while (left > 0 && !error_) {
+    ssize_t n = ::write(fd_, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error_ = errno;
+      return false;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return !error_;
+}
+
+bool FdStreamBuf::drain() {
+  bool ok = write_all(pbase(), static_cast<size_t>(pptr() - pbase()));
+  setp(buffer_.get(), buffer_.get() + kBufferSize);
+  return ok;
+}
+
+FdStreamBuf::int_type FdStreamBuf::overflow(int_type ch) {
+  if (!drain()) return traits_type::eof();
+  if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
+  *pptr() = traits_type::to_char_type(ch);
+  pbump(1);
+  return ch;
+}
+
+std::streamsize FdStreamBuf::xsputn(const char* s, std::streamsize n) {
+  size_t size = static_cast<size_t>(n);
+  if (size <= static_cast<size_t>(epptr() - pptr())) {
+    std::memcpy(pptr(), s, size);
+    pbump(static_cast<int>(size));
+    return n;
+  }
+  if (!drain()) return 0;
+  if (size < kBufferSize) {
+    std::memcpy(pptr(), s, size);
+    pbump(static_cast<int>(size));
+    return n;
+  }
+  return write_all(s, size) ? n : 0;
+}
+
+int FdStreamBuf::sync() { return drain() ? 0 : -1; }
+
+OutputFile::~OutputFile() { discard(); }
+
+void OutputFile::discard() {
+  stream_.reset();
+  buf_.reset();
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!temporary_.empty()) ::unlink(temporary_.c_str());
+  temporary_.clear();
+}
+
+bool OutputFile::open(const std::string& requested, std::string& error) {
   struct stat st {};
+  std::string path = requested;
   if (::stat(requested.c_str(), &st) != 0) {
     if (errno != ENOENT) {
       error = std::strerror(errno);
       return false;
     }
     // Nothing there yet, or a link to nothing: the file is created where the links lead.
-    std::string path = requested;
     if (!resolve_links(path, error)) return false;
-    return replace_atomically(path, text, nullptr, error);
-  }
-  if (S_ISDIR(st.st_mode)) {
+  } else if (S_ISDIR(st.st_mode)) {
     error = std::strerror(EISDIR);
     return false;
-  }
-  if (S_ISREG(st.st_mode)) {
+  } else if (S_ISREG(st.st_mode)) {
     // Beside the file itself, every link on the way resolved.
     char* real = ::realpath(requested.c_str(), nullptr);
     if (!real) {
       error = std::strerror(errno);
       return false;
     }
-    std::string path(real);
+    path = real;
     std::free(real);
-    return replace_atomically(path, text, &st, error);
+    replaces_ = true;
+    old_ = st;
+  } else {
+    // A FIFO, a device, a socket (also through a link such as /dev/stdout): written as it is.
+    do fd_ = ::open(requested.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    while (fd_ < 0 && errno == EINTR);
+    if (fd_ < 0) {
+      error = std::strerror(errno);
+      return false;
+    }
   }
-  // A FIFO, a device, a socket (also through a link such as /dev/stdout): written as it is.
-  int fd;
-  do fd = ::open(requested.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-  while (fd < 0 && errno == EINTR);
-  if (fd < 0) {
-    error = std::strerror(errno);
+  if (fd_ < 0) {
+    std::string temp = temporary_name(path);
+    fd_ = ::mkstemp(temp.data());
+    if (fd_ < 0) {
+      error = std::strerror(errno);
+      return false;
+    }
+    temporary_ = temp;
+    target_ = path;
+  }
+  buf_ = std::make_unique<FdStreamBuf>(fd_);
+  stream_ = std::make_unique<std::ostream>(buf_.get());
+  return true;
+}
+
+bool OutputFile::commit(std::string& error) {
+  auto fail = [&](int err) {
+    error = std::strerror(err);
+    discard();
     return false;
+  };
+  stream_->flush();
+  if (buf_->error()) return fail(buf_->error());
+  if (!stream_->good()) return fail(EIO);
+  if (!temporary_.empty()) {
+    if (replaces_) {
+      // The replaced file's owner (only root may give a file away; elsewhere this fails harmlessly
+      // and the file is the writer's, as any rewritten file) and mode, set-id bits included.
+      if (::fchown(fd_, old_.st_uid, old_.st_gid) != 0) errno = 0;
+      if (::fchmod(fd_, old_.st_mode & 07777) != 0) return fail(errno);
+    } else if (::fchmod(fd_, creation_mode()) != 0) {
+      return fail(errno);
+    }
+    if (::fsync(fd_) != 0) return fail(errno);
   }
-  bool ok = write_all(fd, text, error);
-  if (::close(fd) != 0 && ok) {
-    error = std::strerror(errno);
-    ok = false;
+  int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) return fail(errno);
+  if (!temporary_.empty()) {
+    if (std::rename(temporary_.c_str(), target_.c_str()) != 0) return fail(errno);
+    temporary_.clear();
   }
-  return ok;
+  stream_.reset();
+  buf_.reset();
+  return true;
+}
+
+bool write_output(const std::string& requested, const std::string& text, std::string& error) {
+  OutputFile file;
+  if (!file.open(requested, error)) return false;
+  file.stream().write(text.data(), static_cast<std::streamsize>(text.size()));
+  return file.commit(error);
 }
 
 bool is_regular_file(const std::string& path) {

@@ -2,11 +2,13 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "engine/app/commands.h"
+#include "engine/app/output_file.h"
 #include "engine/app/session.h"
 #include "engine/base/text.h"
 #include "engine/report/due_soon.h"
@@ -92,19 +94,36 @@ bool outputs_collide(const std::vector<PlannedReport>& reports, Streams io) {
   return false;
 }
 
-int emit(const std::string& text, const std::optional<std::string>& output, Streams io);
+int cannot_write(const std::string& path, const std::string& error, Streams io) {
+  io.err << fmt::format("pactum: cannot write `{}`: {}\n", visible_text(path), error);
+  return kInputError;
+}
 
-// Renders every report first, then writes them: an error while rendering leaves no file behind.
-// Files are written one by one, each atomically (write_output); a file that cannot be written
-// stops the run with exit 2.
+// Every output file is opened first (a file that cannot be opened stops the run with exit 2 before
+// anything is written), then each report is written piece by piece as it is rendered
+// (report::write_report: a report is never held whole in memory) into its temporary file
+// (OutputFile), or to standard output. Only when every report is complete do the files replace
+// their targets, one by one (each atomically): an error while rendering leaves no file behind,
+// and a file that cannot be written stops the run with exit 2.
 int emit_reports(const std::vector<PlannedReport>& reports, report::ReportData data, Streams io) {
-  std::vector<std::string> texts;
-  for (const auto& r : reports) {
-    data.color = io.color && !r.path && r.format == report::Format::Text;
-    texts.push_back(report::render(r.format, data));
+  std::vector<std::unique_ptr<OutputFile>> files(reports.size());
+  for (size_t i = 0; i < reports.size(); ++i) {
+    if (!reports[i].path) continue;
+    files[i] = std::make_unique<OutputFile>();
+    std::string error;
+    if (!files[i]->open(*reports[i].path, error)) return cannot_write(*reports[i].path, error, io);
   }
-  for (size_t i = 0; i < reports.size(); ++i)
-    if (int written = emit(texts[i], reports[i].path, io); written != kOk) return written;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    const auto& r = reports[i];
+    data.color = io.color && !r.path && r.format == report::Format::Text;
+    std::ostream& out = files[i] ? files[i]->stream() : io.out;
+    report::write_report(r.format, data, out);
+    out.flush();
+  }
+  for (size_t i = 0; i < reports.size(); ++i) {
+    std::string error;
+    if (files[i] && !files[i]->commit(error)) return cannot_write(*reports[i].path, error, io);
+  }
   return kOk;
 }
 
@@ -115,10 +134,7 @@ int emit(const std::string& text, const std::optional<std::string>& output, Stre
     return kOk;
   }
   std::string error;
-  if (!write_output(*output, text, error)) {
-    io.err << fmt::format("pactum: cannot write `{}`: {}\n", visible_text(*output), error);
-    return kInputError;
-  }
+  if (!write_output(*output, text, error)) return cannot_write(*output, error, io);
   return kOk;
 }
 

@@ -8,6 +8,7 @@
 // (a run that exits 2) are `blocker` issues "pactum/input-error". Paths are relative to `--root`
 // (the repository), as GitLab wants them.
 #include <set>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include "engine/report/due_soon.h"
 #include "engine/report/finding_id.h"
 #include "engine/report/json_report.h"
+#include "engine/report/json_writer.h"
 #include "engine/report/report.h"
 
 namespace pactum::report {
@@ -53,8 +55,10 @@ std::string dump(const ordered_json& issues) { return json_text(issues); }
 
 }  // namespace
 
-std::string render_gitlab(const ReportData& d) {
-  ordered_json issues = ordered_json::array();
+// Written one issue at a time (JsonWriter), with the bytes json_text would give the whole array.
+void write_gitlab(std::ostream& out, const ReportData& d) {
+  JsonWriter w(out);
+  w.begin_array();
   Fingerprints fingerprints;
   auto unique = [&](const std::string& fp) { return fingerprints.unique(fp); };
   for (const auto& l : d.lint) {
@@ -62,26 +66,33 @@ std::string render_gitlab(const ReportData& d) {
     std::string text = l.message + (l.notes.empty() ? "" : " (" + l.notes.front() + ")");
     std::string fp = short_sha256(fmt::format("[\"lint\",{},{},{}]", nlohmann::json(l.code).dump(), l.loc.line,
                                               nlohmann::json(l.message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
-    issues.push_back(issue("pactum/" + l.code, text, l.level == DiagLevel::Error ? "major" : "minor", unique(fp), path,
-                           l.loc.line));
+    w.value(issue("pactum/" + l.code, text, l.level == DiagLevel::Error ? "major" : "minor", unique(fp), path,
+                  l.loc.line));
   }
   if (d.outcome && d.log) {
     for (const auto& f : d.outcome->findings) {
       std::string path = repo_path(d, f.rule->loc.file);
       std::string description = fmt::format("{}: {} (responsible: {}; \"{}\", rule {})", f.reason, f.message,
                                             fmt::join(f.responsible, ", "), f.block->name, f.rule->number);
-      issues.push_back(issue("pactum/" + f.reason, description, severity_name(f.block->severity),
-                             unique(finding_id(*d.log, f)), path, f.rule->loc.line));
+      w.value(issue("pactum/" + f.reason, description, severity_name(f.block->severity),
+                    unique(finding_id(*d.log, f)), path, f.rule->loc.line));
     }
   }
   for (const auto& item : d.log ? due_soon(d) : std::vector<DueItem>{}) {
     const auto& f = *item.pending;
     std::string description =
         fmt::format("{}: {} (\"{}\", rule {})", due_words(d, item), f.message, f.block->name, f.rule->number);
-    issues.push_back(issue("pactum/due-soon", description, "info", unique(finding_id(*d.log, f)),
-                           repo_path(d, f.rule->loc.file), f.rule->loc.line));
+    w.value(issue("pactum/due-soon", description, "info", unique(finding_id(*d.log, f)),
+                  repo_path(d, f.rule->loc.file), f.rule->loc.line));
   }
-  return dump(issues);
+  w.end();
+  w.finish();
+}
+
+std::string render_gitlab(const ReportData& d) {
+  std::ostringstream out;
+  write_gitlab(out, d);
+  return out.str();
 }
 
 std::string render_gitlab_input_errors(const InputErrors& d) {

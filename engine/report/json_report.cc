@@ -1,5 +1,7 @@
-// The JSON report of spec 8.1. The other machine formats (SARIF) build on json_document().
+// The JSON report of spec 8.1, written piece by piece (JsonWriter): one finding at a time. SARIF
+// builds on finding_json, lint_json and json_head.
 #include <cmath>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -7,6 +9,7 @@
 #include "engine/report/due_soon.h"
 #include "engine/report/finding_id.h"
 #include "engine/report/json_report.h"
+#include "engine/report/json_writer.h"
 #include "engine/report/report.h"
 
 namespace pactum::report {
@@ -51,49 +54,60 @@ ordered_json waiver_json(const ReportData& d, const triage::Waiver& w) {
 }
 
 // Waivers and baseline (engine/triage): what they set apart, and what needs attention in them.
-void add_triage(const ReportData& d, ordered_json& j) {
+// The counts are in the summary (json_head).
+void write_triage(const ReportData& d, JsonWriter& w) {
   const auto& t = *d.triage;
-  j["summary"]["waived"] = t.waived.size();
-  j["summary"]["baselined"] = t.baselined.size();
   if (t.waivers_used) {
-    j["waived"] = ordered_json::array();
-    for (const auto& w : t.waived) {
-      ordered_json f = finding_json(d, w.finding);
-      f["waiver"] = waiver_json(d, *w.waiver);
-      j["waived"].push_back(f);
+    w.key("waived");
+    w.begin_array();
+    for (const auto& x : t.waived) {
+      ordered_json f = finding_json(d, x.finding);
+      f["waiver"] = waiver_json(d, *x.waiver);
+      w.value(f);
     }
+    w.end();
     ordered_json waivers = {{"expired", ordered_json::array()}, {"unused", ordered_json::array()}};
-    for (const auto* w : t.expired) waivers["expired"].push_back(waiver_json(d, *w));
-    for (const auto* w : t.unused) waivers["unused"].push_back(waiver_json(d, *w));
-    j["waivers"] = waivers;
+    for (const auto* x : t.expired) waivers["expired"].push_back(waiver_json(d, *x));
+    for (const auto* x : t.unused) waivers["unused"].push_back(waiver_json(d, *x));
+    w.key("waivers");
+    w.value(waivers);
   }
   if (t.baseline_used) {
-    ordered_json b;
-    b["accepted"] = ordered_json::array();
-    for (const auto& f : t.baselined) b["accepted"].push_back(finding_json(d, f));
-    b["fixed"] = ordered_json::array();
+    w.key("baseline");
+    w.begin_object();
+    w.key("accepted");
+    w.begin_array();
+    for (const auto& f : t.baselined) w.value(finding_json(d, f));
+    w.end();
+    ordered_json fixed = ordered_json::array();
     for (const auto& e : t.fixed)
-      b["fixed"].push_back({{"id", e.id}, {"block", e.block}, {"rule", e.rule}, {"reason", e.reason}, {"at", e.at}});
-    j["baseline"] = b;
+      fixed.push_back({{"id", e.id}, {"block", e.block}, {"rule", e.rule}, {"reason", e.reason}, {"at", e.at}});
+    w.key("fixed");
+    w.value(fixed);
+    w.end();
   }
 }
 
 // `--due-within`: the pending items due soon, soonest first, each with its deadline and the time
-// left (in words and in hours).
-void add_due_soon(const ReportData& d, ordered_json& j) {
-  auto due = due_soon(d);
-  ordered_json items = ordered_json::array();
-  for (const auto& item : due) {
+// left (in words and in hours). Their number is in the summary (json_head).
+void write_due_soon(const ReportData& d, JsonWriter& w) {
+  w.key("due_soon");
+  w.begin_object();
+  w.key("within");
+  w.value(d.due_within_text);
+  w.key("until");
+  w.value(format_instant(due_until(d), d.agreement.zone));
+  w.key("items");
+  w.begin_array();
+  for (const auto& item : due_soon(d)) {
     ordered_json f = finding_json(d, *item.pending);
     f["deadline"] = format_instant(item.deadline, d.agreement.zone);
     f["due_in"] = time_left_words(item.left);
     f["due_in_hours"] = std::round(static_cast<double>(item.left.count()) / 36000.0) / 100.0;
-    items.push_back(std::move(f));
+    w.value(f);
   }
-  j["summary"]["due_soon"] = due.size();
-  j["due_soon"] = {{"within", d.due_within_text},
-                   {"until", format_instant(due_until(d), d.agreement.zone)},
-                   {"items", std::move(items)}};
+  w.end();
+  w.end();
 }
 
 // Money as a JSON number with at most two decimals: the double nearest to the exact cents
@@ -163,90 +177,95 @@ ordered_json lint_json(const ReportData& d, const Diagnostic& l) {
   return j;
 }
 
-ordered_json json_document(const ReportData& d) {
+// The head of the report: everything before the findings (`pactum`, `agreement`, and in a check
+// `as_of`, `judged` and `summary`, whose counts include what waivers, the baseline and
+// --due-within set apart). SARIF copies it into its run's properties.
+ordered_json json_head(const ReportData& d) {
   ordered_json j;
   j["pactum"] = 1;
   j["agreement"] = d.agreement.name;
-  if (d.outcome) {
-    const auto& o = *d.outcome;
-    const auto* zone = d.agreement.zone;
-    j["as_of"] = o.evaluated ? ordered_json(format_instant(o.as_of, zone)) : ordered_json(nullptr);
-    j["judged"] = o.evaluated ? ordered_json{{"from", format_instant(o.judged_from, zone)},
-                                             {"to", format_instant(o.judged_to, zone)}}
-                              : ordered_json(nullptr);
-    ordered_json by_party = ordered_json::object();
-    for (const auto& p : d.agreement.parties) by_party[p.id] = o.by_party.count(p.id) ? o.by_party.at(p.id) : 0;
-    if (o.by_party.count("unassigned")) by_party["unassigned"] = o.by_party.at("unassigned");
-    j["summary"] = {{"events", o.events},           {"ignored_events", o.ignored_events},
-                    {"rules", o.rules},             {"findings", o.findings.size()},
-                    {"pending", o.pending.size()},  {"tolerated", o.tolerated},
-                    {"by_party", by_party}};
-    if (d.filter) {  // check --party/--term/--clause/--severity: what the counts above leave out
-      ordered_json filtered = ordered_json::object();
-      for (const auto& [option, values] : d.filter->criteria) filtered[option] = values;
-      filtered["left_out"] = {{"findings", d.filter->findings_left_out},
-                              {"pending", d.filter->pending_left_out},
-                              {"accepted", d.filter->accepted_left_out}};
-      j["summary"]["filtered"] = filtered;
-    }
-    j["findings"] = ordered_json::array();
-    const credits::Ledger* ledger = shown_credits(d);
-    for (size_t i = 0; i < o.findings.size(); ++i)
-      j["findings"].push_back(finding_json(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr));
-    j["pending"] = ordered_json::array();
-    for (const auto& f : o.pending) j["pending"].push_back(finding_json(d, f));
-    if (d.due_within && o.evaluated) add_due_soon(d, j);
-    if (d.triage) add_triage(d, j);
-    if (ledger) j["credits"] = credits_json(d, *ledger);
+  if (!d.outcome) return j;
+  const auto& o = *d.outcome;
+  const auto* zone = d.agreement.zone;
+  j["as_of"] = o.evaluated ? ordered_json(format_instant(o.as_of, zone)) : ordered_json(nullptr);
+  j["judged"] = o.evaluated ? ordered_json{{"from", format_instant(o.judged_from, zone)},
+                                           {"to", format_instant(o.judged_to, zone)}}
+                            : ordered_json(nullptr);
+  ordered_json by_party = ordered_json::object();
+  for (const auto& p : d.agreement.parties) by_party[p.id] = o.by_party.count(p.id) ? o.by_party.at(p.id) : 0;
+  if (o.by_party.count("unassigned")) by_party["unassigned"] = o.by_party.at("unassigned");
+  j["summary"] = {{"events", o.events},           {"ignored_events", o.ignored_events},
+                  {"rules", o.rules},             {"findings", o.findings.size()},
+                  {"pending", o.pending.size()},  {"tolerated", o.tolerated},
+                  {"by_party", by_party}};
+  if (d.filter) {  // check --party/--term/--clause/--severity: what the counts above leave out
+    ordered_json filtered = ordered_json::object();
+    for (const auto& [option, values] : d.filter->criteria) filtered[option] = values;
+    filtered["left_out"] = {{"findings", d.filter->findings_left_out},
+                            {"pending", d.filter->pending_left_out},
+                            {"accepted", d.filter->accepted_left_out}};
+    j["summary"]["filtered"] = filtered;
   }
-  j["lint"] = ordered_json::array();
-  for (const auto& l : d.lint) j["lint"].push_back(lint_json(d, l));
-  ordered_json obligations = ordered_json::object();
-  for (const auto& [party, n] : d.balance.per_party) obligations[party] = n;
-  obligations["depends on events"] = d.balance.by_events;
-  j["obligations"] = obligations;
+  if (d.due_within && o.evaluated) j["summary"]["due_soon"] = due_soon(d).size();
+  if (d.triage) {
+    j["summary"]["waived"] = d.triage->waived.size();
+    j["summary"]["baselined"] = d.triage->baselined.size();
+  }
   return j;
 }
 
+ordered_json obligations_json(const ReportData& d) {
+  ordered_json obligations = ordered_json::object();
+  for (const auto& [party, n] : d.balance.per_party) obligations[party] = n;
+  obligations["depends on events"] = d.balance.by_events;
+  return obligations;
+}
+
 std::string json_text(const ordered_json& document) {
-  std::string raw = document.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-  // Outside strings a JSON text is ASCII without DEL or `#`, so these bytes are always inside a
-  // string. Most reports have none of them: the text is then returned as it is (a report can be
-  // hundreds of megabytes: no second copy).
-  auto suspect = [](char ch) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    return c == '#' || c == 0x7F || c == 0xC2 || c == 0xEF;
-  };
-  size_t first = 0;
-  while (first < raw.size() && !suspect(raw[first])) ++first;
-  if (first == raw.size()) {
-    raw += '\n';
-    return raw;
-  }
-  std::string out = raw.substr(0, first);
-  out.reserve(raw.size() + 16);
-  for (size_t i = first; i < raw.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(raw[i]);
-    unsigned char next = i + 1 < raw.size() ? static_cast<unsigned char>(raw[i + 1]) : 0;
-    if (c == '[' && out.size() >= 2 && out.compare(out.size() - 2, 2, "##") == 0) {
-      out += "\\u005b";  // `##[`: never a workflow command, even in a CI log of the file
-    } else if (c == 0x7F) {
-      out += "\\u007f";
-    } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // C1
-      out += fmt::format("\\u{:04x}", next);
-      ++i;
-    } else if (c == 0xEF && next == 0xBF && i + 2 < raw.size() &&
-               (static_cast<unsigned char>(raw[i + 2]) == 0xBE || static_cast<unsigned char>(raw[i + 2]) == 0xBF)) {
-      out += static_cast<unsigned char>(raw[i + 2]) == 0xBE ? "\\ufffe" : "\\uffff";
-      i += 2;
-    } else {
-      out += raw[i];
-    }
-  }
+  std::string out = escaped_json(document.dump(2, ' ', false, ordered_json::error_handler_t::replace));
   out += '\n';
   return out;
 }
 
-std::string render_json(const ReportData& d) { return json_text(json_document(d)); }
+// The document, written piece by piece: one finding's object at a time (JsonWriter lays it out as
+// json_text would lay out the whole).
+void write_json(std::ostream& out, const ReportData& d) {
+  JsonWriter w(out);
+  w.begin_object();
+  w.members(json_head(d));
+  if (d.outcome) {
+    const auto& o = *d.outcome;
+    const credits::Ledger* ledger = shown_credits(d);
+    w.key("findings");
+    w.begin_array();
+    for (size_t i = 0; i < o.findings.size(); ++i)
+      w.value(finding_json(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr));
+    w.end();
+    w.key("pending");
+    w.begin_array();
+    for (const auto& f : o.pending) w.value(finding_json(d, f));
+    w.end();
+    if (d.due_within && o.evaluated) write_due_soon(d, w);
+    if (d.triage) write_triage(d, w);
+    if (ledger) {
+      w.key("credits");
+      w.value(credits_json(d, *ledger));
+    }
+  }
+  w.key("lint");
+  w.begin_array();
+  for (const auto& l : d.lint) w.value(lint_json(d, l));
+  w.end();
+  w.key("obligations");
+  w.value(obligations_json(d));
+  w.end();
+  w.finish();
+}
+
+std::string render_json(const ReportData& d) {
+  std::ostringstream out;
+  write_json(out, d);
+  return out.str();
+}
 
 }  // namespace pactum::report

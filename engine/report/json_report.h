@@ -1,5 +1,7 @@
 // JSON building blocks shared by the JSON and SARIF renderers.
 #pragma once
+#include <ostream>
+
 #include <nlohmann/json.hpp>
 
 #include "engine/report/report.h"
@@ -12,13 +14,17 @@ nlohmann::ordered_json finding_json(const ReportData& d, const eval::Finding& f,
 // The top-level `credits` object (V2.8).
 nlohmann::ordered_json credits_json(const ReportData& d, const credits::Ledger& ledger);
 nlohmann::ordered_json lint_json(const ReportData& d, const Diagnostic& l);
-nlohmann::ordered_json json_document(const ReportData& d);
+// `pactum`, `agreement` and, in a check, `as_of`, `judged` and `summary`: what comes before the
+// findings.
+nlohmann::ordered_json json_head(const ReportData& d);
+nlohmann::ordered_json obligations_json(const ReportData& d);
 
 // The one escaping function of the JSON formats (JSON, SARIF): the document as text, indented by
 // two. Invalid UTF-8 (a file name, say) becomes U+FFFD instead of aborting the report, and every
 // control character (engine/base/text.h), which the JSON library writes raw unless it is below
 // U+0020, is written as a \u escape, and so is the `[` of `##[`: the values are exact, and no
 // terminal or CI log showing the file sees an escape sequence or a workflow command.
+// A report too large to hold is written piece by piece instead (json_writer.h), with the same bytes.
 std::string json_text(const nlohmann::ordered_json& document);
 
 }  // namespace pactum::report

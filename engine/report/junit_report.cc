@@ -15,6 +15,8 @@
 // Test case names carry the finding id, so each is unique and the same from run to run. Counts
 // follow the JUnit convention: `failures` and `skipped` count test cases. No timestamps or
 // durations are written, so the output is deterministic.
+#include <algorithm>
+#include <sstream>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -136,56 +138,64 @@ ItemsByRule items_by_rule(const eval::Outcome& o) {
   return out;
 }
 
-std::string testcases(const ReportData& d, const model::Block& block, const model::Rule& rule,
-                      const ItemsByRule& by_rule, Counts& counts) {
-  std::string rule_name = fmt::format("rule {}: {}", rule.number, rule.text);
-  if (!d.outcome || !d.outcome->evaluated) {
-    ++counts.tests;
-    ++counts.skipped;
-    return open_testcase(d, block, rule, rule_name) +
-           ">\n      <skipped message=\"not evaluated: no events and no --as-of\"/>\n    </testcase>\n";
-  }
+const RuleItems& items_of(const model::Rule& rule, const ItemsByRule& by_rule) {
   static const RuleItems kNone;
   auto found = by_rule.find(&rule);
-  const RuleItems& items = found == by_rule.end() ? kNone : found->second;
-  std::string out;
-  for (const auto* f : items.findings) {
-    out += item_testcase(d, *f, f->reason,
-                         fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", attr(f->message),
-                                     attr(f->reason), text(finding_text(d, *f))));
-    ++counts.tests;
-    ++counts.failures;
-  }
-  for (const auto* f : items.pending) {
-    out += item_testcase(d, *f, "pending",
-                         fmt::format("      <skipped message=\"{}\">{}</skipped>\n", attr("pending: " + f->message),
-                                     text(finding_text(d, *f))));
-    ++counts.tests;
-    ++counts.skipped;
-  }
-  for (const auto* f : items.tolerated) {
-    out += item_testcase(d, *f, "tolerated " + f->reason,
-                         fmt::format("      <skipped message=\"{}\">{}</skipped>\n", attr("tolerated: " + f->message),
-                                     text(finding_text(d, *f))));
-    ++counts.tests;
-    ++counts.skipped;
-  }
-  if (!out.empty()) return out;
-  ++counts.tests;
-  return open_testcase(d, block, rule, rule_name) + "/>\n";
+  return found == by_rule.end() ? kNone : found->second;
 }
 
-std::string block_suite(const ReportData& d, const model::Block& block, const ItemsByRule& by_rule, Counts& total) {
+// The test cases of a rule, counted (the counts are written before the test cases).
+Counts rule_counts(const ReportData& d, const model::Rule& rule, const ItemsByRule& by_rule) {
+  if (!d.outcome || !d.outcome->evaluated) return Counts{1, 0, 1};
+  const RuleItems& items = items_of(rule, by_rule);
+  Counts c;
+  c.failures = items.findings.size();
+  c.skipped = items.pending.size() + items.tolerated.size();
+  c.tests = std::max<size_t>(c.failures + c.skipped, 1);  // a rule with none of them passes
+  return c;
+}
+
+Counts block_counts(const ReportData& d, const model::Block& block, const ItemsByRule& by_rule) {
   Counts counts;
-  std::string cases;
-  for (const auto& rule : block.rules) cases += testcases(d, block, rule, by_rule, counts);
-  total.add(counts);
+  for (const auto& rule : block.rules) counts.add(rule_counts(d, rule, by_rule));
+  return counts;
+}
+
+// The test cases of a rule, one finding, pending item or tolerated miss at a time.
+void write_testcases(std::ostream& out, const ReportData& d, const model::Block& block, const model::Rule& rule,
+                     const ItemsByRule& by_rule) {
+  std::string rule_name = fmt::format("rule {}: {}", rule.number, rule.text);
+  if (!d.outcome || !d.outcome->evaluated) {
+    out << open_testcase(d, block, rule, rule_name)
+        << ">\n      <skipped message=\"not evaluated: no events and no --as-of\"/>\n    </testcase>\n";
+    return;
+  }
+  const RuleItems& items = items_of(rule, by_rule);
+  for (const auto* f : items.findings)
+    out << item_testcase(d, *f, f->reason,
+                         fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", attr(f->message),
+                                     attr(f->reason), text(finding_text(d, *f))));
+  for (const auto* f : items.pending)
+    out << item_testcase(d, *f, "pending",
+                         fmt::format("      <skipped message=\"{}\">{}</skipped>\n", attr("pending: " + f->message),
+                                     text(finding_text(d, *f))));
+  for (const auto* f : items.tolerated)
+    out << item_testcase(d, *f, "tolerated " + f->reason,
+                         fmt::format("      <skipped message=\"{}\">{}</skipped>\n", attr("tolerated: " + f->message),
+                                     text(finding_text(d, *f))));
+  if (items.findings.empty() && items.pending.empty() && items.tolerated.empty())
+    out << open_testcase(d, block, rule, rule_name) << "/>\n";
+}
+
+void write_block_suite(std::ostream& out, const ReportData& d, const model::Block& block, const ItemsByRule& by_rule) {
   std::string props = fmt::format("      <property name=\"kind\" value=\"{}\"/>\n", kind_name(block));
   if (block.clause) props += fmt::format("      <property name=\"clause\" value=\"{}\"/>\n", attr(*block.clause));
   props += fmt::format("      <property name=\"severity\" value=\"{}\"/>\n", severity_name(block.severity));
   if (d.filter) props += fmt::format("      <property name=\"filter\" value=\"{}\"/>\n", attr(filter_words(d)));
-  return fmt::format("  <testsuite name=\"{}\" {}>\n    <properties>\n{}    </properties>\n{}  </testsuite>\n",
-                     attr(block.name), counts_attrs(counts), props, cases);
+  out << fmt::format("  <testsuite name=\"{}\" {}>\n    <properties>\n{}    </properties>\n", attr(block.name),
+                     counts_attrs(block_counts(d, block, by_rule)), props);
+  for (const auto& rule : block.rules) write_testcases(out, d, block, rule, by_rule);
+  out << "  </testsuite>\n";
 }
 
 std::string lint_suite(const ReportData& d, Counts& total) {
@@ -214,47 +224,61 @@ std::string lint_suite(const ReportData& d, Counts& total) {
 }
 
 // The pending items due soon, soonest first (they are also skipped test cases of their rules).
-std::string due_suite(const ReportData& d, Counts& total) {
-  Counts counts;
-  std::string cases;
-  for (const auto& item : due_soon(d)) {
+void write_due_suite(std::ostream& out, const ReportData& d, const std::vector<DueItem>& due) {
+  std::string name = attr("due within " + d.due_within_text);
+  Counts counts{due.size(), 0, due.size()};
+  out << fmt::format("  <testsuite name=\"{}\" {}>\n", name, counts_attrs(counts))
+      << fmt::format("    <properties>\n      <property name=\"until\" value=\"{}\"/>\n    </properties>\n",
+                     attr(format_instant(due_until(d), d.agreement.zone)));
+  for (const auto& item : due) {
     const auto& f = *item.pending;
     std::string message = fmt::format("{}: {}", due_words(d, item), f.message);
     Lines body;
     body.add(fmt::format("deadline: {}", format_instant(item.deadline, d.agreement.zone)));
     body.add(finding_text(d, f));
-    cases += item_testcase(d, f, due_in_words(item),
-                           fmt::format("      <skipped message=\"{}\">{}</skipped>\n", attr(message), text(body)));
-    ++counts.tests;
-    ++counts.skipped;
+    out << item_testcase(d, f, due_in_words(item),
+                         fmt::format("      <skipped message=\"{}\">{}</skipped>\n", attr(message), text(body)));
   }
-  total.add(counts);
-  std::string name = attr("due within " + d.due_within_text);
-  std::string props = fmt::format(
-      "    <properties>\n      <property name=\"until\" value=\"{}\"/>\n    </properties>\n",
-      attr(format_instant(due_until(d), d.agreement.zone)));
-  return fmt::format("  <testsuite name=\"{}\" {}>\n{}{}  </testsuite>\n", name, counts_attrs(counts), props, cases);
+  out << "  </testsuite>\n";
 }
 
-std::string document(const std::string& agreement, const Counts& total, const std::string& suites) {
+std::string document_start(const std::string& agreement, const Counts& total) {
   std::string name = agreement.empty() ? "pactum" : "pactum: " + agreement;
-  return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" {}>\n{}</testsuites>\n",
-                     attr(name), counts_attrs(total), suites);
+  return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" {}>\n", attr(name),
+                     counts_attrs(total));
 }
+const char* const kDocumentEnd = "</testsuites>\n";
 
 }  // namespace
 
-std::string render_junit(const ReportData& d) {
-  Counts total;
-  std::string suites;
+// Written one test case at a time. The counts of the document and of each suite come first in
+// the XML, so they are counted before anything is written (no text is built for that).
+void write_junit(std::ostream& out, const ReportData& d) {
   // Rules are judged only in a check; lint alone has no outcome and shows the lint suite only.
-  if (d.outcome && d.agreement.ast) {
-    ItemsByRule by_rule = items_by_rule(*d.outcome);
-    for (const auto& block : d.agreement.ast->blocks) suites += block_suite(d, block, by_rule, total);
-  }
-  suites += lint_suite(d, total);
-  if (d.due_within && d.outcome && d.outcome->evaluated) suites += due_suite(d, total);
-  return document(d.agreement.name, total, suites);
+  bool rules = d.outcome && d.agreement.ast;
+  ItemsByRule by_rule = rules ? items_by_rule(*d.outcome) : ItemsByRule{};
+  std::vector<DueItem> due;
+  bool due_suite = d.due_within && d.outcome && d.outcome->evaluated;
+  if (due_suite) due = due_soon(d);
+  Counts total;
+  if (rules)
+    for (const auto& block : d.agreement.ast->blocks) total.add(block_counts(d, block, by_rule));
+  Counts lint;
+  std::string lint_text = lint_suite(d, lint);
+  total.add(lint);
+  if (due_suite) total.add(Counts{due.size(), 0, due.size()});
+  out << document_start(d.agreement.name, total);
+  if (rules)
+    for (const auto& block : d.agreement.ast->blocks) write_block_suite(out, d, block, by_rule);
+  out << lint_text;
+  if (due_suite) write_due_suite(out, d, due);
+  out << kDocumentEnd;
+}
+
+std::string render_junit(const ReportData& d) {
+  std::ostringstream out;
+  write_junit(out, d);
+  return out.str();
 }
 
 std::string render_junit_input_errors(const InputErrors& d) {
@@ -286,7 +310,7 @@ std::string render_junit_input_errors(const InputErrors& d) {
     ++counts.failures;
   }
   std::string suite = fmt::format("  <testsuite name=\"input errors\" {}>\n{}  </testsuite>\n", counts_attrs(counts), cases);
-  return document(d.agreement, counts, suite);
+  return document_start(d.agreement, counts) + suite + kDocumentEnd;
 }
 
 }  // namespace pactum::report

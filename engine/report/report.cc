@@ -32,6 +32,17 @@ std::string render(Format format, const ReportData& data) {
   return {};
 }
 
+void write_report(Format format, const ReportData& data, std::ostream& out) {
+  switch (format) {
+    case Format::Text: return write_text(out, data);
+    case Format::Json: return write_json(out, data);
+    case Format::Junit: return write_junit(out, data);
+    case Format::Sarif: return write_sarif(out, data);
+    case Format::Gitlab: return write_gitlab(out, data);
+    default: out << render(format, data);
+  }
+}
+
 bool carries_input_errors(Format format) {
   return format == Format::Github || format == Format::Sarif || format == Format::Junit || format == Format::Gitlab;
 }

@@ -2,6 +2,7 @@
 // computes anything of its own.
 #pragma once
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,11 @@ struct ReportData {
 };
 
 std::string render(Format format, const ReportData& data);
+// The report written to `out`. JSON, SARIF, JUnit, GitLab and text are written piece by piece (a
+// finding or a pending item at a time) and never held whole in memory (issue 17): a report of
+// 60,000 findings costs its pieces, not a document; the other formats are rendered whole first.
+// The bytes are those of render().
+void write_report(Format format, const ReportData& data, std::ostream& out);
 
 // Input errors (exit 2) in the CI formats (github, sarif, junit, gitlab), so that a pipeline
 // shows them where it shows findings: one annotation, result, failing test case or blocker issue
@@ -100,5 +106,11 @@ std::string render_github(const ReportData& data);
 std::string render_markdown(const ReportData& data);
 std::string render_html(const ReportData& data);
 std::string render_gitlab(const ReportData& data);
+// The streamed renderers behind write_report (the render_* above of these formats call them).
+void write_text(std::ostream& out, const ReportData& data);
+void write_json(std::ostream& out, const ReportData& data);
+void write_junit(std::ostream& out, const ReportData& data);
+void write_sarif(std::ostream& out, const ReportData& data);
+void write_gitlab(std::ostream& out, const ReportData& data);
 
 }  // namespace pactum::report

@@ -1,12 +1,13 @@
 // SARIF 2.1.0 (spec 8, `--format sarif`), for code-scanning UIs such as GitHub's. A finding is a
 // result whose ruleId is its reason ("late") and whose location is the rule in the .terms file;
 // the events involved are relatedLocations in the logs. Lint entries use their code as ruleId.
-// The pactum-specific fields come from the JSON report (finding_json, lint_json, json_document)
+// The pactum-specific fields come from the JSON report (finding_json, lint_json, json_head)
 // as property bags, so the two machine formats can never disagree.
 #include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <optional>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 #include "engine/report/due_soon.h"
 #include "engine/report/finding_id.h"
 #include "engine/report/json_report.h"
+#include "engine/report/json_writer.h"
 #include "engine/report/report.h"
 
 namespace pactum::report {
@@ -242,63 +244,115 @@ ordered_json document(ordered_json run) {
   return sarif;
 }
 
-}  // namespace
+const char* lint_level(const Diagnostic& l) { return l.level == DiagLevel::Error ? "error" : "warning"; }
 
-std::string render_sarif(const ReportData& d) {
-  RuleTable rules(d);
-  ordered_json results = ordered_json::array();
-  size_t left_out = 0;
-  auto add = [&](auto make) {
-    if (results.size() >= kMaxResults) {
-      ++left_out;
-      return;
+// One result of the run: a lint entry, a finding, a waived or baselined finding (suppressed, so
+// that code scanning closes their alerts with the reason instead of losing track of them) or a
+// pending item.
+struct ResultItem {
+  enum Kind { Lint, Finding, Waived, Baselined, Pending } kind;
+  const Diagnostic* lint = nullptr;
+  const eval::Finding* finding = nullptr;
+  const triage::WaivedFinding* waived = nullptr;
+};
+
+// Every result of the run, in report order.
+template <class Visit>
+void each_result(const ReportData& d, Visit visit) {
+  for (const auto& l : d.lint) visit(ResultItem{ResultItem::Lint, &l});
+  if (!d.outcome) return;
+  for (const auto& f : d.outcome->findings) visit(ResultItem{ResultItem::Finding, nullptr, &f});
+  if (d.triage) {
+    for (const auto& w : d.triage->waived) visit(ResultItem{ResultItem::Waived, nullptr, &w.finding, &w});
+    for (const auto& f : d.triage->baselined) visit(ResultItem{ResultItem::Baselined, nullptr, &f});
+  }
+  for (const auto& f : d.outcome->pending) visit(ResultItem{ResultItem::Pending, nullptr, &f});
+}
+
+ordered_json result_of(const ReportData& d, const ResultItem& item, RuleTable& rules,
+                       const std::unordered_map<const eval::Finding*, const DueItem*>& due_of) {
+  switch (item.kind) {
+    case ResultItem::Lint: return lint_result(d, *item.lint, rules);
+    case ResultItem::Finding: {
+      auto r = finding_result(d, *item.finding, false, rules);
+      if (d.triage && d.triage->baseline_used) r["baselineState"] = "new";
+      return r;
     }
-    results.push_back(make());
-  };
-  for (const auto& l : d.lint) add([&] { return lint_result(d, l, rules); });
-  if (d.outcome) {
-    bool baseline = d.triage && d.triage->baseline_used;
-    for (const auto& f : d.outcome->findings)
-      add([&] {
-        auto r = finding_result(d, f, false, rules);
-        if (baseline) r["baselineState"] = "new";
-        return r;
-      });
-    if (d.triage) {
-      for (const auto& w : d.triage->waived)
-        add([&] {
-          return suppressed(finding_result(d, w.finding, false, rules),
-                            fmt::format("waived by {} until {}: {}", w.waiver->owner, w.waiver->until_text, w.waiver->reason));
-        });
-      for (const auto& f : d.triage->baselined)
-        add([&] {
-          auto r = suppressed(finding_result(d, f, false, rules), "accepted by the baseline");
-          r["baselineState"] = "unchanged";
-          return r;
-        });
+    case ResultItem::Waived: {
+      const auto& w = *item.waived->waiver;
+      return suppressed(finding_result(d, *item.finding, false, rules),
+                        fmt::format("waived by {} until {}: {}", w.owner, w.until_text, w.reason));
+    }
+    case ResultItem::Baselined: {
+      auto r = suppressed(finding_result(d, *item.finding, false, rules), "accepted by the baseline");
+      r["baselineState"] = "unchanged";
+      return r;
+    }
+    case ResultItem::Pending: {
+      auto due = due_of.find(item.finding);
+      return finding_result(d, *item.finding, true, rules, due == due_of.end() ? nullptr : due->second);
     }
   }
+  return {};
+}
+
+ordered_json invocation_note(const char* level, const std::string& text) {
+  return {{{"executionSuccessful", true},
+           {"toolExecutionNotifications", {{{"level", level}, {"message", {{"text", text}}}}}}}};
+}
+
+}  // namespace
+
+// Written piece by piece, one result at a time (JsonWriter), with the bytes json_text would give
+// the whole document. The rules table comes before the results and lists the rules in the order
+// the results first use them, so a first pass over the results (no text built) fills it.
+void write_sarif(std::ostream& out, const ReportData& d) {
+  RuleTable rules(d);
+  size_t total = 0;
+  each_result(d, [&](const ResultItem& item) {
+    if (total++ >= kMaxResults) return;
+    if (item.lint) rules.lint_code(item.lint->code, lint_level(*item.lint));
+    else rules.agreement_rule(*item.finding);
+  });
+  size_t left_out = total > kMaxResults ? total - kMaxResults : 0;
   auto due = due_soon(d);
   std::unordered_map<const eval::Finding*, const DueItem*> due_of;
   for (const auto& item : due) due_of.emplace(item.pending, &item);
-  if (d.outcome)
-    for (const auto& f : d.outcome->pending) {
-      auto item = due_of.find(&f);
-      add([&] { return finding_result(d, f, true, rules, item == due_of.end() ? nullptr : item->second); });
-    }
 
-  ordered_json run = run_head(rules.json(), d.agreement.name);
-  if (d.outcome && !d.outcome->evaluated)
-    run["invocations"] = {{{"executionSuccessful", true},
-                           {"toolExecutionNotifications",
-                            {{{"level", "note"},
-                              {"message", {{"text", "no events and no --as-of: nothing was evaluated"}}}}}}}};
-  run["results"] = results;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("$schema");
+  w.value("https://json.schemastore.org/sarif-2.1.0.json");
+  w.key("version");
+  w.value("2.1.0");
+  w.key("runs");
+  w.begin_array();
+  w.begin_object();
+  w.members(run_head(rules.json(), d.agreement.name));
+  ordered_json left_out_note;
+  if (left_out > 0)
+    left_out_note = invocation_note("warning", fmt::format("{} more results were left out: code scanning accepts at "
+                                                           "most {} per run; the JSON report has them all",
+                                                           left_out, kMaxResults));
+  bool not_evaluated = d.outcome && !d.outcome->evaluated;
+  if (not_evaluated) {  // the note on results left out, if any, takes this place
+    w.key("invocations");
+    w.value(left_out > 0 ? left_out_note
+                         : invocation_note("note", "no events and no --as-of: nothing was evaluated"));
+  }
+  w.key("results");
+  w.begin_array();
+  size_t written = 0;
+  each_result(d, [&](const ResultItem& item) {
+    if (written++ < kMaxResults) w.value(result_of(d, item, rules, due_of));
+  });
+  w.end();
   // The summary of the JSON report (agreement, as-of, judged interval, counts, obligations).
-  ordered_json doc = json_document(d);
+  ordered_json head = json_head(d);
   ordered_json props;
-  for (const char* key : {"agreement", "as_of", "judged", "summary", "obligations"})
-    if (doc.contains(key)) props[key] = doc[key];
+  for (const char* key : {"agreement", "as_of", "judged", "summary"})
+    if (head.contains(key)) props[key] = head[key];
+  props["obligations"] = obligations_json(d);
   props["results_left_out"] = left_out;
   if (d.due_within && d.outcome && d.outcome->evaluated) {  // soonest first, by finding id
     ordered_json items = ordered_json::array();
@@ -311,16 +365,22 @@ std::string render_sarif(const ReportData& d) {
                          {"until", format_instant(due_until(d), d.agreement.zone)},
                          {"items", items}};
   }
-  run["properties"] = props;
-  if (left_out > 0)
-    run["invocations"] = {{{"executionSuccessful", true},
-                           {"toolExecutionNotifications",
-                            {{{"level", "warning"},
-                              {"message", {{"text", fmt::format("{} more results were left out: code scanning accepts at "
-                                                                "most {} per run; the JSON report has them all",
-                                                                left_out, kMaxResults)}}}}}}}};
+  w.key("properties");
+  w.value(props);
+  if (left_out > 0 && !not_evaluated) {
+    w.key("invocations");
+    w.value(left_out_note);
+  }
+  w.end();  // the run
+  w.end();  // runs
+  w.end();
+  w.finish();
+}
 
-  return json_text(document(std::move(run)));
+std::string render_sarif(const ReportData& d) {
+  std::ostringstream out;
+  write_sarif(out, d);
+  return out.str();
 }
 
 // A run that failed on its input: each error is a result of the rule `input-error` at its place

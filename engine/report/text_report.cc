@@ -3,6 +3,7 @@
 // Text from the inputs goes through render_diagnostic or visible_text (engine/base/text.h), and
 // no line starts with it: scorecard names are shown as the agreement writes them (shown_name).
 #include <algorithm>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -88,17 +89,19 @@ std::string bar(size_t n, size_t most) {
 
 }  // namespace
 
-std::string render_text(const ReportData& d) {
+// Written one diagnostic at a time (findings, then pending items); the scorecard and the summary
+// that follow are small.
+void write_text(std::ostream& stream, const ReportData& d) {
+  for (const auto& l : d.lint) stream << render_diagnostic(l, d.sources, d.color) << "\n";
   std::string out;
-  for (const auto& l : d.lint) out += render_diagnostic(l, d.sources, d.color) + "\n";
   if (d.outcome) {
     const auto& o = *d.outcome;
     for (const auto& f : o.findings) {
       Diagnostic diag = finding_diagnostic(d, f, false);
       if (const credits::Charge* c = charge_of(d, f)) diag.notes.insert(diag.notes.begin() + 2, "credit: " + charge_text(d, f, *c));
-      out += render_diagnostic(diag, d.sources, d.color) + "\n";
+      stream << render_diagnostic(diag, d.sources, d.color) << "\n";
     }
-    for (const auto& f : o.pending) out += render_diagnostic(finding_diagnostic(d, f, true), d.sources, d.color) + "\n";
+    for (const auto& f : o.pending) stream << render_diagnostic(finding_diagnostic(d, f, true), d.sources, d.color) << "\n";
 
     // Scorecard: findings per responsible party, then how many rules bind each party.
     size_t most = 0, name_width = 10;
@@ -123,9 +126,15 @@ std::string render_text(const ReportData& d) {
   size_t lint_errors = std::count_if(d.lint.begin(), d.lint.end(), [](const Diagnostic& l) { return l.level == DiagLevel::Error; });
   std::string lint = fmt::format("{} lint error{}, {} warning{}", lint_errors, lint_errors == 1 ? "" : "s",
                                  d.lint.size() - lint_errors, d.lint.size() - lint_errors == 1 ? "" : "s");
-  if (!d.outcome) return out + fmt::format("Summary: {}\n", lint);
+  if (!d.outcome) {
+    stream << out << fmt::format("Summary: {}\n", lint);
+    return;
+  }
   const auto& o = *d.outcome;
-  if (!o.evaluated) return out + fmt::format("Summary: no events and no --as-of: nothing was evaluated; {}\n", lint);
+  if (!o.evaluated) {
+    stream << out << fmt::format("Summary: no events and no --as-of: nothing was evaluated; {}\n", lint);
+    return;
+  }
   out += due_section(d);
   size_t by_severity[3] = {0, 0, 0};
   for (const auto& f : o.findings) ++by_severity[static_cast<int>(f.block->severity)];
@@ -138,7 +147,13 @@ std::string render_text(const ReportData& d) {
   if (d.triage) out += fmt::format("Accepted: {}\n", triage_words(d));
   if (d.filter) out += fmt::format("Filtered: {}\n", visible_text(filter_words(d)));
   if (const credits::Ledger* ledger = shown_credits(d)) out += credits_table(d, *ledger);
-  return out;
+  stream << out;
+}
+
+std::string render_text(const ReportData& d) {
+  std::ostringstream out;
+  write_text(out, d);
+  return out.str();
 }
 
 std::string render_text_finding(const ReportData& d, const eval::Finding& f, bool pending) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "engine/app/commands.h"
+#include "engine/app/output_file.h"
 
 using namespace pactum;
 namespace fs = std::filesystem;
@@ -113,4 +114,51 @@ TEST_CASE("same_file: the same file through links and hard links") {
   CHECK(app::same_file(dir / "hard.terms", dir / "a.terms"));
   CHECK_FALSE(app::same_file(dir / "a.terms", dir / "b.terms"));
   CHECK_FALSE(app::same_file(dir / "missing", dir / "a.terms"));
+}
+
+// OutputFile (issue 17): a report streamed into its file piece by piece.
+TEST_CASE("OutputFile: the target is untouched until commit, and no file is left behind without it") {
+  Folder dir;
+  put(dir / "out.json", "old\n");
+  ::chmod((dir / "out.json").c_str(), 0640);
+  {
+    app::OutputFile file;
+    std::string error;
+    REQUIRE(file.open(dir / "out.json", error));
+    file.stream() << std::string(200000, 'x');  // beyond the buffer: written to the temporary file
+    CHECK(slurp(dir / "out.json") == "old\n");
+  }  // destroyed without commit, as when rendering throws
+  CHECK(slurp(dir / "out.json") == "old\n");
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator{}) == 1);
+
+  app::OutputFile file;
+  std::string error;
+  REQUIRE(file.open(dir / "out.json", error));
+  std::string expected;
+  for (int i = 0; i < 5000; ++i) {  // many small pieces and a few large ones
+    std::string piece = i % 1000 == 0 ? std::string(70000, 'a' + i % 26) : "finding " + std::to_string(i) + "\n";
+    file.stream() << piece;
+    expected += piece;
+  }
+  REQUIRE(file.commit(error));
+  CHECK(slurp(dir / "out.json") == expected);
+  CHECK((mode_of(dir / "out.json") & 07777) == 0640);
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator{}) == 1);
+}
+
+TEST_CASE("OutputFile: a failed write is reported by commit") {
+  app::OutputFile file;
+  std::string error;
+  REQUIRE(file.open("/dev/full", error));  // a device: written directly
+  file.stream() << std::string(100000, 'x');
+  CHECK_FALSE(file.commit(error));
+  CHECK(error == "No space left on device");
+}
+
+TEST_CASE("OutputFile: a folder that does not exist cannot be opened, and nothing is created") {
+  Folder dir;
+  app::OutputFile file;
+  std::string error;
+  CHECK_FALSE(file.open(dir / "missing/out.json", error));
+  CHECK(error == "No such file or directory");
 }

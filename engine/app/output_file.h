@@ -1,0 +1,63 @@
+// An output file written piece by piece (a report streamed per finding, issue 17), with the rules
+// of write_output (atomic_write.cc, docs/security.md "Output files"): a regular file (or a new
+// one) is written to a temporary file beside it that commit() renames over it, keeping its mode;
+// a FIFO or a device is written directly; a directory is an error. Until commit(), the target is
+// untouched; an OutputFile destroyed without commit() removes its temporary file, so an error
+// (or an exception) while rendering leaves no file behind.
+#pragma once
+#include <memory>
+#include <ostream>
+#include <streambuf>
+#include <string>
+
+#include <sys/stat.h>
+
+namespace pactum::app {
+
+// A std::streambuf over a file descriptor with a 64 KiB buffer; remembers the first write error.
+class FdStreamBuf : public std::streambuf {
+ public:
+  explicit FdStreamBuf(int fd);
+  int error() const { return error_; }  // errno of the first failed write, else 0
+
+ protected:
+  int_type overflow(int_type ch) override;
+  std::streamsize xsputn(const char* s, std::streamsize n) override;
+  int sync() override;
+
+ private:
+  bool drain();
+  bool write_all(const char* p, size_t n);
+  int fd_;
+  int error_ = 0;
+  std::unique_ptr<char[]> buffer_;
+};
+
+class OutputFile {
+ public:
+  OutputFile() = default;
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();
+
+  // Opens `requested` for writing (the temporary file, or the FIFO/device itself); false with
+  // `error` (strerror) when it cannot be.
+  bool open(const std::string& requested, std::string& error);
+  std::ostream& stream() { return *stream_; }
+  // Flushes; for a temporary file also fsync, the mode (and owner) of the replaced file, close
+  // and rename over the target. False with `error` when any step (or an earlier write) failed;
+  // the temporary file is then removed.
+  bool commit(std::string& error);
+
+ private:
+  void discard();
+  int fd_ = -1;
+  std::string target_;     // the path finally written (links resolved)
+  std::string temporary_;  // empty: written directly
+  bool replaces_ = false;  // a regular file was there: its mode and owner are kept
+  struct stat old_ {};
+  std::unique_ptr<FdStreamBuf> buf_;
+  std::unique_ptr<std::ostream> stream_;
+};
+
+}  // namespace pactum::app
