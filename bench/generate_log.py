@@ -25,6 +25,7 @@ import time
 
 START = 1767225600  # 2026-01-01T00:00:00Z
 END = START + 364 * 86400  # 2026-12-31T00:00:00Z: nothing after the effective end in New York
+EFFECTIVE_START_NY = START + 5 * 3600  # 2026-01-01 00:00 in New York: the agreements' effective start
 HOUR = 3600
 DAY = 86400
 
@@ -115,7 +116,8 @@ def main():
                "missed_meeting_weeks": len(MISSED_MEETING_WEEKS), "forbidden_call": 0,
                "notice_late": [], "notice_missing": [], "kpi_change_missing_acme_approval": 0,
                "data_late": 0, "commitment_late": 0,
-               "long_outage_month": 11, "late_report_month": LATE_REPORT_MONTH, "outages": 0}
+               "long_outage_month": 11, "late_report_month": LATE_REPORT_MONTH, "outages": 0,
+               "calls_over_800s": 0}
     esc = 0
     for day in range(364):
         d0 = START + day * DAY
@@ -241,6 +243,8 @@ def main():
             if rnd.random() < 0.001:
                 ht = 7300 + rnd.randint(0, 500)
                 planted["forbidden_call"] += 1
+            if ht > 800 and ti >= EFFECTIVE_START_NY:  # bench/many-findings.terms: `no call where handle_time > 800`
+                planted["calls_over_800s"] += 1
             w.event(ti, ("C-%d" % n, "call", "Northwind", ("queue", queues[n % 4]), ("handle_time", ht)))
         elif kind == "ticket":
             n = nid("ticket")
