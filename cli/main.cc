@@ -2,8 +2,10 @@
 // engine/app so that tests drive exactly what users run.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -98,6 +100,9 @@ int run(int argc, char** argv) {
   check_cmd->add_option("--as-of", as_of, "Judge the state as of this date-time (default: the latest event)");
   check_cmd->add_option("--reader", backend, "YAML reader for event logs")
       ->transform(one_of({"libyaml", "yaml-cpp"}, "reader"));
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  check_cmd->add_option("--threads", threads, "Threads that parse a large log (default: all cores; 1: no thread)")
+      ->check(CLI::Range(1u, 256u));
   check_cmd->add_option("--waivers", check.waivers, "Accepted exceptions (owner, reason, until): waived findings do not fail the run");
   check_cmd->add_option("--baseline", check.baseline, "Known findings (from --write-baseline): only new findings fail the run");
   check_cmd->add_option("--write-baseline", check.write_baseline, "Record today's findings as the baseline FILE");
@@ -200,6 +205,10 @@ int run(int argc, char** argv) {
     check.outputs = extra;
     check.fail_on = level;
     check.backend = reader;
+    check.threads = threads;
+    // A hidden knob for the differential tests: small chunks, so that small logs are cut too.
+    if (const char* chunk = std::getenv("PACTUM_LOG_CHUNK_BYTES"); chunk && std::atoll(chunk) > 0)
+      check.chunk_bytes = static_cast<size_t>(std::atoll(chunk));
     check.root = ci_root;
     return app::run_check(check, io);
   }

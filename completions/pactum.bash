@@ -29,7 +29,7 @@ _pactum() {
   local opts
   case $cmd in
     "") COMPREPLY=($(compgen -W "$commands $common --version" -- "$cur")); return ;;
-    check) opts="--as-of --reader --waivers --baseline --write-baseline --strict-baseline --today --party --term --clause --severity --due-within --root --format --fail-on -o --output" ;;
+    check) opts="--as-of --reader --threads --waivers --baseline --write-baseline --strict-baseline --today --party --term --clause --severity --due-within --root --format --fail-on -o --output" ;;
     lint) opts="--root --format --fail-on -o --output" ;;
     fmt) opts="--check -w --write" ;;
     explain) opts="--code --list" ;;

@@ -25,6 +25,7 @@ complete -c pactum -n '__fish_seen_subcommand_from check lint fmt' -F
 # check
 complete -c pactum -n '__fish_seen_subcommand_from check' -l as-of -x -d 'Judge the state as of this date-time'
 complete -c pactum -n '__fish_seen_subcommand_from check' -l reader -x -a 'libyaml yaml-cpp' -d 'YAML reader'
+complete -c pactum -n '__fish_seen_subcommand_from check' -l threads -x -d 'Threads that parse a large log'
 complete -c pactum -n '__fish_seen_subcommand_from check' -l waivers -r -F -d 'Accepted exceptions'
 complete -c pactum -n '__fish_seen_subcommand_from check' -l baseline -r -F -d 'Known findings'
 complete -c pactum -n '__fish_seen_subcommand_from check' -l write-baseline -r -F -d 'Record the findings as a baseline'

@@ -252,6 +252,8 @@ int run_check(const CheckOptions& options, Streams io) {
   // Logs are read even when the agreement has errors, so that all mistakes surface in one run
   // (without checking `by` against a party list that did not parse).
   ProgressLine progress(io.err, progress_allowed(io.quiet));
+  s.log_threads = options.threads;
+  s.log_chunk_bytes = options.chunk_bytes;
   ok = s.load_logs(options.logs, options.backend, &progress) && ok;
   if (options.waivers) ok = s.load_waivers(*options.waivers) && ok;
   if (options.baseline) ok = s.load_baseline(*options.baseline) && ok;

@@ -49,6 +49,10 @@ struct CheckOptions {
   std::optional<std::string> output;  // -o FILE
   FailLevel fail_on = FailLevel::Error;
   log::Backend backend = log::Backend::Libyaml;
+  // --threads N: threads that parse a log (1: none started; log::LoadOptions::threads), and the
+  // size of the chunks a large log is cut into (PACTUM_LOG_CHUNK_BYTES, for tests).
+  unsigned threads = 2;
+  size_t chunk_bytes = size_t{256} << 10;
   // CI (triage.h): accepted exceptions and known findings do not fail the run.
   std::optional<std::string> waivers;         // --waivers FILE
   std::optional<std::string> baseline;        // --baseline FILE

@@ -48,6 +48,8 @@ bool Session::finish_agreement(uint32_t file, const std::string& text) {
 static log::LoadOptions log_options(const Session& s, log::Backend backend) {
   log::LoadOptions options;
   options.backend = backend;
+  options.threads = s.log_threads;
+  options.chunk_bytes = s.log_chunk_bytes;
   options.default_zone = s.agreement ? s.agreement->zone : find_zone("UTC");
   for (const auto& p : s.ast.parties) options.parties.push_back(p.id.text);
   for (const auto& c : s.ast.calendars) options.calendars.push_back(c.id.text);

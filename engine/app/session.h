@@ -30,6 +30,9 @@ class Session {
   Diagnostics warnings{1000};
   model::Agreement ast;
   bool parsed = false;
+  // How logs are parsed (log::LoadOptions::threads, chunk_bytes): `check --threads`.
+  unsigned log_threads = 2;
+  size_t log_chunk_bytes = size_t{256} << 10;
   bool resolved = false;  // no agreement errors
   std::optional<semantic::ResolvedAgreement> agreement;  // set once parsed, as far as it resolves
   log::EventLog log;

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/log/libyaml_events.h"
 #include "engine/log/readers.h"
 #include "engine/log/yaml_check.h"
 #include "engine/log/yaml_errors.h"
@@ -29,48 +30,53 @@
 
 namespace pactum::log {
 
-namespace {
+namespace libyaml {
 
-// libyaml marks are 0-based and count characters, as SourceLoc columns do.
-Mark to_mark(const yaml_mark_t& m) {
-  return Mark{static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
-}
-
-// Returns the input's first `size` bytes (for locating a reader error).
-using PrefixReader = std::function<std::string(size_t size)>;
-
-void report(const yaml_parser_t& p, EventBuilder& builder, const PrefixReader& prefix) {
+void report(const Failure& p, EventBuilder& builder, const PrefixReader& prefix, int64_t line_shift,
+            int64_t offset_shift) {
+  auto at = [&](const yaml_mark_t& m) {
+    Mark mark = to_mark(m);
+    mark.line = static_cast<uint32_t>(static_cast<int64_t>(mark.line) + line_shift);
+    return mark;
+  };
   switch (p.error) {
     case YAML_MEMORY_ERROR:
-      builder.syntax_error(to_mark(p.mark), "out of memory");
+      builder.syntax_error(at(p.mark), "out of memory");
       return;
     case YAML_READER_ERROR: {
       // Bad encoding: libyaml gives a byte offset, not a mark (p.mark is where the scanner was,
       // often line 1). Locate the offset in the text itself.
-      Mark mark = to_mark(p.mark);
+      Mark mark = at(p.mark);
+      size_t offset = static_cast<size_t>(static_cast<int64_t>(p.problem_offset) + offset_shift);
       if (prefix && p.problem_offset > 0) {
-        auto [line, column] = position_of(prefix(p.problem_offset), p.problem_offset);
+        auto [line, column] = position_of(prefix(offset), offset);
         mark = Mark{line, column};
       }
-      builder.syntax_error(mark, std::string("cannot read the text: ") + (p.problem ? p.problem : "error"));
+      builder.syntax_error(mark, "cannot read the text: " + (p.problem.empty() ? std::string("error") : p.problem));
       return;
     }
     default: {
       // Where the unfinished thing began helps more than where libyaml gave up on it.
-      std::string_view context = p.context ? p.context : "";
-      if (context == "while scanning a quoted scalar") {
-        builder.syntax_error(to_mark(p.context_mark), "unclosed quoted string");
+      std::string_view problem = p.problem.empty() ? std::string_view("parse error") : std::string_view(p.problem);
+      if (p.context == "while scanning a quoted scalar") {
+        builder.syntax_error(at(p.context_mark), "unclosed quoted string");
         return;
       }
-      if (context == "while scanning a simple key") {
-        builder.syntax_error(to_mark(p.context_mark), p.problem ? p.problem : "parse error");
+      if (p.context == "while scanning a simple key") {
+        builder.syntax_error(at(p.context_mark), problem);
         return;
       }
-      builder.syntax_error(to_mark(p.problem_mark), p.problem ? p.problem : "parse error");
+      builder.syntax_error(at(p.problem_mark), problem);
       return;
     }
   }
 }
+
+}  // namespace libyaml
+
+namespace {
+
+using namespace libyaml;
 
 struct ParserDeleter {
   void operator()(yaml_parser_t* p) const {
@@ -149,68 +155,12 @@ class ParsePipeline {
  private:
   static constexpr size_t kBatchSize = 2048;
 
-  // A libyaml event without pointers: strings are [offset, offset + length) in Batch::text.
-  struct Text {
-    uint32_t offset = 0;
-    uint32_t length = 0;
-  };
-  struct Record {
-    yaml_event_type_t type;
-    bool plain = false;
-    Mark mark;
-    Text value, tag, anchor;
-  };
   struct Batch {
     std::vector<Record> records;
     std::string text;
     bool last = false;    // stream end or error: nothing follows
     bool failed = false;  // stopped at a syntax error
   };
-
-  static Text copy(std::string& text, const yaml_char_t* s, size_t length) {
-    Text t{static_cast<uint32_t>(text.size()), static_cast<uint32_t>(length)};
-    if (s) text.append(reinterpret_cast<const char*>(s), length);
-    return t;
-  }
-  static Text copy(std::string& text, const yaml_char_t* s) {
-    return copy(text, s, s ? std::char_traits<char>::length(reinterpret_cast<const char*>(s)) : 0);
-  }
-
-  static Record record(const yaml_event_t& e, std::string& text) {
-    Record r{e.type, false, to_mark(e.start_mark), {}, {}, {}};
-    switch (e.type) {
-      case YAML_MAPPING_START_EVENT: r.anchor = copy(text, e.data.mapping_start.anchor); break;
-      case YAML_SEQUENCE_START_EVENT: r.anchor = copy(text, e.data.sequence_start.anchor); break;
-      case YAML_ALIAS_EVENT: r.anchor = copy(text, e.data.alias.anchor); break;
-      case YAML_SCALAR_EVENT:
-        r.value = copy(text, e.data.scalar.value, e.data.scalar.length);
-        r.plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-        r.tag = copy(text, e.data.scalar.tag);
-        r.anchor = copy(text, e.data.scalar.anchor);
-        break;
-      default: break;
-    }
-    return r;
-  }
-
-  static std::string_view view(const std::string& text, Text t) { return std::string_view(text).substr(t.offset, t.length); }
-
-  // One event → one builder call; false when reading should stop.
-  static bool dispatch(const Record& r, const std::string& text, EventBuilder& b) {
-    switch (r.type) {
-      case YAML_DOCUMENT_START_EVENT: return b.document_start();
-      case YAML_DOCUMENT_END_EVENT: return b.document_end();
-      case YAML_MAPPING_START_EVENT: return b.mapping_start(r.mark, view(text, r.anchor));
-      case YAML_MAPPING_END_EVENT: return b.mapping_end();
-      case YAML_SEQUENCE_START_EVENT: return b.sequence_start(r.mark, view(text, r.anchor));
-      case YAML_SEQUENCE_END_EVENT: return b.sequence_end();
-      case YAML_SCALAR_EVENT:
-        return b.scalar(r.mark, view(text, r.value), r.plain, view(text, r.tag), view(text, r.anchor));
-      case YAML_ALIAS_EVENT: return b.alias(r.mark, view(text, r.anchor));
-      case YAML_STREAM_END_EVENT: return false;
-      default: return true;  // stream start
-    }
-  }
 
   void produce() {
     for (;;) {
@@ -264,13 +214,29 @@ class ParsePipeline {
   std::thread thread_;
 };
 
-void run(yaml_parser_t& parser, EventBuilder& builder, const PrefixReader& prefix) {
+// Without the reader thread (`check --threads 1`; a build without threads, such as WebAssembly,
+// needs this path): libyaml and the builder take turns on this thread.
+bool consume_inline(yaml_parser_t& parser, EventBuilder& builder) {
+  std::string text;
+  for (;;) {
+    yaml_event_t e;
+    if (!yaml_parser_parse(&parser, &e)) return true;
+    text.clear();
+    Record r = record(e, text);
+    yaml_event_delete(&e);
+    if (!dispatch(r, text, builder)) return false;
+  }
+}
+
+void run(yaml_parser_t& parser, EventBuilder& builder, const PrefixReader& prefix, bool threaded) {
   bool failed;
-  {
+  if (threaded) {
     ParsePipeline pipeline(parser);
     failed = pipeline.consume(builder);
+  } else {
+    failed = consume_inline(parser, builder);
   }
-  if (failed) report(parser, builder, prefix);
+  if (failed) report(failure_of(parser), builder, prefix);
 }
 
 std::unique_ptr<yaml_parser_t, ParserDeleter> make_parser() {
@@ -281,19 +247,22 @@ std::unique_ptr<yaml_parser_t, ParserDeleter> make_parser() {
 
 }  // namespace
 
-void read_with_libyaml(std::FILE* in, EventBuilder& builder) {
+void read_with_libyaml(std::FILE* in, EventBuilder& builder, bool threaded) {
   // A large stdio buffer: libyaml asks for 16 KiB at a time, the kernel is asked far less often.
   static thread_local std::unique_ptr<char[]> buffer(new char[1 << 20]);
   std::setvbuf(in, buffer.get(), _IOFBF, 1 << 20);
   auto parser = make_parser();
   yaml_parser_set_input_file(parser.get(), in);
-  run(*parser, builder, [in](size_t size) {
+  run(
+      *parser, builder,
+      [in](size_t size) {
     std::string text(size, '\0');
     std::clearerr(in);
     if (std::fseek(in, 0, SEEK_SET) != 0) return std::string();
     text.resize(std::fread(text.data(), 1, size, in));
     return text;
-  });
+      },
+      threaded);
 }
 
 bool libyaml_accepts(std::string_view text) {
@@ -355,10 +324,10 @@ std::optional<YamlProblem> check_plain_yaml(std::string_view text, const char* w
   }
 }
 
-void read_with_libyaml(std::string_view text, EventBuilder& builder) {
+void read_with_libyaml(std::string_view text, EventBuilder& builder, bool threaded) {
   auto parser = make_parser();
   yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  run(*parser, builder, [text](size_t size) { return std::string(text.substr(0, size)); });
+  run(*parser, builder, [text](size_t size) { return std::string(text.substr(0, size)); }, threaded);
 }
 
 }  // namespace pactum::log

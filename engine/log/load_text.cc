@@ -9,7 +9,7 @@ bool load_log_text(const std::string& name, const std::string& text, SourceManag
   uint32_t file = sources.add_text(name, text);
   EventBuilder builder(log, diags, sources, file, options);
   if (options.backend == Backend::YamlCpp) read_with_yamlcpp(text, builder);
-  else read_with_libyaml(text, builder);
+  else read_with_libyaml(text, builder, options.threads > 1);
   return builder.finish();
 }
 

@@ -1,6 +1,7 @@
 #include "engine/log/loader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -66,10 +67,10 @@ StreamEnd read_stream(int fd, std::string& text) {
 }
 
 // Parses a log whose text is kept in `sources` (file `file`).
-void parse_kept(const SourceManager& sources, uint32_t file, EventBuilder& builder, Backend backend) {
+void parse_kept(const SourceManager& sources, uint32_t file, EventBuilder& builder, Backend backend, bool threaded) {
   std::string_view text = *sources.text(file);
   if (backend == Backend::YamlCpp) read_with_yamlcpp(text, builder);
-  else read_with_libyaml(text, builder);
+  else read_with_libyaml(text, builder, threaded);
 }
 
 }  // namespace
@@ -108,7 +109,7 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
                                      "or standard input; a regular file has none)",
                                      name, byte_size_text(kMaxStreamLogBytes)));
     else
-      parse_kept(sources, file, builder, options.backend);
+      parse_kept(sources, file, builder, options.backend, options.threads > 1);
     return builder.finish();
   }
 
@@ -128,7 +129,7 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
     uint32_t file = sources.add_text(name, std::move(text));
     EventBuilder builder(log, diags, sources, file, options);
     if (read_error) builder.file_error(cannot_read(path, read_error));
-    else parse_kept(sources, file, builder, options.backend);
+    else parse_kept(sources, file, builder, options.backend, options.threads > 1);
     return builder.finish();
   }
 
@@ -136,6 +137,18 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
   reserve_for(log, static_cast<uintmax_t>(st.st_size));
   uint32_t file = sources.add_open_file(name, fd);
   EventBuilder builder(log, diags, sources, file, options);
+  uint64_t size = static_cast<uint64_t>(st.st_size);
+  if (options.threads > 1 && size >= 2 * static_cast<uint64_t>(options.chunk_bytes)) {
+    // Large enough to be cut: parsed on several threads, when its layout allows (else below).
+    std::atomic<uint64_t> position{0};
+    if (options.progress)
+      builder.on_progress([&](size_t events) { options.progress(position.load(std::memory_order_relaxed), events); });
+    if (read_with_libyaml_parallel(fd, size, builder, options.threads, options.chunk_bytes, &position)) {
+      bool ok = builder.finish();
+      if (options.progress) options.progress(size, log.events.size());
+      return ok;
+    }
+  }
   int stream_fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
   std::FILE* in = stream_fd < 0 ? nullptr : ::fdopen(stream_fd, "rb");
   if (!in) {
@@ -145,7 +158,7 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
   }
   if (options.progress)  // the stream's descriptor shares its file offset with `fd`
     builder.on_progress([&](size_t events) { options.progress(static_cast<uint64_t>(std::max<off_t>(::lseek(fd, 0, SEEK_CUR), 0)), events); });
-  read_with_libyaml(in, builder);
+  read_with_libyaml(in, builder, options.threads > 1);
   std::fclose(in);
   bool ok = builder.finish();
   if (options.progress) options.progress(static_cast<uint64_t>(st.st_size), log.events.size());

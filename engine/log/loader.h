@@ -2,6 +2,7 @@
 // event builder: libyaml (fast, the default) and yaml-cpp's Parser + EventHandler (the reference).
 // Neither ever builds a document tree.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -28,6 +29,12 @@ struct LoadOptions {
   // every few thousand events while a regular file is streamed and once when a log is done
   // (a progress line, engine/app/progress.h). Empty: not told.
   std::function<void(uint64_t bytes, size_t events)> progress;
+  // Threads that parse a log (`check --threads`): 1 starts no thread at all (libyaml and the
+  // builder take turns); 2 or more parse a large regular file in chunks of about `chunk_bytes`
+  // on that many threads (readers.h, read_with_libyaml_parallel), and any other log on one
+  // reader thread beside the builder.
+  unsigned threads = 2;
+  size_t chunk_bytes = size_t{256} << 10;
 };
 
 // Loads the log at `path` ("-" = standard input) and appends its events to `log`, with

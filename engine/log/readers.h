@@ -1,6 +1,8 @@
 // The two YAML backends. Each turns its parser's events into EventBuilder calls and reports
 // its parser's errors through EventBuilder::syntax_error; neither builds a document tree.
 #pragma once
+#include <atomic>
+#include <cstdint>
 #include <cstdio>
 #include <string_view>
 
@@ -8,9 +10,25 @@
 
 namespace pactum::log {
 
-// libyaml, streaming from an open file (read in large blocks) or from text in memory.
-void read_with_libyaml(std::FILE* in, EventBuilder& builder);
-void read_with_libyaml(std::string_view text, EventBuilder& builder);
+// libyaml, streaming from an open file (read in large blocks) or from text in memory. `threaded`:
+// libyaml parses on a second thread while this one builds; else both on this thread (no thread
+// is started: `check --threads 1`, builds without threads).
+void read_with_libyaml(std::FILE* in, EventBuilder& builder, bool threaded = true);
+void read_with_libyaml(std::string_view text, EventBuilder& builder, bool threaded = true);
+
+// One large regular file (descriptor `fd`, `size` bytes) parsed on `threads` threads at once
+// (parallel_reader.cc): cut at the starts of its top-level items, each chunk of about
+// `chunk_bytes` parsed by its own libyaml parser, the builder fed in file order exactly the calls
+// a single parser gives. False, with nothing read, when the file's layout does not allow a cut
+// that is provably safe: the caller then reads it with read_with_libyaml. `position` (if given)
+// follows the bytes fed to the builder so far (progress).
+// `stats` (tests): how the file was read.
+struct ParallelStats {
+  size_t chunks = 0;        // chunks fed to the builder from their own parser
+  bool rest_read = false;   // a chunk did not count: the rest was read by one parser (read_rest)
+};
+bool read_with_libyaml_parallel(int fd, uint64_t size, EventBuilder& builder, unsigned threads, size_t chunk_bytes,
+                                std::atomic<uint64_t>* position = nullptr, ParallelStats* stats = nullptr);
 
 // Whether libyaml parses `text` without a syntax or encoding error (events are not looked at).
 bool libyaml_accepts(std::string_view text);

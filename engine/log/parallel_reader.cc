@@ -1,0 +1,505 @@
+// One large log parsed on several threads (issue 17). libyaml is most of the cost of a check and
+// parses one file on one core; here the file is cut into chunks (256 KiB by default) at the starts
+// of its top-level items, each chunk is parsed by its own libyaml parser on a worker thread into
+// compact records (libyaml_events.h), and this thread feeds the builder the records of chunk 0,
+// 1, 2, ... in file order: the builder sees exactly the calls of a single parse, so events, their
+// indices, lines, columns and every diagnostic are the same (the differential tests in
+// tests/unit/log/parallel_reader_test.cc and tests/log/threads_differential.py).
+//
+// Why a cut is safe. Two layouts are cut:
+//   - items: the log is a block sequence (`- ` items at column C: the root, or the value of the
+//     root mapping's `events` key). A cut is at a line that starts with C spaces and `- `. A chunk
+//     after the first is parsed as PREFIX + CHUNK, PREFIX being the file's text before its first
+//     item (`agreement: ...`, `events:`), so its parser is in the state the single parser has at a
+//     new item: inside that sequence, at its column. The events of the prefix are dropped; the
+//     chunk's item events are kept; the events that close the sequence and the document at the
+//     end of the chunk are dropped (except in the last chunk);
+//   - documents: a stream of documents. A cut is at a line that starts with `---`, which YAML
+//     reads as a document start wherever it is (or as an error, inside a quoted or flow scalar).
+// A chunk parsed on its own agrees with the single parser on everything up to its end, as long as
+// nothing open at its end would have gone on into the next chunk: a quoted or flow scalar, a flow
+// collection, a block scalar, a later document, anything after the sequence. So a chunk other
+// than the last counts only when its parse ended without error and with nothing but the closing
+// events of the sequence, mapping, document and stream after its last item. A chunk that does not
+// (a malformed log, an odd layout) stops the parallel work: the rest of the file, from that
+// chunk's start (a proven cut), is read by one parser over PREFIX + REST, which is again the
+// single parser's state there, so even its errors read the same. A file whose layout is not one
+// of the two (or whose text before the first item has other line breaks than `\n`, or that is
+// UTF-16 or UTF-32) is not cut at all: read_with_libyaml_parallel returns false.
+//
+// Lines: each chunk's parser counts lines from its own start (PREFIX included), so a chunk's marks
+// are shifted by the lines before it, counted by libyaml itself (the line of its stream end).
+#include <yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <unistd.h>
+
+#include "engine/log/libyaml_events.h"
+#include "engine/log/readers.h"
+#include "engine/log/yaml_errors.h"
+
+namespace pactum::log {
+
+using namespace libyaml;
+
+namespace {
+
+// The bytes [offset, offset + size) of the file (fewer at its end), through pread: the workers
+// read their chunks at once, and the descriptor's own offset is left alone.
+std::string read_at(int fd, uint64_t offset, size_t size) {
+  std::string out(size, '\0');
+  size_t got = 0;
+  while (got < size) {
+    ssize_t n = ::pread(fd, out.data() + got, size - got, static_cast<off_t>(offset + got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  out.resize(got);
+  return out;
+}
+
+struct ParserDeleter {
+  void operator()(yaml_parser_t* p) const {
+    yaml_parser_delete(p);
+    delete p;
+  }
+};
+using Parser = std::unique_ptr<yaml_parser_t, ParserDeleter>;
+Parser make_parser() {
+  Parser p(new yaml_parser_t);
+  if (!yaml_parser_initialize(p.get())) throw std::bad_alloc();
+  return p;
+}
+
+bool opens(yaml_event_type_t t) {
+  return t == YAML_STREAM_START_EVENT || t == YAML_DOCUMENT_START_EVENT || t == YAML_MAPPING_START_EVENT ||
+         t == YAML_SEQUENCE_START_EVENT;
+}
+bool closes(yaml_event_type_t t) {
+  return t == YAML_STREAM_END_EVENT || t == YAML_DOCUMENT_END_EVENT || t == YAML_MAPPING_END_EVENT ||
+         t == YAML_SEQUENCE_END_EVENT;
+}
+
+// Where the top-level items of a file are.
+struct Layout {
+  bool documents = false;  // a stream of documents; else a block sequence of items
+  std::string prefix;      // items: the text before the first item's line
+  uint32_t prefix_lines = 0;  // items: libyaml's (0-based) line of the first item
+  uint32_t column = 0;        // items: the column of their `-`
+  int depth = 1;  // how many collections (the stream and documents count) enclose an item, the last being the container
+};
+
+bool line_break_other_than_lf(std::string_view text) {
+  if (text.find('\r') != std::string_view::npos) return true;
+  for (size_t i = text.find('\xC2'); i != std::string_view::npos; i = text.find('\xC2', i + 1))
+    if (i + 1 < text.size() && text[i + 1] == '\x85') return true;  // NEL
+  for (size_t i = text.find('\xE2'); i != std::string_view::npos; i = text.find('\xE2', i + 1))
+    if (i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) return true;
+  return false;
+}
+
+bool dash_at(std::string_view text, size_t at, uint32_t column) {
+  if (at + column + 1 >= text.size()) return false;
+  for (size_t i = at; i < at + column; ++i)
+    if (text[i] != ' ') return false;
+  char after = text[at + column + 1];
+  return text[at + column] == '-' && (after == ' ' || after == '\n' || after == '\t' || after == '\r');
+}
+
+// Reads the head of the file (at most 1 MiB) with libyaml to find its layout.
+std::optional<Layout> find_layout(int fd, uint64_t size) {
+  std::string head = read_at(fd, 0, static_cast<size_t>(std::min<uint64_t>(size, 1u << 20)));
+  if (head.size() >= 2 && (head[0] == '\0' || head[1] == '\0' || (head[0] == '\xFE' && head[1] == '\xFF') ||
+                           (head[0] == '\xFF' && head[1] == '\xFE')))
+    return std::nullopt;  // UTF-16 or UTF-32: libyaml decodes it, the cuts look for ASCII bytes
+  Parser parser = make_parser();
+  yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(head.data()), head.size());
+  struct Seen {
+    yaml_event_type_t type;
+    yaml_mark_t mark;
+    bool block;
+    std::string scalar;
+  };
+  auto next = [&]() -> std::optional<Seen> {
+    yaml_event_t e;
+    if (!yaml_parser_parse(parser.get(), &e)) return std::nullopt;
+    Seen s{e.type, e.start_mark, false, {}};
+    if (e.type == YAML_SEQUENCE_START_EVENT) s.block = e.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE;
+    if (e.type == YAML_SCALAR_EVENT)
+      s.scalar.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
+    yaml_event_delete(&e);
+    return s;
+  };
+  auto items_at = [&](const yaml_mark_t& mark, int depth) -> std::optional<Layout> {
+    // The first item's line starts at the mark's line: the prefix is every line before it.
+    size_t start = 0;
+    for (size_t line = 0; line < mark.line; ++line) {
+      start = head.find('\n', start);
+      if (start == std::string::npos) return std::nullopt;
+      ++start;
+    }
+    Layout l;
+    l.prefix = head.substr(0, start);
+    l.prefix_lines = static_cast<uint32_t>(mark.line);
+    l.column = static_cast<uint32_t>(mark.column);
+    l.depth = depth;
+    if (line_break_other_than_lf(l.prefix) || !dash_at(head, start, l.column)) return std::nullopt;
+    return l;
+  };
+  auto skip_node = [&](const Seen& first) {  // the rest of a node whose first event was `first`
+    int depth = opens(first.type) ? 1 : 0;
+    while (depth > 0) {
+      auto e = next();
+      if (!e) return false;
+      depth += opens(e->type) ? 1 : closes(e->type) ? -1 : 0;
+    }
+    return true;
+  };
+  auto stream = next(), document = next(), root = next();
+  if (!stream || !document || !root || document->type != YAML_DOCUMENT_START_EVENT) return std::nullopt;
+  if (root->type == YAML_SEQUENCE_START_EVENT && root->block) return items_at(root->mark, 3);
+  if (root->type == YAML_MAPPING_START_EVENT) {
+    for (;;) {
+      auto key = next();
+      if (!key) return std::nullopt;
+      if (key->type == YAML_MAPPING_END_EVENT) break;
+      bool events = key->type == YAML_SCALAR_EVENT && key->scalar == "events";
+      if (!skip_node(*key)) return std::nullopt;
+      auto value = next();
+      if (!value) return std::nullopt;
+      if (events && value->type == YAML_SEQUENCE_START_EVENT && value->block) return items_at(value->mark, 4);
+      if (events) return std::nullopt;  // a flow sequence, or no sequence: one parser
+      if (!skip_node(*value)) return std::nullopt;
+    }
+  } else if (!skip_node(*root)) {
+    return std::nullopt;
+  }
+  Layout l;  // the first document is no list of items: a stream of documents
+  l.documents = true;
+  return l;
+}
+
+// The first cut at or after `from` (the start of a line that begins an item), else `size`.
+uint64_t find_cut(int fd, uint64_t size, const Layout& layout, uint64_t from) {
+  const size_t window = 1 << 16, overlap = layout.column + 4;
+  for (uint64_t at = from - 1; at < size; at += window) {  // `from - 1`: the line break before a cut
+    std::string text = read_at(fd, at, window + overlap);
+    for (size_t nl = text.find('\n'); nl != std::string::npos && nl < window; nl = text.find('\n', nl + 1)) {
+      size_t line = nl + 1;
+      bool cut = layout.documents ? text.compare(line, 3, "---") == 0 &&
+                                        (line + 3 == text.size() || text[line + 3] == ' ' || text[line + 3] == '\t' ||
+                                         text[line + 3] == '\r' || text[line + 3] == '\n')
+                                  : dash_at(text, line, layout.column);
+      if (cut && text.size() > line) return at + line;
+    }
+  }
+  return size;
+}
+
+struct Chunk {
+  uint64_t begin = 0, end = 0;  // its bytes in the file
+  bool first = false, last = false;
+  std::vector<Record> records;  // what the builder is fed: see Classifier
+  std::string text;
+  bool clean = false;       // parsed without error, ending with the closing events only
+  bool encoding_clean = false;  // no byte libyaml's reader refuses in [begin, end + kLookahead)
+  uint32_t end_line = 0;    // libyaml's (0-based) line of the stream end: the lines of PREFIX + chunk
+  std::optional<Failure> failure;
+  bool done = false;
+};
+
+// Sorts a parse's events into head (before and including the container's start), items and tail
+// (the container's end and what follows), and keeps what the builder is to be fed: the head of
+// the first chunk only, the items, and the tail of the last chunk only.
+class Classifier {
+ public:
+  Classifier(const Layout& layout, bool keep_head, bool keep_tail)
+      : layout_(layout), keep_head_(keep_head), keep_tail_(keep_tail) {}
+
+  // Whether `e` is to be kept.
+  bool take(const yaml_event_t& e) {
+    switch (phase_) {
+      case Phase::Head:
+        depth_ += opens(e.type) ? 1 : closes(e.type) ? -1 : 0;
+        if (depth_ == layout_.depth && container(e)) {
+          phase_ = Phase::Items;
+          start_ok_ = layout_.documents || (e.start_mark.line == layout_.prefix_lines &&
+                                            e.start_mark.column == layout_.column);
+        }
+        return keep_head_;
+      case Phase::Items:
+        if (closes(e.type) && depth_ == layout_.depth) {
+          phase_ = Phase::Tail;
+          --depth_;
+          tail_ = 1;
+          return keep_tail_;
+        }
+        depth_ += opens(e.type) ? 1 : closes(e.type) ? -1 : 0;
+        return true;
+      case Phase::Tail:
+        ++tail_;
+        // `...` ends the document as the end of the text does, but the items after it are in a
+        // new document: only the implicit end is the end of a chunk.
+        if (!closes(e.type) || (e.type == YAML_DOCUMENT_END_EVENT && !e.data.document_end.implicit)) odd_tail_ = true;
+        return keep_tail_;
+    }
+    return false;
+  }
+  bool started() const { return phase_ != Phase::Head; }
+  // The parse reached the end of its text with the closing events only after the last item.
+  bool clean_end() const { return start_ok_ && phase_ == Phase::Tail && !odd_tail_ && tail_ == layout_.depth; }
+
+ private:
+  bool container(const yaml_event_t& e) const {
+    if (layout_.documents) return e.type == YAML_STREAM_START_EVENT;
+    return e.type == YAML_SEQUENCE_START_EVENT && e.start_mark.line >= layout_.prefix_lines &&
+           e.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE;
+  }
+  enum class Phase { Head, Items, Tail };
+  const Layout& layout_;
+  bool keep_head_, keep_tail_;
+  Phase phase_ = Phase::Head;
+  int depth_ = 0;
+  int tail_ = 0;
+  bool odd_tail_ = false;
+  bool start_ok_ = false;
+};
+
+// libyaml's reader decodes its input in blocks of 16 KiB (INPUT_RAW_BUFFER_SIZE), each as a whole
+// when the scanner first needs a character of it, and fails at once on a byte it refuses (invalid
+// UTF-8, a control character): so the single parser may fail on such a byte while its scanner is
+// still up to 16 KiB (plus a few characters of lookahead) before it, in an earlier item. A chunk
+// is fed to the builder only when none of its bytes nor of the 32 KiB after it is refused; else
+// the rest of the file, from the chunk's start, is read by one parser whose reads end where the
+// single parser's reads end (read_rest), so that it fails at the same moment.
+constexpr uint64_t kReadBlock = 16384;
+constexpr uint64_t kLookahead = 32768;
+
+// Whether libyaml's reader accepts every character of `zone` (find_encoding_problem's checks,
+// which are libyaml's), printable ASCII skipped through a table. `to_end`: the zone ends where the
+// file ends; else a character cut by its end is left to the next chunk's zone.
+bool encoding_clean(std::string_view zone, bool to_end) {
+  static const auto plain = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x7F; ++c) t[static_cast<size_t>(c)] = true;
+    t['\t'] = t['\n'] = t['\r'] = true;
+    return t;
+  }();
+  size_t i = 0, n = zone.size();
+  while (i < n) {
+    while (i < n && plain[static_cast<unsigned char>(zone[i])]) ++i;
+    if (i == n) break;
+    unsigned char lead = static_cast<unsigned char>(zone[i]);
+    if (lead < 0xC0 || lead >= 0xF8) return false;  // a control character or DEL, or no leading octet
+    size_t width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (i + width > n) return !to_end;
+    if (find_encoding_problem(zone.substr(i, width))) return false;
+    i += width;
+  }
+  return true;
+}
+
+void parse_chunk(int fd, uint64_t size, const Layout& layout, Chunk& c) {
+  std::string input = read_at(fd, c.begin, static_cast<size_t>(c.end - c.begin + kLookahead));
+  c.encoding_clean = encoding_clean(input, c.begin + input.size() >= size);
+  input.resize(static_cast<size_t>(c.end - c.begin));
+  if (!c.first) input.insert(0, layout.prefix);
+  Parser parser = make_parser();
+  yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(input.data()), input.size());
+  Classifier sorter(layout, c.first, c.last);
+  c.records.reserve(input.size() / 12);
+  for (;;) {
+    yaml_event_t e;
+    if (!yaml_parser_parse(parser.get(), &e)) {
+      c.failure = failure_of(*parser);
+      break;
+    }
+    bool end = e.type == YAML_STREAM_END_EVENT;
+    if (end) c.end_line = static_cast<uint32_t>(e.start_mark.line);
+    if (sorter.take(e)) c.records.push_back(record(e, c.text));
+    yaml_event_delete(&e);
+    if (end) break;
+  }
+  c.clean = !c.failure && sorter.clean_end();
+  c.records.shrink_to_fit();
+}
+
+class ParallelRead {
+ public:
+  ParallelRead(int fd, uint64_t size, const Layout& layout, unsigned threads, size_t chunk_bytes,
+               std::atomic<uint64_t>* position, ParallelStats& stats)
+      : fd_(fd), size_(size), layout_(layout), chunk_bytes_(std::max<size_t>(chunk_bytes, 1)), position_(position),
+        stats_(stats), window_(threads + 2) {
+    for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+  }
+  ~ParallelRead() { stop(); }
+
+  void feed(EventBuilder& builder) {
+    int64_t lines_before = 0;  // line breaks in the file before the chunk being fed
+    for (size_t index = 0;; ++index) {
+      std::unique_ptr<Chunk> chunk;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return !chunks_.empty() && chunks_.front()->done; });
+        chunk = std::move(chunks_.front());
+        chunks_.pop_front();
+      }
+      changed_.notify_all();
+      // A chunk's parser counts PREFIX's lines too: its line L is line L - prefix_lines + lines_before.
+      int64_t shift = chunk->first ? 0 : lines_before - layout_.prefix_lines;
+      if (!chunk->encoding_clean || (!chunk->last && !chunk->clean)) {
+        stop();
+        stats_.rest_read = true;
+        read_rest(builder, chunk->begin, shift, chunk->first);
+        return;
+      }
+      ++stats_.chunks;
+      for (const auto& r : chunk->records)
+        if (!dispatch(r, chunk->text, builder, shift)) return;  // stopped (error limit), or the stream's end
+      if (chunk->last) {
+        if (chunk->failure) report(*chunk->failure, builder, prefix_reader(), shift, offset_shift(*chunk));
+        return;
+      }
+      lines_before += chunk->first ? chunk->end_line : chunk->end_line - layout_.prefix_lines;
+      if (position_) position_->store(chunk->end);
+    }
+  }
+
+ private:
+  int64_t offset_shift(const Chunk& c) const {
+    return c.first ? 0 : static_cast<int64_t>(c.begin) - static_cast<int64_t>(layout_.prefix.size());
+  }
+  PrefixReader prefix_reader() const {
+    int fd = fd_;
+    return [fd](size_t size) { return read_at(fd, 0, size); };
+  }
+
+  void work() {
+    for (;;) {
+      Chunk* c = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || planned_ == size_ || chunks_.size() < window_; });
+        if (stop_ || planned_ == size_) return;
+        auto chunk = std::make_unique<Chunk>();
+        chunk->first = planned_ == 0;
+        chunk->begin = planned_;
+        // The first cut comes after the first item's start, whatever the chunk size.
+        uint64_t from = std::max<uint64_t>(planned_ + chunk_bytes_, layout_.prefix.size() + 1);
+        chunk->end = from >= size_ ? size_ : find_cut(fd_, size_, layout_, from);
+        chunk->last = chunk->end == size_;
+        planned_ = chunk->end;
+        c = chunk.get();
+        chunks_.push_back(std::move(chunk));
+      }
+      parse_chunk(fd_, size_, layout_, *c);
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        c->done = true;
+      }
+      changed_.notify_all();
+    }
+  }
+
+  void stop() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    for (auto& t : workers_)
+      if (t.joinable()) t.join();
+  }
+
+  // The rest of the file from `begin` (a proven cut) by one parser over PREFIX + REST, fed to the
+  // builder as it is parsed.
+  void read_rest(EventBuilder& builder, uint64_t begin, int64_t shift, bool first) {
+    struct Input {
+      int fd;
+      std::string prefix;
+      size_t prefix_used = 0;
+      uint64_t at;
+    } input{fd_, first ? std::string() : layout_.prefix, 0, begin};
+    Parser parser = make_parser();
+    yaml_parser_set_input(
+        parser.get(),
+        [](void* data, unsigned char* buffer, size_t size, size_t* size_read) -> int {
+          auto& in = *static_cast<Input*>(data);
+          if (in.prefix_used < in.prefix.size()) {
+            size_t n = std::min(size, in.prefix.size() - in.prefix_used);
+            std::memcpy(buffer, in.prefix.data() + in.prefix_used, n);
+            in.prefix_used += n;
+            *size_read = n;
+            return 1;
+          }
+          // Up to the next multiple of the read block, as the single parser reads the file.
+          size = static_cast<size_t>(std::min<uint64_t>(size, (in.at / kReadBlock + 1) * kReadBlock - in.at));
+          ssize_t n;
+          do n = ::pread(in.fd, buffer, size, static_cast<off_t>(in.at));
+          while (n < 0 && errno == EINTR);
+          if (n < 0) return 0;
+          in.at += static_cast<uint64_t>(n);
+          *size_read = static_cast<size_t>(n);
+          return 1;
+        },
+        &input);
+    Classifier sorter(layout_, first, true);
+    std::string text;
+    for (;;) {
+      yaml_event_t e;
+      if (!yaml_parser_parse(parser.get(), &e)) {
+        int64_t offset = first ? 0 : static_cast<int64_t>(begin) - static_cast<int64_t>(layout_.prefix.size());
+        report(failure_of(*parser), builder, prefix_reader(), shift, offset);
+        return;
+      }
+      bool keep = sorter.take(e);
+      text.clear();
+      Record r = record(e, text);
+      yaml_event_delete(&e);
+      if (keep && !dispatch(r, text, builder, shift)) return;
+    }
+  }
+
+  int fd_;
+  uint64_t size_;
+  const Layout& layout_;
+  size_t chunk_bytes_;
+  std::atomic<uint64_t>* position_;
+  ParallelStats& stats_;
+  size_t window_;  // chunks planned but not yet fed, at most (bounds the memory)
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::unique_ptr<Chunk>> chunks_;
+  uint64_t planned_ = 0;
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace
+
+bool read_with_libyaml_parallel(int fd, uint64_t size, EventBuilder& builder, unsigned threads, size_t chunk_bytes,
+                                std::atomic<uint64_t>* position, ParallelStats* stats) {
+  if (threads < 2 || size == 0) return false;
+  std::optional<Layout> layout = find_layout(fd, size);
+  if (!layout) return false;
+  ParallelStats ignored;
+  ParallelRead read(fd, size, *layout, threads, chunk_bytes, position, stats ? *stats : ignored);
+  read.feed(builder);
+  return true;
+}
+
+}  // namespace pactum::log
