@@ -3,7 +3,8 @@
 
 Usually started through bench/run.sh (or `make bench`), which installs and builds what is needed.
 Environment: PACTUM (binary, default build-bench/pactum), BENCH_SIZES (default 10000,100000,1000000;
-BENCH_1E7=1 adds 10000000), BENCH_REPEAT (best of N wall times, default 3), BENCH_PEER=0 skips the peer.
+BENCH_1E7=1 adds 10000000), BENCH_REPEAT (best of N wall times, default 3), BENCH_PEER=0 skips the peer,
+BENCH_SHAPES=0 skips the other log shapes, BENCH_MANY=0 skips the many-findings JSON report.
 """
 import hashlib
 import json
@@ -23,6 +24,7 @@ SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000,1000000").s
 if os.environ.get("BENCH_1E7") == "1" and 10000000 not in SIZES:
     SIZES.append(10000000)
 RUN_PEER = os.environ.get("BENCH_PEER", "1") != "0"
+RUN_MANY = os.environ.get("BENCH_MANY", "1") != "0"
 PEER_MAX = int(os.environ.get("BENCH_PEER_MAX", "1000000"))  # js-yaml needs ~2 GB per 10^6 events
 
 
@@ -103,9 +105,18 @@ def v2_planted_agree(json_path, manifest):
             and months("Monthly performance report", 1) == [late_month])
 
 
+def many_findings_agree(json_path, manifest):
+    """many-findings.terms: the long calls are exactly the planted ones (generate_log.py counts the
+    calls over 800 s within the effective period)."""
+    with open(json_path) as f:
+        report = json.load(f)
+    long_calls = sum(1 for f in report["findings"] if f["block"] == "No endless calls")
+    return long_calls == manifest["calls_over_800s"], report["summary"]["findings"]
+
+
 def main():
-    rows, shape_rows, checks = [], [], []
-    per_event = {}
+    rows, shape_rows, checks, many_rows = [], [], [], []
+    per_event, single = {}, {}
     for n in SIZES:
         path, manifest = generate(n)
         mb = os.path.getsize(path) / 1e6
@@ -113,6 +124,8 @@ def main():
         floor = timed([FLOOR, path])
         log("size %s: pactum, 20 rules" % label(n))
         full = timed([PACTUM, "check", os.path.join(HERE, "bench.terms"), path], ok=(0, 1))
+        log("size %s: pactum, 20 rules, one thread" % label(n))
+        single[n] = timed([PACTUM, "check", os.path.join(HERE, "bench.terms"), path, "--threads", "1"], ok=(0, 1))
         log("size %s: pactum, notice rule" % label(n))
         notice_json = os.path.join(OUT, "pactum-notice-%s.json" % label(n))
         notice = timed([PACTUM, "check", os.path.join(HERE, "notice.terms"), path, "--format", "json"], ok=(0, 1),
@@ -131,6 +144,16 @@ def main():
             with open(peer_out) as f:
                 peer_ids = sorted(line.strip() for line in f if line.strip())
             agree = agree and peer_ids == ids
+        if RUN_MANY:
+            # The many-findings report of issue 17: 20 rules, about 7% of the events are findings,
+            # the JSON report written with -o (streamed into its file).
+            log("size %s: pactum, many findings, JSON -o" % label(n))
+            many_json = os.path.join(OUT, "pactum-many-%s.json" % label(n))
+            many = timed([PACTUM, "check", os.path.join(HERE, "many-findings.terms"), path, "--format", "json",
+                          "-o", many_json], ok=(0, 1))
+            many_agree, many_count = many_findings_agree(many_json, manifest)
+            agree = agree and many_agree
+            many_rows.append((n, manifest["events"], floor, many, many_count, many_agree))
         checks.append((label(n), len(ids), agree))
         per_event[n] = full[0] / manifest["events"] * 1e6
         rows.append((n, manifest["events"], mb, floor, full, v2, notice, peer, len(ids), agree))
@@ -163,6 +186,30 @@ def main():
             print("| %s | %.0f | %.2f / %.0f | %.2f / %.0f | %.2f |" % (shape, mb, floor[0], floor[1], full[0],
                                                                        full[1], full[0] / floor[0]))
         print()
+    if many_rows:
+        print("| many findings: events | findings | JSON report MB | libyaml floor s | pactum s / MiB | ÷ floor | agree |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | :---: |")
+        for n, events, floor, many, count, ok in many_rows:
+            size = os.path.getsize(os.path.join(OUT, "pactum-many-%s.json" % label(n))) / 1e6
+            print("| %s | %s | %.0f | %.2f | %.2f / %.0f | %.2f | %s |" % (
+                "{:,}".format(events), "{:,}".format(count), size, floor[0], many[0], many[1], many[0] / floor[0],
+                "yes" if ok else "**NO**"))
+        print()
+    print("| threads: events | pactum 20 rules, --threads 1 s / MiB | default threads s / MiB | speed-up |")
+    print("| ---: | ---: | ---: | ---: |")
+    for n, events, mb, floor, full, v2, notice, peer, nfind, agree in rows:
+        print("| %s | %.2f / %.0f | %.2f / %.0f | %.2fx |" % ("{:,}".format(events), single[n][0], single[n][1], full[0],
+                                                             full[1], single[n][0] / full[0]))
+    print()
+    # Memory per event: the growth of the peak from the smallest to the largest log, over the events
+    # added (what the process needs anyway, code and tables, cancels out).
+    if len(rows) > 1:
+        small, large = rows[0], rows[-1]
+        for what, i in (("20 rules, default threads", 4),):
+            grow = (large[i][1] - small[i][1]) * 1024 * 1024 / (large[1] - small[1])
+            print("- memory per event (%s, %s to %s events): %.0f bytes" % (what, label(small[0]), label(large[0]), grow))
+        grow1 = (single[large[0]][1] - single[small[0]][1]) * 1024 * 1024 / (large[1] - small[1])
+        print("- memory per event (20 rules, --threads 1, %s to %s events): %.0f bytes" % (label(small[0]), label(large[0]), grow1))
     big = [r for r in rows if r[0] >= 1000000]
     if big:
         n, events, mb, floor, full, v2, notice, peer, nfind, agree = big[0]
