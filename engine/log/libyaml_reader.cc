@@ -19,14 +19,8 @@
 #include "engine/log/yaml_errors.h"
 
 // The browser build (WebAssembly without threads) parses on the one thread: the pipeline below
-// then fills a batch when the builder asks for one, and the builder sees the same calls.
-#ifndef PACTUM_READER_THREAD
-#ifdef __EMSCRIPTEN__
-#define PACTUM_READER_THREAD 0
-#else
-#define PACTUM_READER_THREAD 1
-#endif
-#endif
+// then fills a batch when the builder asks for one, and the builder sees the same calls
+// (PACTUM_READER_THREAD, libyaml_events.h).
 
 namespace pactum::log {
 

@@ -344,7 +344,11 @@ class ParallelRead {
                std::atomic<uint64_t>* position, ParallelStats& stats)
       : fd_(fd), size_(size), layout_(layout), chunk_bytes_(std::max<size_t>(chunk_bytes, 1)), position_(position),
         stats_(stats), window_(threads + 2) {
+#if PACTUM_READER_THREAD  // never reached in a build without threads (read_with_libyaml_parallel)
     for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+#else
+    (void)threads;
+#endif
   }
   ~ParallelRead() { stop(); }
 
@@ -493,7 +497,7 @@ class ParallelRead {
 
 bool read_with_libyaml_parallel(int fd, uint64_t size, EventBuilder& builder, unsigned threads, size_t chunk_bytes,
                                 std::atomic<uint64_t>* position, ParallelStats* stats) {
-  if (threads < 2 || size == 0) return false;
+  if (!PACTUM_READER_THREAD || threads < 2 || size == 0) return false;  // a build without threads: one parser
   std::optional<Layout> layout = find_layout(fd, size);
   if (!layout) return false;
   ParallelStats ignored;
