@@ -92,6 +92,17 @@ const model::Period& window_period(const model::Rule& rule) {
 
 std::string local_time(const Page& p, Instant t) { return format_local(t, p.zone); }
 
+const char* state_class(eval::WindowResult::State s) {
+  using State = eval::WindowResult::State;
+  switch (s) {
+    case State::Kept: return "st-kept";
+    case State::Broken: return "st-broken";
+    case State::Tolerated: return "st-tolerated";
+    case State::Pending: return "st-pending";
+  }
+  return "st-kept";
+}
+
 std::string when_text(const Page& p, const eval::Finding& f) {
   if (!f.window) return local_time(p, f.at);
   return fmt::format("{} to {}", local_time(p, f.window->start), local_time(p, f.window->end));

@@ -69,6 +69,9 @@ const model::Period& window_period(const model::Rule& rule);
 
 // Shared wording.
 std::string local_time(const Page& p, Instant t);  // "Mon 2026-03-02 09:00"
+// The CSS class of a window's state in the charts ("st-kept", "st-broken", ...), shared by the
+// timelines and the service level charts so that one legend colours both.
+const char* state_class(eval::WindowResult::State s);
 std::string when_text(const Page& p, const eval::Finding& f);  // its time, or its window
 std::string responsible_text(const eval::Finding& f);          // plain text, "A, B"
 // The one sentence at the top of the page.

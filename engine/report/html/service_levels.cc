@@ -55,15 +55,6 @@ std::string value_text(double v, const std::string& unit) {
   return eval::plain_number(std::round(v * 100) / 100) + unit;
 }
 
-const char* state_class(State s) {
-  switch (s) {
-    case State::Kept: return "st-kept";
-    case State::Broken: return "st-broken";
-    case State::Tolerated: return "st-tolerated";
-    case State::Pending: return "st-pending";
-  }
-  return "";
-}
 const char* state_words(State s) {
   switch (s) {
     case State::Kept: return "kept";

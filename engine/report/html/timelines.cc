@@ -24,15 +24,6 @@ constexpr size_t kBins = 160;
 
 using State = eval::WindowResult::State;
 
-const char* state_class(State s) {
-  switch (s) {
-    case State::Kept: return "st-kept";
-    case State::Broken: return "st-broken";
-    case State::Tolerated: return "st-tolerated";
-    case State::Pending: return "st-pending";
-  }
-  return "st-kept";
-}
 const char* state_words(State s) {
   switch (s) {
     case State::Kept: return "kept";
