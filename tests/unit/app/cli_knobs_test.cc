@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/app/commands.h"
+#include "tests/unit/app/temp_folder.h"
 #include "engine/app/progress.h"
 #include "engine/app/templates.h"
 
@@ -28,22 +29,8 @@ const std::string kSource = PACTUM_SOURCE_DIR;
 const std::string kTerms = kSource + "/tests/golden/cli/filters.terms";
 const std::string kLog = kSource + "/tests/golden/cli/filters.yaml";
 
-struct Folder {
-  fs::path path;
-  Folder() {
-    std::string tmpl = (fs::temp_directory_path() / "pactum-knobs-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~Folder() { fs::remove_all(path); }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
-
-std::string slurp(const std::string& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Folder = testing::TempFolder;
+using testing::slurp;
 
 struct Run {
   int status;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "engine/app/commands.h"
+#include "tests/unit/app/temp_folder.h"
 #include "engine/app/output_file.h"
 
 using namespace pactum;
@@ -19,22 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Folder {
-  fs::path path;
-  Folder() {
-    std::string tmpl = (fs::temp_directory_path() / "pactum-write-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~Folder() { fs::remove_all(path); }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
-
-std::string slurp(const std::string& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Folder = testing::TempFolder;
+using testing::slurp;
 
 void put(const std::string& p, const std::string& text) { std::ofstream(p) << text; }
 
