@@ -124,6 +124,17 @@ int run(int argc, char** argv) {
   const char* root_help = "Paths in the CI formats (sarif, github, gitlab, junit) are relative to DIR (default: .)";
   check_cmd->add_option("--root", ci_root, root_help);
   check_cmd->add_option("--due-within", check.due_within, "List pending obligations due within SPAN of as-of (5d, 36h, 2w)");
+  check_cmd->add_option("--slice", check.slice,
+                        "Evaluate only slice K of N (K/N: every Nth rule) and write a JSON part for `pactum merge`");
+
+  app::MergeOptions merge;
+  auto* merge_cmd = cli.add_subcommand("merge", "Put the JSON parts of a sliced check together into the whole report");
+  merge_cmd->add_option("parts", merge.parts, "The parts (check --slice K/N --format json), one per slice")->required();
+  merge_cmd->add_option("--format", format, "Report format (json only: the whole run's JSON report)")
+      ->transform(one_of(report::format_names(), "format"));
+  merge_cmd->add_option("--fail-on", fail_on, "Exit 1 at or above this level, as check (default: any finding or lint error)")
+      ->transform(one_of(app::fail_level_names(), "fail level"));
+  merge_cmd->add_option("-o,--output", merge.output, "Write the report to FILE (only when every part is good)");
 
   app::LintOptions lint;
   auto* lint_cmd = cli.add_subcommand("lint", "Find unreasonable expectations in an agreement");
@@ -166,7 +177,7 @@ int run(int argc, char** argv) {
   test_cmd->add_option("--format", format, "Output format")->transform(one_of({"text", "json"}, "format"));
 
   auto* lsp_cmd = cli.add_subcommand("lsp", "Run the language server (LSP over standard input and output)");
-  for (auto* sub : {check_cmd, lint_cmd, fmt_cmd, explain_cmd, test_cmd, init_cmd}) add_common(sub);
+  for (auto* sub : {check_cmd, lint_cmd, fmt_cmd, explain_cmd, test_cmd, init_cmd, merge_cmd}) add_common(sub);
 
   if (int status = unknown_command(cli, argc, argv)) return status;
   try {
@@ -219,6 +230,11 @@ int run(int argc, char** argv) {
     lint.fail_on = level;
     lint.root = ci_root;
     return app::run_lint_files(lint, io);
+  }
+  if (merge_cmd->parsed()) {
+    merge.format = format ? *report::parse_format(*format) : report::Format::Json;
+    merge.fail_on = level;
+    return app::run_merge(merge, io);
   }
   if (fmt_cmd->parsed()) return app::run_fmt(fmt_options, io);
   if (explain_cmd->parsed()) return app::run_explain(explain, io);

@@ -1,6 +1,6 @@
 # fish completion for pactum (installed as share/fish/vendor_completions.d/pactum.fish).
 # tests/install/check_install.py checks that every option of `pactum COMMAND --help` is here.
-set -l commands check lint fmt explain init test lsp
+set -l commands check lint fmt explain init test lsp merge
 complete -c pactum -f
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a check -d 'Check event logs against an agreement'
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a lint -d 'Find unreasonable expectations in an agreement'
@@ -9,6 +9,7 @@ complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a explain -d 
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a init -d 'Start an agreement from a template'
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a test -d 'Run rule tests'
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'Run the language server'
+complete -c pactum -n "not __fish_seen_subcommand_from $commands" -a merge -d 'Put the JSON parts of a sliced check together'
 complete -c pactum -n "not __fish_seen_subcommand_from $commands" -l version -d 'Print the version'
 
 # Every command
@@ -17,10 +18,10 @@ complete -c pactum -l color -x -a 'auto always never' -d 'Colours'
 complete -c pactum -s h -l help -d 'Print the options'
 
 # check and lint
-complete -c pactum -n '__fish_seen_subcommand_from check lint' -l format -x -a 'text json junit sarif github markdown html gitlab' -d 'Report format'
-complete -c pactum -n '__fish_seen_subcommand_from check lint' -l fail-on -x -a 'never critical major minor error warning' -d 'Exit 1 at or above this level'
-complete -c pactum -n '__fish_seen_subcommand_from check lint' -s o -l output -r -F -d 'Report file, or FORMAT=FILE'
-complete -c pactum -n '__fish_seen_subcommand_from check lint fmt' -F
+complete -c pactum -n '__fish_seen_subcommand_from check lint merge' -l format -x -a 'text json junit sarif github markdown html gitlab' -d 'Report format'
+complete -c pactum -n '__fish_seen_subcommand_from check lint merge' -l fail-on -x -a 'never critical major minor error warning' -d 'Exit 1 at or above this level'
+complete -c pactum -n '__fish_seen_subcommand_from check lint merge' -s o -l output -r -F -d 'Report file, or FORMAT=FILE'
+complete -c pactum -n '__fish_seen_subcommand_from check lint fmt merge' -F
 
 # check
 complete -c pactum -n '__fish_seen_subcommand_from check' -l as-of -x -d 'Judge the state as of this date-time'
@@ -32,6 +33,7 @@ complete -c pactum -n '__fish_seen_subcommand_from check' -l write-baseline -r -
 complete -c pactum -n '__fish_seen_subcommand_from check' -l strict-baseline -d 'Fail when baseline entries no longer match'
 complete -c pactum -n '__fish_seen_subcommand_from check' -l today -x -d 'The date waivers expire against'
 complete -c pactum -n '__fish_seen_subcommand_from check' -l due-within -x -d 'List pending obligations due within SPAN (5d, 36h, 2w)'
+complete -c pactum -n '__fish_seen_subcommand_from check' -l slice -x -d 'Evaluate only slice K/N; write a JSON part for pactum merge'
 complete -c pactum -n '__fish_seen_subcommand_from check lint' -l root -r -a '(__fish_complete_directories)' -d 'CI paths relative to this folder'
 complete -c pactum -n '__fish_seen_subcommand_from check' -l party -x -d 'Only findings of this responsible party'
 complete -c pactum -n '__fish_seen_subcommand_from check' -l term -x -d 'Only findings of this term or expectation'

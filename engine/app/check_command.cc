@@ -10,6 +10,7 @@
 #include "engine/app/commands.h"
 #include "engine/app/output_file.h"
 #include "engine/app/session.h"
+#include "engine/app/slice_check.h"
 #include "engine/base/text.h"
 #include "engine/report/due_soon.h"
 
@@ -211,6 +212,8 @@ int run_check(const CheckOptions& options, Streams io) {
   inputs.push_back(options.agreement);
   auto reports = planned_reports(options.format, options.output, options.outputs, io);
   if (any_output_is_an_input(reports, inputs, io) || outputs_collide(reports, io)) return kInputError;
+  std::optional<eval::Slice> slice;  // --slice K/N: a part for `pactum merge`
+  if (options.slice && !(slice = slice_of(options, io))) return kInputError;
   std::optional<Millis> due_within;
   if (options.due_within) {
     std::string why;
@@ -254,6 +257,7 @@ int run_check(const CheckOptions& options, Streams io) {
   ProgressLine progress(io.err, progress_allowed(io.quiet));
   s.log_threads = options.threads;
   s.log_chunk_bytes = options.chunk_bytes;
+  s.slice = slice.value_or(eval::Slice{});
   ok = s.load_logs(options.logs, options.backend, &progress) && ok;
   if (options.waivers) ok = s.load_waivers(*options.waivers) && ok;
   if (options.baseline) ok = s.load_baseline(*options.baseline) && ok;
@@ -281,6 +285,11 @@ int run_check(const CheckOptions& options, Streams io) {
   data.root = *root;
   data.due_within = due_within;
   data.due_within_text = options.due_within.value_or("");
+  report::SlicePart part;
+  if (slice) {
+    part = report::SlicePart{slice->k, slice->n, run_fingerprint(options, s)};
+    data.slice = &part;
+  }
   int written = emit_reports(reports, data, io);
   if (written != kOk) return written;
   if (options.write_baseline) {

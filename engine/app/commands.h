@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/app/filter.h"
+#include "engine/eval/evaluator.h"
 #include "engine/log/loader.h"
 #include "engine/report/report.h"
 
@@ -63,8 +64,26 @@ struct CheckOptions {
   std::optional<std::string> root;            // --root DIR: CI paths relative to it (default: cwd)
   FindingFilter filter;                       // --party, --term, --clause, --severity
   std::vector<ExtraOutput> outputs;           // --output FORMAT=FILE ...
+  std::optional<std::string> slice;           // --slice K/N: a part for `pactum merge` (JSON only)
 };
 int run_check(const CheckOptions& options, Streams io);
+
+// `--slice K/N` (docs/sliced-runs.md): 1 <= K <= N <= kMaxSlices, both plain decimal numbers.
+// nullopt with `why` for anything else.
+inline constexpr size_t kMaxSlices = 1000;
+std::optional<eval::Slice> parse_slice(const std::string& text, std::string* why = nullptr);
+
+// `pactum merge PART...` (merge_command.cc): the parts of a sliced check, one per slice 1..N of
+// one run, put back together into the JSON report the whole check writes, byte for byte. The exit
+// status is the whole check's (--fail-on as in check); 2 for a part that is unreadable, malformed,
+// missing, given twice or of another run.
+struct MergeOptions {
+  std::vector<std::string> parts;
+  report::Format format = report::Format::Json;  // JSON only
+  std::optional<std::string> output;             // -o FILE
+  FailLevel fail_on = FailLevel::Error;
+};
+int run_merge(const MergeOptions& options, Streams io);
 
 struct LintOptions {
   std::string agreement;

@@ -150,6 +150,7 @@ void Session::evaluate(std::optional<Instant> as_of) {
   warn_duplicate_ids(log, sources, warnings);
   eval::EvalOptions options;
   options.as_of = as_of;
+  options.slice = slice;
   options.errors = &errors;  // the window limit (an input error: the caller sees errors)
   outcome = eval::evaluate(*agreement, log, options, warnings);
   note_unmatched_rules(outcome, log, warned, warnings);

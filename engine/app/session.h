@@ -9,6 +9,7 @@
 #include "engine/app/progress.h"
 #include "engine/base/diagnostics.h"
 #include "engine/credits/credits.h"
+#include "engine/eval/evaluator.h"
 #include "engine/eval/outcome.h"
 #include "engine/lint/lint.h"
 #include "engine/log/loader.h"
@@ -33,6 +34,7 @@ class Session {
   // How logs are parsed (log::LoadOptions::threads, chunk_bytes): `check --threads`.
   unsigned log_threads = 2;
   size_t log_chunk_bytes = size_t{256} << 10;
+  eval::Slice slice;  // `check --slice K/N`: the rules evaluate() evaluates
   bool resolved = false;  // no agreement errors
   std::optional<semantic::ResolvedAgreement> agreement;  // set once parsed, as far as it resolves
   log::EventLog log;

@@ -17,8 +17,18 @@ namespace pactum::eval {
 // evaluated.
 constexpr size_t kMaxJudgedWindows = 100'000;
 
+// `check --slice K/N` (docs/sliced-runs.md): the rules of the agreement, numbered in agreement
+// order from 0 over all blocks, are dealt round-robin; slice K evaluates rule i when
+// i mod N == K - 1. Everything else (the judged interval, the window limit, the counts of events)
+// stays that of the whole run, so that `pactum merge` can put the parts back together exactly.
+struct Slice {
+  size_t k = 1, n = 1;
+  bool owns(size_t ordinal) const { return n <= 1 || ordinal % n == k - 1; }
+};
+
 struct EvalOptions {
   std::optional<Instant> as_of;  // --as-of; else the latest event
+  Slice slice;                   // --slice K/N; by default every rule
   size_t warning_limit = 100;    // input warnings beyond this are counted, not listed
   Diagnostics* errors = nullptr; // where the window limit is reported (required to evaluate)
 };

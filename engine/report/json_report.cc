@@ -258,6 +258,10 @@ void write_json(std::ostream& out, const ReportData& d) {
   w.end();
   w.key("obligations");
   w.value(obligations_json(d));
+  if (d.slice && d.outcome) {
+    w.key("slice");
+    w.value(slice_json(d));
+  }
   w.end();
   w.finish();
 }

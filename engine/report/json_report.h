@@ -18,6 +18,9 @@ nlohmann::ordered_json lint_json(const ReportData& d, const Diagnostic& l);
 // findings.
 nlohmann::ordered_json json_head(const ReportData& d);
 nlohmann::ordered_json obligations_json(const ReportData& d);
+// The `slice` member of a part (`check --slice`): what `pactum merge` needs besides the report
+// itself to rebuild the whole run's report exactly (slice_part.cc).
+nlohmann::ordered_json slice_json(const ReportData& d);
 
 // The one escaping function of the JSON formats (JSON, SARIF): the document as text, indented by
 // two. Invalid UTF-8 (a file name, say) becomes U+FFFD instead of aborting the report, and every

@@ -28,6 +28,13 @@ struct FilterInfo {
   size_t accepted_left_out = 0;  // waived or accepted by the baseline
 };
 
+// `check --slice K/N` (docs/sliced-runs.md): the JSON report is then a part that `pactum merge`
+// puts back together with the other parts into the whole run's report (slice_part.cc).
+struct SlicePart {
+  size_t k = 1, n = 1;
+  std::string run;  // the run's fingerprint: every part of one run carries the same
+};
+
 struct ReportData {
   const SourceManager& sources;
   const semantic::ResolvedAgreement& agreement;
@@ -45,6 +52,7 @@ struct ReportData {
   std::optional<Millis> due_within = std::nullopt;
   std::string due_within_text = {};
   const FilterInfo* filter = nullptr;     // findings filtered (check only)
+  const SlicePart* slice = nullptr;       // a part of a sliced check (JSON only)
 };
 
 std::string render(Format format, const ReportData& data);

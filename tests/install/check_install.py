@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 
-COMMANDS = [None, "check", "lint", "fmt", "explain", "init", "test", "lsp"]
+COMMANDS = [None, "check", "lint", "fmt", "explain", "init", "test", "lsp", "merge"]
 FILES = {
     "binary": "bin/pactum",
     "man page": "share/man/man1/pactum.1",
