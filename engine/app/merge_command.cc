@@ -41,8 +41,8 @@ struct MergeError : std::runtime_error {
 };
 
 // The order key of a finding or pending item (slice_part.cc): time, block, rule number, first
-// event's merged position, rule ordinal.
-using OrderKey = std::tuple<int64_t, uint64_t, uint64_t, uint64_t, uint64_t>;
+// event's merged position, rule ordinal; for an item due soon (--due-within), its deadline first.
+using OrderKey = std::tuple<int64_t, int64_t, uint64_t, uint64_t, uint64_t, uint64_t>;
 
 struct Part {
   std::string path;
@@ -88,15 +88,19 @@ class Checker {
     return v.get<std::string>();
   }
   // The order keys of `items` (slice.findings / slice.pending), one per item.
-  std::vector<OrderKey> keys(const ordered_json& keys, const ordered_json& items, const char* what) const {
+  // `deadline`: the keys of items due soon, which start with the deadline.
+  std::vector<OrderKey> keys(const ordered_json& keys, const ordered_json& items, const char* what,
+                             bool deadline = false) const {
     if (keys.size() != items.size())
       fail(fmt::format("`slice.{}` has {} keys for {} items", what, keys.size(), items.size()));
     std::vector<OrderKey> out;
+    const size_t size = deadline ? 6 : 5, at = deadline ? 1 : 0;
     for (const auto& k : keys) {
-      if (!k.is_array() || k.size() != 5) fail(fmt::format("a key of `slice.{}` is not an array of 5 numbers", what));
+      if (!k.is_array() || k.size() != size)
+        fail(fmt::format("a key of `slice.{}` is not an array of {} numbers", what, size));
       std::string where = fmt::format("a key of `slice.{}`", what);
-      out.emplace_back(integer(k[0], where), count(k[1], where), count(k[2], where), count(k[3], where),
-                       count(k[4], where));
+      out.emplace_back(deadline ? integer(k[0], where) : 0, integer(k[at], where), count(k[at + 1], where),
+                       count(k[at + 2], where), count(k[at + 3], where), count(k[at + 4], where));
     }
     for (const auto& item : items)
       if (!item.is_object()) fail(fmt::format("an item of `{}` is not an object", what));
@@ -173,8 +177,8 @@ std::vector<Part> in_slice_order(std::vector<Part> parts) {
 // The members a part may have, in the order check writes them (json_report.cc; the options a
 // slice refuses add no others).
 bool known_member(const std::string& key) {
-  static const char* const known[] = {"pactum",  "agreement", "as_of", "judged",      "summary", "findings",
-                                      "pending", "credits",   "lint",  "obligations", "slice"};
+  static const char* const known[] = {"pactum",  "agreement", "as_of", "judged", "summary",     "findings",
+                                      "pending", "due_soon",  "credits", "lint",  "obligations", "slice"};
   return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return key == k; });
 }
 
@@ -192,10 +196,12 @@ struct Item {
 // come from one rule, so from one part, in which they are already in the whole run's order.
 std::vector<Item> merged_items(const std::vector<Part>& parts, const char* name) {
   std::vector<Item> items;
+  const bool due_soon = std::string(name) == "due_soon";
   for (const auto& p : parts) {
     Checker check(p.path);
-    const auto& values = check.array(p.doc, name, "the report");
-    auto keys = check.keys(check.array(p.doc["slice"], name, "`slice`"), values, name);
+    const auto& values = due_soon ? check.array(check.object(p.doc, "due_soon", "the report"), "items", "`due_soon`")
+                                  : check.array(p.doc, name, "the report");
+    auto keys = check.keys(check.array(p.doc["slice"], name, "`slice`"), values, name, due_soon);
     for (size_t i = 0; i < values.size(); ++i) items.push_back({keys[i], &values[i]});
   }
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.key < b.key; });
@@ -204,7 +210,7 @@ std::vector<Item> merged_items(const std::vector<Part>& parts, const char* name)
 
 // The summary: the whole run's counts (events, rules) from the first part, checked equal in the
 // others; the per-rule counts summed.
-ordered_json merged_summary(const std::vector<Part>& parts, size_t findings, size_t pending) {
+ordered_json merged_summary(const std::vector<Part>& parts, size_t findings, size_t pending, size_t due_soon) {
   const ordered_json& s0 = parts.front().doc["summary"];  // an object (check_members)
   ordered_json summary = s0;
   std::vector<std::string> party_order;
@@ -237,6 +243,7 @@ ordered_json merged_summary(const std::vector<Part>& parts, size_t findings, siz
   summary["findings"] = findings;
   summary["pending"] = pending;
   summary["tolerated"] = tolerated;
+  if (summary.contains("due_soon")) summary["due_soon"] = due_soon;
   ordered_json parties = ordered_json::object();
   for (const auto& party : party_order) parties[party] = by_party[party];
   summary["by_party"] = parties;
@@ -300,6 +307,7 @@ ordered_json merged_credits(const std::vector<Part>& parts) {
   const ordered_json& currency = check0.member(check0.object(first.doc, "credits", "the report"), "currency", "`credits`");
   std::optional<credits::Cents> cap;
   if (!cap_json.is_null()) cap = check0.integer(cap_json, "`slice.credits.cap`");
+  if (cap && (*cap < 0 || *cap > credits::kMaxCents)) check0.fail("`slice.credits.cap` is out of range");
   // Declared parties first, other names in order of appearance, `unassigned` last (credits.cc).
   std::vector<std::string> names;
   for (const auto& p : parties0) names.push_back(check0.string(p, "a party"));
@@ -332,6 +340,7 @@ ordered_json merged_credits(const std::vector<Part>& parts) {
       std::string party = check.string(check.member(accrued[i], "party", "a credit period"), "a party");
       int64_t start = check.integer(check.member(accrued[i], "start", "a credit period"), "a period start");
       credits::Cents cents = check.integer(check.member(accrued[i], "accrued", "a credit period"), "an accrual");
+      if (cents < 0 || cents > credits::kMaxCents) check.fail("an accrual of `slice.credits.periods` is out of range");
       auto& period = periods[{start, rank(party)}];
       period.party = party;
       period.start = check.member(list[i], "start", "a credit period");
@@ -364,6 +373,21 @@ ordered_json merged_credits(const std::vector<Part>& parts) {
   return j;
 }
 
+// `due_soon` but its items: `within` and `until`, the same in every part.
+ordered_json merged_due_soon(const std::vector<Part>& parts) {
+  ordered_json head = ordered_json::object();
+  for (const auto& p : parts) {
+    Checker check(p.path);
+    const auto& due = check.object(p.doc, "due_soon", "the report");
+    ordered_json own = ordered_json::object();
+    for (const auto& [key, value] : due.items())
+      if (key != "items") own[key] = value;
+    if (&p == &parts.front()) head = own;
+    else if (own != head) check.fail(fmt::format("its `due_soon` differs from that of `{}`", visible_text(parts.front().path)));
+  }
+  return head;
+}
+
 // --fail-on, as check applies it to the whole run (check_command.cc, fails()).
 bool fails(FailLevel level, const std::vector<Item>& findings, const std::vector<const ordered_json*>& lint) {
   if (level == FailLevel::Never) return false;
@@ -384,8 +408,8 @@ bool fails(FailLevel level, const std::vector<Item>& findings, const std::vector
 
 // The whole report, member by member in the order of the parts (check's order), without `slice`.
 struct Merged {
-  ordered_json summary, credits;
-  std::vector<Item> findings, pending;
+  ordered_json summary, credits, due_soon;  // due_soon: `within` and `until`, the items apart
+  std::vector<Item> findings, pending, due_items;
   std::vector<const ordered_json*> lint;
 };
 
@@ -407,6 +431,14 @@ void write_merged(std::ostream& out, const std::vector<Part>& parts, const Merge
       w.end();
     } else if (key == "credits") {
       w.value(m.credits);
+    } else if (key == "due_soon") {
+      w.begin_object();
+      w.members(m.due_soon);
+      w.key("items");
+      w.begin_array();
+      for (const auto& item : m.due_items) w.value(*item.value);
+      w.end();
+      w.end();
     } else {
       w.value(value);
     }
@@ -466,7 +498,11 @@ int run_merge(const MergeOptions& options, Streams io) {
     m.findings = merged_items(parts, "findings");
     m.pending = merged_items(parts, "pending");
     m.lint = merged_lint(parts);
-    m.summary = merged_summary(parts, m.findings.size(), m.pending.size());
+    if (parts.front().doc.contains("due_soon")) {
+      m.due_items = merged_items(parts, "due_soon");
+      m.due_soon = merged_due_soon(parts);
+    }
+    m.summary = merged_summary(parts, m.findings.size(), m.pending.size(), m.due_items.size());
     if (parts.front().doc.contains("credits")) m.credits = merged_credits(parts);
     if (options.output) {
       OutputFile file;

@@ -59,8 +59,7 @@ std::optional<eval::Slice> slice_of(const CheckOptions& options, Streams io) {
   const WholeRunOption whole[] = {{options.waivers.has_value(), "--waivers"},
                                   {options.baseline.has_value(), "--baseline"},
                                   {options.write_baseline.has_value(), "--write-baseline"},
-                                  {options.strict_baseline, "--strict-baseline"},
-                                  {options.due_within.has_value(), "--due-within"}};
+                                  {options.strict_baseline, "--strict-baseline"}};
   for (const auto& o : whole) {
     if (!o.given) continue;
     io.err << fmt::format("pactum: --slice cannot be combined with {}: it works on the findings of the whole run, "
@@ -84,6 +83,7 @@ std::string run_fingerprint(const CheckOptions& options, const Session& s) {
   add(std::to_string(options.logs.size()));
   for (const auto& log : options.logs) add(log);
   add(options.as_of.value_or(""));
+  add(options.due_within.value_or(""));
   for (const auto* values : {&options.filter.parties, &options.filter.terms, &options.filter.clauses,
                              &options.filter.severities}) {
     add(std::to_string(values->size()));

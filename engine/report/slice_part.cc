@@ -5,6 +5,7 @@
 //     milliseconds, block index, rule number, the first cited event's merged position) and the
 //     rule's ordinal in the agreement, which breaks ties between rules as the whole run's
 //     insertion order does (engine/eval/evaluator.cc, order_findings);
+//   - with --due-within, per item due soon, its deadline (milliseconds) and then its order key;
 //   - per lint entry, its sort key (source index, line, column: lint::sort_entries), so that the
 //     entries only one slice has (never-met, from its rules' windows) fall into place;
 //   - with credits (V2.8), the cap and each party's accrued cents per window, from which merge
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <map>
 
+#include "engine/report/due_soon.h"
 #include "engine/report/json_report.h"
 
 namespace pactum::report {
@@ -22,15 +24,17 @@ namespace {
 
 int64_t millis(Instant t) { return t.time_since_epoch().count(); }
 
+ordered_json order_key(const ReportData& d, const eval::Finding& f, const std::map<const model::Rule*, size_t>& ordinal) {
+  uint32_t first = f.events.empty() ? UINT32_MAX : d.log->events[f.events.front()].order;
+  auto it = ordinal.find(f.rule);
+  return ordered_json::array(
+      {millis(f.at), f.block_index, f.rule ? f.rule->number : 0, first, it == ordinal.end() ? SIZE_MAX : it->second});
+}
+
 ordered_json order_keys(const ReportData& d, const std::vector<eval::Finding>& items,
                         const std::map<const model::Rule*, size_t>& ordinal) {
   ordered_json keys = ordered_json::array();
-  for (const auto& f : items) {
-    uint32_t first = f.events.empty() ? UINT32_MAX : d.log->events[f.events.front()].order;
-    auto it = ordinal.find(f.rule);
-    keys.push_back(ordered_json::array(
-        {millis(f.at), f.block_index, f.rule ? f.rule->number : 0, first, it == ordinal.end() ? SIZE_MAX : it->second}));
-  }
+  for (const auto& f : items) keys.push_back(order_key(d, f, ordinal));
   return keys;
 }
 
@@ -46,6 +50,15 @@ ordered_json slice_json(const ReportData& d) {
     for (const auto& rule : block.rules) ordinal.emplace(&rule, ordinal.size());
   j["findings"] = order_keys(d, d.outcome->findings, ordinal);
   j["pending"] = order_keys(d, d.outcome->pending, ordinal);
+  if (d.due_within && d.outcome->evaluated) {  // --due-within: by deadline, then as the pending items
+    ordered_json due = ordered_json::array();
+    for (const auto& item : due_soon(d)) {
+      ordered_json key = order_key(d, *item.pending, ordinal);
+      key.insert(key.begin(), millis(item.deadline));
+      due.push_back(key);
+    }
+    j["due_soon"] = due;
+  }
   ordered_json lint = ordered_json::array();
   for (const auto& l : d.lint) lint.push_back(ordered_json::array({l.loc.file, l.loc.line, l.loc.column}));
   j["lint"] = lint;

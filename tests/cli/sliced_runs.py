@@ -10,7 +10,8 @@ agreement, logs and arguments) with N = 1, 2, 3, 4 and 7; a run the whole check 
 must be refused by every slice alike (same standard error, no part written). The examples with
 their logs (N = 2, 4), and generated logs (bench/generate_log.py, 20,000 events) against
 bench.terms, bench-v2.terms and many-findings.terms (N = 4), the last also filtered (--party)
-and with --fail-on critical. docs/k8s/pactum-sliced-job.yaml must parse as YAML (when python3-yaml
+and with --fail-on critical, bench.terms also as of June with --due-within 30d (16 items); every conformance run also with --due-within 30d
+(N = 3). docs/k8s/pactum-sliced-job.yaml must parse as YAML (when python3-yaml
 is installed) and be an Indexed Job of N completions and N in parallel, plus the merge Job.
 Standard library only, and python3-yaml when there.
 """
@@ -124,7 +125,9 @@ def main(argv):
     with tempfile.TemporaryDirectory(prefix="pactum-sliced-") as scratch:
         for name, cwd, args in conformance_runs(root):
             compare(pactum, name, args, cwd, CONFORMANCE_SLICES, scratch, problems, verbose)
-            count += 1
+            compare(pactum, name + " --due-within 30d", args + ["--due-within", "30d"], cwd, [3], scratch, problems,
+                    verbose)
+            count += 2
 
         examples = [("examples/acme.terms", "examples/acme-2026.yaml"),
                     ("examples/contact-center/contact-center.terms", "examples/contact-center/contact-center-2026.yaml")]
@@ -145,6 +148,11 @@ def main(argv):
             compare(pactum, f"generated many-findings --party {party}",
                     ["bench/many-findings.terms", log, "--party", party], root, [3], scratch, problems, verbose)
             count += 1
+        # 16 items due soon, of three rules: merge orders them by deadline across the parts.
+        compare(pactum, "generated bench --as-of 2026-06-01 --due-within 30d",
+                ["bench/bench.terms", log, "--as-of", "2026-06-01", "--due-within", "30d"], root, [2, 3, 4], scratch,
+                problems, verbose)
+        count += 1
         compare(pactum, "generated many-findings --fail-on critical", ["bench/many-findings.terms", log], root, [4],
                 scratch, problems, verbose, merge_args=["--fail-on", "critical"])
         count += 1

@@ -116,7 +116,6 @@ TEST_CASE("a sliced check writes JSON only and refuses the options that need the
       {"--baseline", [](app::CheckOptions& o) { o.baseline = "b.json"; }, "--baseline"},
       {"--write-baseline", [](app::CheckOptions& o) { o.write_baseline = "b.json"; }, "--write-baseline"},
       {"--strict-baseline", [](app::CheckOptions& o) { o.strict_baseline = true; }, "--strict-baseline"},
-      {"--due-within", [](app::CheckOptions& o) { o.due_within = "5d"; }, "--due-within"},
   };
   for (const auto& c : cases) {
     INFO(c.what);
@@ -149,6 +148,13 @@ TEST_CASE("merge: the parts of one run give the whole report, in any order") {
   std::vector<std::string> parts = {part(folder, 1, 2, filtered), part(folder, 2, 2, filtered)};
   Run merged = merge(parts);
   CHECK(merged.out == whole_filtered.out);
+  // --due-within: the items due soon by deadline, their number in the summary.
+  auto due = whole_run();
+  due.due_within = "30d";
+  Run whole_due = check(due);
+  REQUIRE(whole_due.out.find("\"due_soon\"") != std::string::npos);
+  Run merged_due = merge({part(folder, 2, 3, due), part(folder, 3, 3, due), part(folder, 1, 3, due)});
+  CHECK(merged_due.out == whole_due.out);
   // -o FILE: the same bytes, written only when complete.
   Run to_file = merge(parts, folder / "merged.json");
   CHECK(to_file.status == whole_filtered.status);
