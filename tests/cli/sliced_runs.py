@@ -13,12 +13,15 @@ bench.terms, bench-v2.terms and many-findings.terms (N = 4), the last also filte
 and with --fail-on critical, bench.terms also as of June with --due-within 30d (16 items); every conformance run also with --due-within 30d
 (N = 3). docs/k8s/pactum-sliced-job.yaml must parse as YAML (when python3-yaml
 is installed) and be an Indexed Job of N completions and N in parallel, plus the merge Job.
-Standard library only, and python3-yaml when there.
+Then merge is fed 400 mutated sets of parts (seeded: values of other types, members dropped,
+numbers out of range, truncated files, parts swapped between runs): it must exit 0, 1 or 2, never
+crash (exit 3 or a signal). Standard library only, and python3-yaml when there.
 """
 import difflib
 import glob
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -114,6 +117,56 @@ def check_manifest(root, problems):
         problems.append("docs/k8s/pactum-sliced-job.yaml: no merge Job")
 
 
+def mutations(value, rng, depth=0):
+    """One random change somewhere inside a JSON value (a copy)."""
+    if isinstance(value, dict) and value and depth < 6 and rng.random() < 0.8:
+        key = rng.choice(list(value))
+        out = dict(value)
+        if rng.random() < 0.15:
+            del out[key]
+        else:
+            out[key] = mutations(value[key], rng, depth + 1)
+        return out
+    if isinstance(value, list) and value and depth < 6 and rng.random() < 0.8:
+        i = rng.randrange(len(value))
+        out = list(value)
+        if rng.random() < 0.15:
+            del out[i]
+        elif rng.random() < 0.1:
+            out.append(out[i])
+        else:
+            out[i] = mutations(value[i], rng, depth + 1)
+        return out
+    return rng.choice([None, True, -1, 0, 1, 2 ** 63, -(2 ** 63), 2 ** 64 + 5, 1.5, 1e308, "", "x", [], {}, [[0]],
+                       {"k": 1}, "\u0001", 10 ** 17])
+
+
+def fuzz_merge(pactum, scratch, parts, problems, rounds=400):
+    rng = random.Random(17)
+    docs = []
+    for p in parts:
+        with open(p, "rb") as f:
+            docs.append(f.read())
+    for r in range(rounds):
+        names = []
+        for i, raw in enumerate(docs):
+            name = os.path.join(scratch, f"fuzz-{i}.json")
+            data = raw
+            if rng.random() < 0.5:
+                data = json.dumps(mutations(json.loads(raw), rng)).encode()
+            if rng.random() < 0.05:
+                data = data[:rng.randrange(len(data) + 1)]
+            with open(name, "wb") as f:
+                f.write(data)
+            names.append(name)
+        if rng.random() < 0.1:
+            names.append(rng.choice(names))
+        p = run([pactum, "merge"] + names, scratch)
+        if p.returncode not in (0, 1, 2):
+            problems.append(f"merge fuzz round {r}: exit {p.returncode}: {p.stderr.decode()[:300]}")
+            return
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__)
@@ -153,6 +206,16 @@ def main(argv):
                 ["bench/bench.terms", log, "--as-of", "2026-06-01", "--due-within", "30d"], root, [2, 3, 4], scratch,
                 problems, verbose)
         count += 1
+        # Parts with every kind of member (credits, filters, due soon) for the merge fuzz.
+        fuzz_parts = []
+        case = os.path.join(root, "tests/conformance/cases/18-credits")
+        for k in (1, 2):
+            part = os.path.join(scratch, f"credits-{k}.json")
+            run([pactum, "check", "agreement.terms", "log.yaml", "--as-of", "2026-04-01T00:00:00Z", "--due-within",
+                 "400d", "--party", "Vendor", "--slice", f"{k}/2", "-o", part], case)
+            fuzz_parts.append(part)
+        fuzz_merge(pactum, scratch, fuzz_parts, problems)
+
         compare(pactum, "generated many-findings --fail-on critical", ["bench/many-findings.terms", log], root, [4],
                 scratch, problems, verbose, merge_args=["--fail-on", "critical"])
         count += 1

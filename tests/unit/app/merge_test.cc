@@ -71,7 +71,7 @@ std::string write(const testing::TempFolder& folder, const std::string& name, co
 
 }  // namespace
 
-TEST_CASE("--slice K/N: whole numbers with 1 <= K <= N <= 1000") {
+TEST_CASE("slice K/N: whole numbers with 1 <= K <= N <= 1000") {
   struct Case {
     const char* text;
     bool ok;
