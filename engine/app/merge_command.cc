@@ -13,7 +13,6 @@
 // every member the merge uses is type-checked; any problem is an error naming the file (exit 2).
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <stdexcept>
 #include <tuple>
 
@@ -149,9 +148,10 @@ std::vector<Part> in_slice_order(std::vector<Part> parts) {
   const Part& first = parts.front();
   for (const auto& p : parts) {
     if (p.run != first.run)
-      throw MergeError(fmt::format("`{}` and `{}` are parts of different runs (another agreement, other logs, "
-                                   "--as-of or filter); merge the parts of one run",
-                                   visible_text(first.path), visible_text(p.path)));
+      throw MergeError(
+          fmt::format("`{}` and `{}` are parts of different runs (another agreement, other logs, "
+                      "--as-of or filter); merge the parts of one run",
+                      visible_text(first.path), visible_text(p.path)));
     if (p.n != first.n)
       throw MergeError(fmt::format("`{}` is a part of {} slices, `{}` of {}; merge the parts of one run",
                                    visible_text(first.path), first.n, visible_text(p.path), p.n));
@@ -159,8 +159,8 @@ std::vector<Part> in_slice_order(std::vector<Part> parts) {
   std::vector<const Part*> by_k(first.n + 1, nullptr);
   for (const auto& p : parts) {
     if (by_k[p.k])
-      throw MergeError(fmt::format("part {} of {} is given twice: `{}` and `{}`", p.k, p.n, visible_text(by_k[p.k]->path),
-                                   visible_text(p.path)));
+      throw MergeError(fmt::format("part {} of {} is given twice: `{}` and `{}`", p.k, p.n,
+                                   visible_text(by_k[p.k]->path), visible_text(p.path)));
     by_k[p.k] = &p;
   }
   std::vector<std::string> missing;
@@ -177,8 +177,8 @@ std::vector<Part> in_slice_order(std::vector<Part> parts) {
 // The members a part may have, in the order check writes them (json_report.cc; the options a
 // slice refuses add no others).
 bool known_member(const std::string& key) {
-  static const char* const known[] = {"pactum",  "agreement", "as_of", "judged", "summary",     "findings",
-                                      "pending", "due_soon",  "credits", "lint",  "obligations", "slice"};
+  static const char* const known[] = {"pactum",  "agreement", "as_of",   "judged", "summary",     "findings",
+                                      "pending", "due_soon",  "credits", "lint",   "obligations", "slice"};
   return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return key == k; });
 }
 
@@ -223,7 +223,8 @@ ordered_json merged_summary(const std::vector<Part>& parts, size_t findings, siz
     for (const char* key : {"events", "ignored_events", "rules"})
       if (check.member(s, key, "`summary`") != check.member(s0, key, "`summary`"))
         check.fail(fmt::format("`summary.{}` differs from that of `{}`", key, visible_text(parts.front().path)));
-    tolerated = checked_sum(tolerated, check.count(check.member(s, "tolerated", "`summary`"), "`summary.tolerated`"), p.path);
+    tolerated =
+        checked_sum(tolerated, check.count(check.member(s, "tolerated", "`summary`"), "`summary.tolerated`"), p.path);
     for (const auto& [party, n] : check.object(s, "by_party", "`summary`").items()) {
       if (!by_party.count(party)) party_order.push_back(party);
       by_party[party] = checked_sum(by_party[party], check.count(n, "a count of `summary.by_party`"), p.path);
@@ -236,7 +237,8 @@ ordered_json merged_summary(const std::vector<Part>& parts, size_t findings, siz
     if (f.size() != f0.size()) check.fail("its filter differs from that of another part");
     for (const auto& [key, value] : f.items())
       if (key != "left_out" && (!f0.contains(key) || value != f0[key]))
-        check.fail(fmt::format("`summary.filtered.{}` differs from that of `{}`", key, visible_text(parts.front().path)));
+        check.fail(
+            fmt::format("`summary.filtered.{}` differs from that of `{}`", key, visible_text(parts.front().path)));
     for (const auto& [key, n] : check.object(f, "left_out", "`summary.filtered`").items())
       left_out[key] = checked_sum(left_out[key], check.count(n, "a count of `summary.filtered.left_out`"), p.path);
   }
@@ -272,9 +274,9 @@ std::vector<const ordered_json*> merged_lint(const std::vector<Part>& parts) {
       bool own = code == "never-met";  // lint::kNeverMet: from the windows of this slice's rules
       if (!own) common.push_back(&lint[j]);
       if (own || i == 0)
-        entries.push_back({{check.count(k[0], "a lint key"), check.count(k[1], "a lint key"),
-                            check.count(k[2], "a lint key"), code},
-                           &lint[j]});
+        entries.push_back(
+            {{check.count(k[0], "a lint key"), check.count(k[1], "a lint key"), check.count(k[2], "a lint key"), code},
+             &lint[j]});
     }
     if (i == 0) {
       common_of_first = common;
@@ -304,7 +306,8 @@ ordered_json merged_credits(const std::vector<Part>& parts) {
   const auto& meta0 = check0.object(first.doc["slice"], "credits", "`slice`");
   const ordered_json& cap_json = check0.member(meta0, "cap", "`slice.credits`");
   const ordered_json& parties0 = check0.array(meta0, "parties", "`slice.credits`");
-  const ordered_json& currency = check0.member(check0.object(first.doc, "credits", "the report"), "currency", "`credits`");
+  const ordered_json& currency =
+      check0.member(check0.object(first.doc, "credits", "the report"), "currency", "`credits`");
   std::optional<credits::Cents> cap;
   if (!cap_json.is_null()) cap = check0.integer(cap_json, "`slice.credits.cap`");
   if (cap && (*cap < 0 || *cap > credits::kMaxCents)) check0.fail("`slice.credits.cap` is out of range");
@@ -330,7 +333,8 @@ ordered_json merged_credits(const std::vector<Part>& parts) {
     const auto& shown = check.object(p.doc, "credits", "the report");
     const auto& meta = check.object(p.doc["slice"], "credits", "`slice`");
     if (check.member(meta, "cap", "`slice.credits`") != cap_json ||
-        check.member(meta, "parties", "`slice.credits`") != parties0 || check.member(shown, "currency", "`credits`") != currency)
+        check.member(meta, "parties", "`slice.credits`") != parties0 ||
+        check.member(shown, "currency", "`credits`") != currency)
       check.fail(fmt::format("its credit terms differ from those of `{}`", visible_text(first.path)));
     const auto& list = check.array(shown, "by_period", "`credits`");
     const auto& accrued = check.array(meta, "periods", "`slice.credits`");
@@ -382,8 +386,10 @@ ordered_json merged_due_soon(const std::vector<Part>& parts) {
     ordered_json own = ordered_json::object();
     for (const auto& [key, value] : due.items())
       if (key != "items") own[key] = value;
-    if (&p == &parts.front()) head = own;
-    else if (own != head) check.fail(fmt::format("its `due_soon` differs from that of `{}`", visible_text(parts.front().path)));
+    if (&p == &parts.front())
+      head = own;
+    else if (own != head)
+      check.fail(fmt::format("its `due_soon` differs from that of `{}`", visible_text(parts.front().path)));
   }
   return head;
 }
@@ -459,8 +465,7 @@ void check_members(const std::vector<Part>& parts) {
     }
     std::vector<std::string> first_keys;
     for (const auto& [key, value] : first.doc.items()) first_keys.push_back(key);
-    if (keys != first_keys)
-      check.fail(fmt::format("its members differ from those of `{}`", visible_text(first.path)));
+    if (keys != first_keys) check.fail(fmt::format("its members differ from those of `{}`", visible_text(first.path)));
     for (const auto& key : keys)
       if (whole_run_member(key) && p.doc[key] != first.doc[key])
         check.fail(fmt::format("`{}` differs from that of `{}`", key, visible_text(first.path)));

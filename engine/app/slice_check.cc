@@ -62,9 +62,10 @@ std::optional<eval::Slice> slice_of(const CheckOptions& options, Streams io) {
                                   {options.strict_baseline, "--strict-baseline"}};
   for (const auto& o : whole) {
     if (!o.given) continue;
-    io.err << fmt::format("pactum: --slice cannot be combined with {}: it works on the findings of the whole run, "
-                          "which no slice has; run the check without --slice for it (docs/sliced-runs.md)\n",
-                          o.name);
+    io.err << fmt::format(
+        "pactum: --slice cannot be combined with {}: it works on the findings of the whole run, "
+        "which no slice has; run the check without --slice for it (docs/sliced-runs.md)\n",
+        o.name);
     return std::nullopt;
   }
   return slice;
@@ -84,8 +85,8 @@ std::string run_fingerprint(const CheckOptions& options, const Session& s) {
   for (const auto& log : options.logs) add(log);
   add(options.as_of.value_or(""));
   add(options.due_within.value_or(""));
-  for (const auto* values : {&options.filter.parties, &options.filter.terms, &options.filter.clauses,
-                             &options.filter.severities}) {
+  for (const auto* values :
+       {&options.filter.parties, &options.filter.terms, &options.filter.clauses, &options.filter.severities}) {
     add(std::to_string(values->size()));
     for (const auto& v : *values) add(v);
   }

@@ -186,8 +186,8 @@ Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventL
   size_t ordinal = 0;  // --slice: only the rules this slice owns
   for (size_t b = 0; b < agreement.ast->blocks.size(); ++b)
     for (const auto& rule : agreement.ast->blocks[b].rules)
-      if (!options.slice.owns(ordinal++)) continue;
-      else if (auto evaluator = make_rule(ctx, b, agreement.ast->blocks[b], rule)) rules.push_back(std::move(evaluator));
+      if (options.slice.owns(ordinal++))
+        if (auto evaluator = make_rule(ctx, b, agreement.ast->blocks[b], rule)) rules.push_back(std::move(evaluator));
   std::vector<EventConsumer*> consumers = intervals.consumers();
   for (const auto& rule : rules) consumers.push_back(rule.get());
 

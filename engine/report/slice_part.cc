@@ -24,7 +24,8 @@ namespace {
 
 int64_t millis(Instant t) { return t.time_since_epoch().count(); }
 
-ordered_json order_key(const ReportData& d, const eval::Finding& f, const std::map<const model::Rule*, size_t>& ordinal) {
+ordered_json order_key(const ReportData& d, const eval::Finding& f,
+                       const std::map<const model::Rule*, size_t>& ordinal) {
   uint32_t first = f.events.empty() ? UINT32_MAX : d.log->events[f.events.front()].order;
   auto it = ordinal.find(f.rule);
   return ordered_json::array(

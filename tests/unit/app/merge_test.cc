@@ -76,10 +76,11 @@ TEST_CASE("slice K/N: whole numbers with 1 <= K <= N <= 1000") {
     const char* text;
     bool ok;
   };
-  const Case cases[] = {{"1/1", true},    {"2/4", true},   {"1000/1000", true}, {"", false},      {"1", false},
-                        {"0/4", false},   {"5/4", false},  {"1/0", false},      {"1/1001", false}, {"a/b", false},
-                        {"1/4x", false},  {"+1/4", false}, {"-1/4", false},     {" 1/4", false},  {"1//4", false},
-                        {"1/4/4", false}, {"/4", false},   {"1/", false},       {"99999999999/1", false}};
+  const Case cases[] = {{"1/1", true},     {"2/4", true},   {"1000/1000", true},     {"", false},
+                        {"1", false},      {"0/4", false},  {"5/4", false},          {"1/0", false},
+                        {"1/1001", false}, {"a/b", false},  {"1/4x", false},         {"+1/4", false},
+                        {"-1/4", false},   {" 1/4", false}, {"1//4", false},         {"1/4/4", false},
+                        {"/4", false},     {"1/", false},   {"99999999999/1", false}};
   for (const auto& c : cases) {
     INFO("--slice `" << c.text << "`");
     std::string why;
@@ -111,7 +112,10 @@ TEST_CASE("a sliced check writes JSON only and refuses the options that need the
       {"text", [](app::CheckOptions& o) { o.format = report::Format::Text; }, "JSON only"},
       {"sarif", [](app::CheckOptions& o) { o.format = report::Format::Sarif; }, "JSON only"},
       {"json plus --output html=",
-       [](app::CheckOptions& o) { o.outputs.push_back({report::Format::Html, "/nonexistent/x.html"}); }, "JSON only"},
+       [](app::CheckOptions& o) {
+         o.outputs.push_back({report::Format::Html, "/nonexistent/x.html"});
+       },
+       "JSON only"},
       {"--waivers", [](app::CheckOptions& o) { o.waivers = "w.yaml"; }, "--waivers"},
       {"--baseline", [](app::CheckOptions& o) { o.baseline = "b.json"; }, "--baseline"},
       {"--write-baseline", [](app::CheckOptions& o) { o.write_baseline = "b.json"; }, "--write-baseline"},
@@ -193,10 +197,14 @@ TEST_CASE("merge: wrong sets of parts and malformed parts are errors naming what
       {"parts of another run", {p1of3, other2of3, p3of3}, {"different runs", "other.json"}},
       {"a different N", {p1of3, p1of2}, {"of 3 slices", "of 2"}},
       {"not JSON", {write(folder, "text.json", "hello\n"), p2of3, p3of3}, {"text.json", "not JSON"}},
-      {"truncated", {write(folder, "cut.json", text.substr(0, text.size() / 2)), p2of3, p3of3}, {"cut.json", "not JSON"}},
+      {"truncated",
+       {write(folder, "cut.json", text.substr(0, text.size() / 2)), p2of3, p3of3},
+       {"cut.json", "not JSON"}},
       {"empty", {write(folder, "empty.json", ""), p2of3}, {"empty.json", "not JSON"}},
       {"an array", {write(folder, "array.json", "[1, 2]"), p2of3}, {"not a JSON object"}},
-      {"nested too deep", {write(folder, "deep.json", std::string(100000, '[') + std::string(100000, ']'))}, {"nested"}},
+      {"nested too deep",
+       {write(folder, "deep.json", std::string(100000, '[') + std::string(100000, ']'))},
+       {"nested"}},
       {"no slice", {edited("noslice.json", [](auto& j) { j.erase("slice"); }), p2of3, p3of3}, {"has no `slice`"}},
       {"k a string", {edited("k.json", [](auto& j) { j["slice"]["k"] = "1"; }), p2of3, p3of3}, {"`slice.k`"}},
       {"k beyond n", {edited("k9.json", [](auto& j) { j["slice"]["k"] = 9; }), p2of3, p3of3}, {"part 9 of 3"}},
