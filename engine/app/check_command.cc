@@ -1,4 +1,5 @@
 // `pactum check` and `pactum lint`.
+#include <cstdlib>
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -38,6 +39,27 @@ std::optional<FailLevel> parse_fail_level(const std::string& text) {
 }
 
 namespace {
+
+// PACTUM_STREAM=off (tests, and a way out should streaming ever misbehave): always the loaded
+// path. PACTUM_STREAM=trace: a line on standard error says which path the check took (tests).
+std::string_view stream_setting() {
+  const char* env = std::getenv("PACTUM_STREAM");
+  return env ? std::string_view(env) : std::string_view();
+}
+bool streaming_allowed() { return stream_setting() != "off"; }
+
+const char* streamed_name(Session::Streamed how) {
+  switch (how) {
+    case Session::Streamed::Done: return "streamed";
+    case Session::Streamed::RulesNeedTheLog: return "loaded: a rule needs the whole log";
+    case Session::Streamed::OutOfOrder: return "loaded: events out of time order";
+    case Session::Streamed::Withdrawn: return "loaded: events were withdrawn";
+    case Session::Streamed::NoEvents: return "loaded: no events";
+    case Session::Streamed::InputErrors: return "loaded: input errors";
+    case Session::Streamed::NotRegularFiles: return "loaded: a log is not a regular file";
+  }
+  return "";
+}
 
 bool fails(FailLevel level, const eval::Outcome* outcome, const std::vector<Diagnostic>& lint) {
   if (level == FailLevel::Never) return false;
@@ -258,14 +280,30 @@ int run_check(const CheckOptions& options, Streams io) {
   s.log_threads = options.threads;
   s.log_chunk_bytes = options.chunk_bytes;
   s.slice = slice.value_or(eval::Slice{});
-  ok = s.load_logs(options.logs, options.backend, &progress) && ok;
+  // On a time-ordered log the events are evaluated as they are read and dropped (less memory);
+  // the loaded path below gives the same result whenever that is not possible.
+  bool streamed = false, loaded = false;
+  if (ok && s.resolved && !s.errors.has_errors() && streaming_allowed()) {
+    auto how = s.stream_check(options.logs, options.backend, &progress, as_of);
+    streamed = how.result == Session::Streamed::Done;
+    if (stream_setting() == "trace") io.err << "pactum: trace: " << streamed_name(how.result) << "\n";
+    if (how.result == Session::Streamed::OutOfOrder && how.dropped && !io.quiet)
+      io.err << fmt::format("pactum: note: the events are not in time order (at {}); reading the logs again to sort "
+                            "them in memory (a log in time order is checked in less memory)\n", how.where);
+    if (how.loaded) {
+      ok = how.load_ok && ok;
+      s.log.sort_by_time();
+    }
+    loaded = how.loaded;
+  }
+  if (!streamed && !loaded) ok = s.load_logs(options.logs, options.backend, &progress) && ok;
   if (options.waivers) ok = s.load_waivers(*options.waivers) && ok;
   if (options.baseline) ok = s.load_baseline(*options.baseline) && ok;
   std::optional<Instant> now = today(options, s, io);
   if (!now) return kInputError;
   if (!ok || s.errors.has_errors()) return input_errors(s, io, reports, *root);
 
-  s.evaluate(as_of);
+  if (!streamed) s.evaluate(as_of);
   if (s.errors.has_errors()) return input_errors(s, io, reports, *root);  // a limit (docs/security.md)
   s.apply_triage(*now);
   if (!io.quiet) io.err << s.render_warnings(io.color);

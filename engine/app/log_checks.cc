@@ -192,7 +192,7 @@ bool warn_names(const std::vector<NameUse>& uses, const log::EventLog& log, Typo
 std::set<const model::Rule*> warn_misspelt_names(const model::Agreement& ast, const log::EventLog& log,
                                                  Diagnostics& warnings) {
   std::set<const model::Rule*> warned;
-  if (log.events.empty()) return warned;
+  if (log.count() == 0) return warned;
   TypoBudget budget;
   warn_unseen_types(ast, log, budget, warned, warnings);
   for (const auto& interval : ast.intervals) warn_names(uses_of(interval), log, budget, warnings);
@@ -207,8 +207,13 @@ void warn_duplicate_ids(const log::EventLog& log, const SourceManager& sources, 
   const auto& shown = census.duplicates();
   for (size_t i = 0; i < shown.size(); ++i) {
     const auto& d = shown[i];
-    std::string first = d.first.file < sources.size() ? shown_path(sources.name(d.first.file)) : "<input>";
-    std::vector<std::string> notes{fmt::format("the first event with this id is at {}:{}", first, d.first.line)};
+    std::vector<std::string> notes;
+    if (d.first.file == UINT32_MAX)  // a streamed check keeps no place of evaluated events
+      notes.push_back("the first event with this id is earlier in the logs");
+    else
+      notes.push_back(fmt::format("the first event with this id is at {}:{}",
+                                  d.first.file < sources.size() ? shown_path(sources.name(d.first.file)) : "<input>",
+                                  d.first.line));
     if (i + 1 == shown.size() && census.duplicate_count() > shown.size())
       notes.push_back(fmt::format("{} more events repeat an id seen before (the first {} are shown)",
                                   census.duplicate_count() - shown.size(), shown.size()));
@@ -238,7 +243,7 @@ void note_unmatched_rules(const eval::Outcome& outcome, const log::EventLog& log
                           const std::set<const model::Rule*>& skip, Diagnostics& warnings) {
   using K = model::Rule::Kind;
   // An empty log or judged interval has its own warning; every rule would get a note.
-  if (log.events.empty() || outcome.judged_to < outcome.judged_from) return;
+  if (log.count() == 0 || outcome.judged_to < outcome.judged_from) return;
   for (const auto& [block, rule] : outcome.unmatched) {
     if (skip.count(rule)) continue;
     // Rules that report an empty window themselves (`too-few`, `no-data`) and `no P`, whose

@@ -45,7 +45,7 @@ bool Session::finish_agreement(uint32_t file, const std::string& text) {
   return resolved;
 }
 
-static log::LoadOptions log_options(const Session& s, log::Backend backend) {
+log::LoadOptions log_options(const Session& s, log::Backend backend) {
   log::LoadOptions options;
   options.backend = backend;
   options.threads = s.log_threads;
@@ -116,7 +116,12 @@ bool Session::load_log_text(const std::string& name, const std::string& text, lo
 }
 
 bool Session::load_logs(const std::vector<std::string>& paths, log::Backend backend, ProgressLine* progress) {
-  log::LoadOptions options = log_options(*this, backend);
+  bool ok = read_logs(paths, log_options(*this, backend), progress);
+  log.sort_by_time();
+  return ok;
+}
+
+bool Session::read_logs(const std::vector<std::string>& paths, log::LoadOptions options, ProgressLine* progress) {
   // The progress line counts the bytes of all logs: those before the one being read, plus how
   // far into it reading has got.
   std::vector<uint64_t> sizes;
@@ -141,18 +146,26 @@ bool Session::load_logs(const std::vector<std::string>& paths, log::Backend back
   }
   if (progress) progress->end();
   warn_repeated_logs(paths, files, warnings);
-  log.sort_by_time();
   return ok && !errors.has_errors();
 }
 
 void Session::evaluate(std::optional<Instant> as_of) {
-  auto warned = warn_misspelt_names(ast, log, warnings);
-  warn_duplicate_ids(log, sources, warnings);
+  auto warned = warn_about_names();
   eval::EvalOptions options;
   options.as_of = as_of;
   options.slice = slice;
   options.errors = &errors;  // the window limit (an input error: the caller sees errors)
   outcome = eval::evaluate(*agreement, log, options, warnings);
+  after_evaluation(as_of, warned);
+}
+
+std::set<const model::Rule*> Session::warn_about_names() {
+  auto warned = warn_misspelt_names(ast, log, warnings);
+  warn_duplicate_ids(log, sources, warnings);
+  return warned;
+}
+
+void Session::after_evaluation(std::optional<Instant> as_of, const std::set<const model::Rule*>& warned) {
   note_unmatched_rules(outcome, log, warned, warnings);
   warn_empty_judged_interval(outcome, ast, agreement->zone, as_of.has_value(), warnings);
   credits = credits::price(*agreement, outcome, warnings);

@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,24 @@ class Session {
   bool load_agreement_text(const std::string& name, std::string text);
   // Loads every log (errors collected across files), then sorts events by time.
   bool load_logs(const std::vector<std::string>& paths, log::Backend backend, ProgressLine* progress = nullptr);
+  // Loads the logs and evaluates them together, dropping each event once the rules are done
+  // with it (memory holds what the rules still need, not the log), when that gives the same
+  // result as load_logs + evaluate: every rule streams (eval::EvaluationPass::streams) and the
+  // events are in time order (each no earlier than the one before, across the logs in the order
+  // given). Returns Done, or why not; then the session is as before the call and the caller
+  // loads and evaluates the usual way. streamed_check.cc.
+  enum class Streamed { Done, RulesNeedTheLog, OutOfOrder, Withdrawn, NoEvents, InputErrors, NotRegularFiles };
+  struct StreamOutcome {
+    Streamed result = Streamed::Done;
+    // Not Done, but the logs are loaded (as load_logs loads them, not sorted yet) with load_ok
+    // as load_logs returns: nothing was dropped, or the check ends with input errors anyway.
+    bool loaded = false;
+    bool load_ok = false;
+    bool dropped = false;  // events had been dropped: the logs are read again
+    std::string where;     // OutOfOrder: "FILE:LINE", the first event earlier than the one before
+  };
+  StreamOutcome stream_check(const std::vector<std::string>& paths, log::Backend backend, ProgressLine* progress,
+                             std::optional<Instant> as_of);
   // Loads one log held in memory (the inline events of a `pactum test` case).
   bool load_log_text(const std::string& name, const std::string& text, log::Backend backend);
   // Evaluates, prices the findings (V2.8) and lints (lint entries include never-met). Requires a
@@ -78,7 +97,13 @@ class Session {
 
  private:
   bool finish_agreement(uint32_t file, const std::string& text);
+  bool read_logs(const std::vector<std::string>& paths, log::LoadOptions options, ProgressLine* progress);
+  std::set<const model::Rule*> warn_about_names();
+  void after_evaluation(std::optional<Instant> as_of, const std::set<const model::Rule*>& warned);
 };
+
+// How the session's logs are read: its agreement's zone, parties and calendars, its threads.
+log::LoadOptions log_options(const Session& s, log::Backend backend);
 
 // The year whose calendar lint uses when an agreement has no effective period.
 int current_year();

@@ -316,7 +316,7 @@ Expected project(const Session& s, const eval::Finding& f, const Expected& like)
   if (like.event) {
     a.event = "";
     if (!f.events.empty()) {
-      const auto& e = s.log.events[f.events.front()];
+      const auto& e = s.log.event(f.events.front());
       if (e.id != log::kNoSymbol) a.event = std::string(s.log.symbols.text(e.id));
     }
   }

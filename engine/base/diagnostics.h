@@ -42,6 +42,16 @@ class Diagnostics {
   const std::vector<Diagnostic>& items() const { return items_; }
   // Stable order for output: by file, line, column (insertion order among equals).
   void sort();
+  // What was collected so far, and going back to it (a streamed check that starts over).
+  struct Mark {
+    size_t items = 0, errors = 0, dropped = 0;
+  };
+  Mark mark() const { return Mark{items_.size(), errors_, dropped_}; }
+  void rewind(const Mark& m) {
+    items_.resize(m.items);
+    errors_ = m.errors;
+    dropped_ = m.dropped;
+  }
 
  private:
   size_t error_limit_;

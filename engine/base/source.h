@@ -32,6 +32,12 @@ class SourceManager {
   // Registers a regular file streamed from the open descriptor `fd`, which it now owns.
   uint32_t add_open_file(std::string name, int fd);
 
+  // Forgets the files registered after the first `count` (closing their descriptors): a
+  // streamed check that starts over reads its logs again.
+  void truncate(size_t count) {
+    if (count < files_.size()) files_.resize(count);
+  }
+
   const std::string& name(uint32_t file) const { return files_.at(file).name; }
   size_t size() const { return files_.size(); }
   // The kept text of a file registered with add_text.

@@ -51,7 +51,7 @@ std::vector<std::string> RuleEvaluator::responsible_for_activations(const std::v
     std::vector<size_t> ranks;
     std::vector<std::string> unknown;  // a `by` that is no declared party (not after a clean load)
     for (uint32_t a : activations) {
-      log::Symbol by = ctx_.log.events[a].by;
+      log::Symbol by = ctx_.log.event(a).by;
       if (by == log::kNoSymbol) continue;
       std::string_view name = ctx_.log.symbols.text(by);
       auto it = std::find_if(parties.begin(), parties.end(), [&](const semantic::Party& p) { return p.id == name; });
@@ -72,7 +72,7 @@ std::vector<std::string> RuleEvaluator::responsible_for_activations(const std::v
 }
 
 std::string RuleEvaluator::describe(uint32_t index) const {
-  const log::Event& e = ctx_.log.events[index];
+  const log::Event& e = ctx_.log.event(index);
   std::string type(ctx_.log.symbols.text(e.type));
   if (e.id != log::kNoSymbol) return fmt::format("{} {}", type, ctx_.log.symbols.text(e.id));
   return fmt::format("{} at {}", type, format_local(e.at, ctx_.agreement.zone));
@@ -100,15 +100,10 @@ std::unique_ptr<RuleEvaluator> make_rule(EvalContext& ctx, size_t block_index, c
   return nullptr;
 }
 
-struct Hook {
-  EventConsumer* rule;
-  int role;
-};
-
 // Spec 6: by time, then block order, then rule number, then the first event's merged position.
 void order_findings(std::vector<Finding>& findings, const log::EventLog& log) {
   auto first_event = [&](const Finding& f) {
-    return f.events.empty() ? UINT32_MAX : log.events[f.events.front()].order;
+    return f.events.empty() ? UINT32_MAX : log.event(f.events.front()).order;
   };
   std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
     if (a.at != b.at) return a.at < b.at;
@@ -161,84 +156,134 @@ void merge_activity(std::vector<std::vector<ActivityDay>>& activity) {
 
 }  // namespace
 
-Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventLog& log, const EvalOptions& options,
-                 Diagnostics& warnings) {
-  Outcome out;
-  out.events = log.events.size();
-  for (const auto& p : agreement.parties) out.by_party[p.id] = 0;
-  for (const auto& block : agreement.ast->blocks) out.rules += block.rules.size();
-  if (log.events.empty() && !options.as_of) return out;  // nothing to evaluate (lint still runs)
+// ---- the pass, in steps (a streamed check feeds it as events are read) ----------------------
 
-  // The judged interval (spec 5).
-  out.as_of = options.as_of ? *options.as_of : log.events.back().at;
-  out.judged_from = agreement.effective_start ? *agreement.effective_start
-                                              : (log.events.empty() ? out.as_of : log.events.front().at);
-  out.judged_to = agreement.effective_end ? std::min(*agreement.effective_end, out.as_of) : out.as_of;
-  EvalContext ctx{agreement, log, out.judged_from, out.judged_to, out.as_of, warnings, options.warning_limit};
-  if (!within_window_limit(ctx, options)) return out;
-  out.evaluated = true;
+EvaluationPass::EvaluationPass(const semantic::ResolvedAgreement& agreement, const log::EventLog& log,
+                               const EvalOptions& options, Diagnostics& warnings)
+    : agreement_(agreement), log_(log), options_(options), warnings_(warnings) {
+  for (const auto& p : agreement.parties) out_.by_party[p.id] = 0;
+  for (const auto& block : agreement.ast->blocks) out_.rules += block.rules.size();
+}
 
-  IntervalTrackers intervals(ctx);  // V2.6: built once per named interval, shared by its rules
-  ctx.intervals = &intervals;
-  out.activity.resize(agreement.ast->blocks.size());
-  ctx.activity = &out.activity;
-  std::vector<std::unique_ptr<RuleEvaluator>> rules;
+EvaluationPass::~EvaluationPass() = default;
+
+bool EvaluationPass::begin(std::optional<Instant> first_event, std::optional<Instant> as_of) {
+  as_of_known_ = as_of.has_value();
+  // Until the as-of time is known (a streamed check without --as-of: the latest event, read
+  // last), the judged interval has no end yet; rules that need it before finish() do not stream.
+  Instant unknown = Instant::max();
+  out_.as_of = as_of ? *as_of : unknown;
+  out_.judged_from = agreement_.effective_start ? *agreement_.effective_start : (first_event ? *first_event : out_.as_of);
+  out_.judged_to = agreement_.effective_end ? std::min(*agreement_.effective_end, out_.as_of) : out_.as_of;
+  ctx_ = std::make_unique<EvalContext>(EvalContext{agreement_, log_, out_.judged_from, out_.judged_to, out_.as_of,
+                                                   warnings_, options_.warning_limit});
+  if (as_of_known_ && !within_window_limit(*ctx_, options_)) return false;
+  out_.evaluated = true;
+
+  intervals_ = std::make_unique<IntervalTrackers>(*ctx_);  // V2.6: built once per named interval
+  ctx_->intervals = intervals_.get();
+  out_.activity.resize(agreement_.ast->blocks.size());
+  ctx_->activity = &out_.activity;
   size_t ordinal = 0;  // --slice: only the rules this slice owns
-  for (size_t b = 0; b < agreement.ast->blocks.size(); ++b)
-    for (const auto& rule : agreement.ast->blocks[b].rules)
-      if (options.slice.owns(ordinal++))
-        if (auto evaluator = make_rule(ctx, b, agreement.ast->blocks[b], rule)) rules.push_back(std::move(evaluator));
-  std::vector<EventConsumer*> consumers = intervals.consumers();
-  for (const auto& rule : rules) consumers.push_back(rule.get());
+  for (size_t b = 0; b < agreement_.ast->blocks.size(); ++b)
+    for (const auto& rule : agreement_.ast->blocks[b].rules)
+      if (options_.slice.owns(ordinal++))
+        if (auto evaluator = make_rule(*ctx_, b, agreement_.ast->blocks[b], rule)) rules_.push_back(std::move(evaluator));
+  std::vector<EventConsumer*> consumers = intervals_->consumers();
+  for (const auto& rule : rules_) consumers.push_back(rule.get());
 
   // Rules indexed by event type: each event reaches only the rules that name its type. The
   // table spans the subscribed type symbols only (not every symbol: a million ids are symbols
   // too), and maps each to a slot of per-phase hook lists.
-  constexpr uint32_t kNoSlot = UINT32_MAX;
-  std::vector<uint32_t> slot_of_type;
-  std::vector<std::vector<Hook>> hooks[2];
   for (auto* consumer : consumers)
     for (const auto& s : consumer->subscriptions()) {
       if (s.type == log::kNoSymbol) continue;
-      if (s.type >= slot_of_type.size()) slot_of_type.resize(s.type + 1, kNoSlot);
-      if (slot_of_type[s.type] == kNoSlot) {
-        slot_of_type[s.type] = static_cast<uint32_t>(hooks[0].size());
-        for (auto& h : hooks) h.emplace_back();
+      if (s.type >= slot_of_type_.size()) slot_of_type_.resize(s.type + 1, kNoSlot);
+      if (slot_of_type_[s.type] == kNoSlot) {
+        slot_of_type_[s.type] = static_cast<uint32_t>(hooks_[0].size());
+        for (auto& h : hooks_) h.emplace_back();
       }
-      hooks[s.phase == Phase::First ? 0 : 1][slot_of_type[s.type]].push_back(Hook{consumer, s.role});
+      hooks_[s.phase == Phase::First ? 0 : 1][slot_of_type_[s.type]].push_back(Hook{consumer, s.role});
     }
-  auto slot = [&](log::Symbol type) { return type < slot_of_type.size() ? slot_of_type[type] : kNoSlot; };
+  return true;
+}
 
-  // One pass in time order; events after as-of are invisible to every rule.
-  const auto& events = log.events;
-  size_t n = events.size();
-  size_t visible = 0;
-  while (visible < n && events[visible].at <= out.as_of) ++visible;
-  for (size_t i = 0; i < n; ++i)
-    if (!ctx.judged(events[i])) ++out.ignored_events;
-  for (size_t group = 0; group < visible;) {
-    size_t end = group + 1;
-    while (end < visible && events[end].at == events[group].at) ++end;
-    for (const auto& phase : hooks)
-      for (size_t i = group; i < end; ++i)
-        if (uint32_t s = slot(events[i].type); s != kNoSlot)
-          for (const Hook& h : phase[s]) h.rule->on_event(static_cast<uint32_t>(i), h.role);
+bool EvaluationPass::streams() const {
+  if (!intervals_ || !intervals_->consumers().empty()) return false;
+  for (const auto& rule : rules_)
+    if (!rule->streams(as_of_known_)) return false;
+  return true;
+}
+
+void EvaluationPass::feed(uint32_t from, uint32_t to) {
+  if (!out_.evaluated) return;
+  auto slot = [&](log::Symbol type) { return type < slot_of_type_.size() ? slot_of_type_[type] : kNoSlot; };
+  // Whole timestamp groups, in time order; events after as-of are invisible to every rule.
+  for (uint32_t group = from; group < to;) {
+    Instant at = log_.event(group).at;
+    uint32_t end = group + 1;
+    while (end < to && log_.event(end).at == at) ++end;
+    for (uint32_t i = group; i < end; ++i)
+      if (!ctx_->judged(log_.event(i))) ++out_.ignored_events;
+    if (at <= out_.as_of)
+      for (const auto& phase : hooks_)
+        for (uint32_t i = group; i < end; ++i)
+          if (uint32_t s = slot(log_.event(i).type); s != kNoSlot)
+            for (const Hook& h : phase[s]) h.rule->on_event(i, h.role);
     group = end;
   }
-  intervals.finish();  // before the rules settle: what is still open runs to as-of
-  for (auto& rule : rules) rule->finish(out);
-  for (const auto& rule : rules)
-    if (!rule->matched_any()) out.unmatched.emplace_back(&rule->block(), &rule->rule());
-  if (ctx.warnings_dropped)
-    warnings.warning(SourceLoc{}, fmt::format("{} more input warnings were not shown", ctx.warnings_dropped));
+}
 
-  order_findings(out.findings, log);
-  order_findings(out.pending, log);
-  order_findings(out.tolerated_misses, log);
-  merge_activity(out.activity);
-  for (const auto& f : out.findings)
-    for (const auto& party : f.responsible) ++out.by_party[party];
-  return out;
+void EvaluationPass::held(std::vector<uint32_t>& out) const {
+  for (const auto& rule : rules_) rule->held(out);
+}
+
+Outcome EvaluationPass::finish(size_t events, std::optional<Instant> latest) {
+  out_.events = events;
+  if (!out_.evaluated) return std::move(out_);
+  if (!as_of_known_) {  // the judged interval ends now: at the latest event
+    out_.as_of = latest ? *latest : out_.judged_from;
+    out_.judged_to = agreement_.effective_end ? std::min(*agreement_.effective_end, out_.as_of) : out_.as_of;
+    ctx_->as_of = out_.as_of;
+    ctx_->to = out_.judged_to;
+    if (!within_window_limit(*ctx_, options_)) {
+      Outcome unevaluated;
+      unevaluated.events = events;
+      unevaluated.rules = out_.rules;
+      unevaluated.by_party = out_.by_party;
+      for (auto& [party, count] : unevaluated.by_party) count = 0;
+      unevaluated.as_of = out_.as_of;
+      unevaluated.judged_from = out_.judged_from;
+      unevaluated.judged_to = out_.judged_to;
+      return unevaluated;
+    }
+  }
+  intervals_->finish();  // before the rules settle: what is still open runs to as-of
+  for (auto& rule : rules_) rule->finish(out_);
+  for (const auto& rule : rules_)
+    if (!rule->matched_any()) out_.unmatched.emplace_back(&rule->block(), &rule->rule());
+  if (ctx_->warnings_dropped)
+    warnings_.warning(SourceLoc{}, fmt::format("{} more input warnings were not shown", ctx_->warnings_dropped));
+
+  order_findings(out_.findings, log_);
+  order_findings(out_.pending, log_);
+  order_findings(out_.tolerated_misses, log_);
+  merge_activity(out_.activity);
+  for (const auto& f : out_.findings)
+    for (const auto& party : f.responsible) ++out_.by_party[party];
+  return std::move(out_);
+}
+
+Outcome evaluate(const semantic::ResolvedAgreement& agreement, const log::EventLog& log, const EvalOptions& options,
+                 Diagnostics& warnings) {
+  EvaluationPass pass(agreement, log, options, warnings);
+  uint32_t n = log.count();
+  if (n == 0 && !options.as_of) return pass.finish(0, std::nullopt);  // nothing to evaluate (lint still runs)
+  std::optional<Instant> first, last;
+  if (n) first = log.event(0).at, last = log.event(n - 1).at;
+  if (!pass.begin(first, options.as_of ? options.as_of : last)) return pass.finish(n, last);
+  pass.feed(0, n);
+  return pass.finish(n, last);
 }
 
 }  // namespace pactum::eval

@@ -1,7 +1,9 @@
 // Evaluation (spec 5): one pass over the time-sorted events, every rule fed only the event types
 // it names, then each rule settles what is still open at the as-of time.
 #pragma once
+#include <memory>
 #include <optional>
+#include <vector>
 
 #include "engine/base/diagnostics.h"
 #include "engine/eval/outcome.h"
@@ -31,6 +33,53 @@ struct EvalOptions {
   Slice slice;                   // --slice K/N; by default every rule
   size_t warning_limit = 100;    // input warnings beyond this are counted, not listed
   Diagnostics* errors = nullptr; // where the window limit is reported (required to evaluate)
+};
+
+struct EvalContext;
+class EventConsumer;
+class IntervalTrackers;
+class RuleEvaluator;
+
+// One evaluation in steps, so that a streamed check can feed events as they are read and drop
+// them (engine/app/streamed_check.cc): begin() builds the rules once the judged interval's start
+// is known, feed() hands them whole timestamp groups in time order, held() names the events they
+// still cite, finish() settles what is open. evaluate() is the same on a loaded log.
+class EvaluationPass {
+ public:
+  EvaluationPass(const semantic::ResolvedAgreement& agreement, const log::EventLog& log, const EvalOptions& options,
+                 Diagnostics& warnings);
+  ~EvaluationPass();
+  // `first_event`: the time of the first event (none: no events); `as_of`: --as-of, or the latest
+  // event when it is known, else nullopt (finish() learns it). False when the judged windows
+  // exceed kMaxJudgedWindows (an error in options.errors; nothing is evaluated).
+  bool begin(std::optional<Instant> first_event, std::optional<Instant> as_of);
+  // Whether every rule keeps only the state it needs and names what it holds (held()): the
+  // condition for dropping evaluated events.
+  bool streams() const;
+  // Events [from, to) by index: whole timestamp groups, in time order, each fed once.
+  void feed(uint32_t from, uint32_t to);
+  // Appends the indices of the events the rules may still cite or read (unsorted).
+  void held(std::vector<uint32_t>& out) const;
+  // Settles what is open. `events`: how many were read; `latest`: the time of the latest one.
+  Outcome finish(size_t events, std::optional<Instant> latest);
+
+ private:
+  struct Hook {
+    EventConsumer* rule;
+    int role;
+  };
+  static constexpr uint32_t kNoSlot = UINT32_MAX;
+  const semantic::ResolvedAgreement& agreement_;
+  const log::EventLog& log_;
+  EvalOptions options_;
+  Diagnostics& warnings_;
+  Outcome out_;
+  bool as_of_known_ = false;
+  std::unique_ptr<EvalContext> ctx_;
+  std::unique_ptr<IntervalTrackers> intervals_;
+  std::vector<std::unique_ptr<RuleEvaluator>> rules_;
+  std::vector<uint32_t> slot_of_type_;
+  std::vector<std::vector<Hook>> hooks_[2];
 };
 
 // `log.events` must be sorted by time (EventLog::sort_by_time). Input warnings (an unreadable

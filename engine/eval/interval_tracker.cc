@@ -36,7 +36,7 @@ std::vector<Subscription> IntervalTracker::subscriptions() const {
 }
 
 void IntervalTracker::on_event(uint32_t index, int) {
-  const log::Event& e = ctx_.log.events[index];
+  const log::Event& e = ctx_.log.event(index);
   if (!instant_.empty() && e.at != instant_at_) settle_instant();
   bool opens = open_pattern_.matches(e);
   bool closes = close_pattern_.matches(e);

@@ -17,7 +17,7 @@ FieldRef FieldRef::compile(const std::string& name, const log::EventLog& log) {
   else if (name == "by") ref.kind = Kind::By;
   else if (name == "type") ref.kind = Kind::Type;
   else if (name == "id") ref.kind = Kind::Id;
-  else ref.key = log.symbols.find(name).value_or(log::kNoSymbol);
+  else ref.key = log.symbol_for(name);
   return ref;
 }
 
@@ -137,7 +137,7 @@ CompiledLiteral compile_literal(const Literal& l, const log::EventLog& log, cons
   c.boolean = l.boolean;
   c.text = l.text;
   if (l.kind == Literal::Kind::String || l.kind == Literal::Kind::Identifier)
-    c.symbol = log.symbols.find(l.text).value_or(log::kNoSymbol);
+    c.symbol = log.symbol_for(l.text);
   if (l.kind == Literal::Kind::Date || l.kind == Literal::Kind::DateTime) c.time = resolve(l.time, zone).instant;
   return c;
 }
@@ -288,8 +288,8 @@ class CompiledCondition {
 
 CompiledPattern::CompiledPattern(const model::Pattern& pattern, const log::EventLog& log,
                                  const semantic::ResolvedAgreement& agreement)
-    : type_(log.symbols.find(pattern.type.text).value_or(log::kNoSymbol)) {
-  if (pattern.by) by_ = log.symbols.find(pattern.by->text).value_or(log::kNoSymbol);
+    : type_(log.symbol_for(pattern.type.text)) {
+  if (pattern.by) by_ = log.symbol_for(pattern.by->text);
   if (pattern.hours) {
     hours_ = &agreement.calendar_of(pattern.hours->calendar.text);
     outside_ = pattern.hours->outside;

@@ -83,7 +83,7 @@ class PeriodRequiresRule : public RuleEvaluator {
   }
 
  private:
-  const log::Event& event(uint32_t i) const { return ctx_.log.events[i]; }
+  const log::Event& event(uint32_t i) const { return ctx_.log.event(i); }
 
   // "A's date" for business days (V2.5): the window's last date (after) or first date (before),
   // as written in the agreement zone.

@@ -22,7 +22,11 @@ namespace {
 using Kind = model::Rule::Kind;
 
 struct Bucket {
-  std::vector<uint32_t> events;  // matching events in time order
+  size_t count = 0;              // matching events
+  // Matching events in time order. Once the window is complete (a streamed check), only those a
+  // finding would cite stay: none for a kept window, the excess of a too-many window (`excess`).
+  std::vector<uint32_t> events;
+  bool excess_only = false;
   size_t values = 0;             // numeric values (aggregates)
   double sum = 0;
   double min = std::numeric_limits<double>::infinity();
@@ -44,7 +48,7 @@ class PeriodicRule : public RuleEvaluator {
   bool matched_any() const override { return pattern_.matched_any(); }
 
   void on_event(uint32_t index, int) override {
-    const log::Event& e = ctx_.log.events[index];
+    const log::Event& e = ctx_.log.event(index);
     if (names_) {
       // `grouped by period` (V2.5): the window the event names, whenever it was sent (events
       // after as-of never arrive here); events naming windows that are not judged count nowhere.
@@ -57,8 +61,19 @@ class PeriodicRule : public RuleEvaluator {
       if (!(e.at >= current_.start && e.at < current_.end)) current_ = windows_.containing(e.at);
     }
     Bucket& bucket = buckets_[current_.start.time_since_epoch().count()];
+    if (!names_ && &bucket != open_) {  // events come in time order: the window before is complete
+      if (open_) settle(*open_);
+      open_ = &bucket;
+    }
+    ++bucket.count;
     bucket.events.push_back(index);
     if (rule_.kind == Kind::Aggregate) add_value(bucket, e);
+  }
+
+  // Streams unless `grouped by period` (an event may count toward any window, whenever sent).
+  bool streams(bool) const override { return !names_; }
+  void held(std::vector<uint32_t>& out) const override {
+    for (const auto& [start, bucket] : buckets_) out.insert(out.end(), bucket.events.begin(), bucket.events.end());
   }
 
   void finish(Outcome& out) override {
@@ -73,14 +88,14 @@ class PeriodicRule : public RuleEvaluator {
       bool failed = false;
       // The value the window is judged by: its count, or its aggregate when it has one.
       bool has_value = rule_.kind != Kind::Aggregate || bucket.values > 0;
-      double value = rule_.kind == Kind::Aggregate && has_value ? aggregate(bucket) : double(bucket.events.size());
+      double value = rule_.kind == Kind::Aggregate && has_value ? aggregate(bucket) : double(bucket.count);
       if (rule_.kind == Kind::AtLeast) {
-        note_best(summary, double(bucket.events.size()), true);
-        failed = int64_t(bucket.events.size()) < rule_.count;
+        note_best(summary, double(bucket.count), true);
+        failed = int64_t(bucket.count) < rule_.count;
         if (failed) misses.push_back({w, &bucket, summary.windows.size()});
       } else if (rule_.kind == Kind::AtMost) {
-        note_best(summary, double(bucket.events.size()), false);
-        failed = int64_t(bucket.events.size()) > rule_.count;
+        note_best(summary, double(bucket.count), false);
+        failed = int64_t(bucket.count) > rule_.count;
         if (failed) too_many(w, bucket, out);
       } else {
         failed = judge_aggregate(w, bucket, summary, out);
@@ -109,6 +124,22 @@ class PeriodicRule : public RuleEvaluator {
     bucket.min = std::min(bucket.min, v.number);
     bucket.max = std::max(bucket.max, v.number);
     bucket.latest = v.number;
+  }
+
+  // A complete window keeps only the events its finding would cite (finish() judges it the same).
+  void settle(Bucket& bucket) const {
+    bool failed = false;
+    if (rule_.kind == Kind::AtLeast) failed = int64_t(bucket.count) < rule_.count;
+    else if (rule_.kind == Kind::AtMost) failed = int64_t(bucket.count) > rule_.count;
+    else if (bucket.values == 0) failed = true;  // no-data
+    else failed = rule_.at_least ? aggregate(bucket) < rule_.bound : aggregate(bucket) > rule_.bound;
+    if (!failed) {
+      bucket.events.clear();
+      bucket.events.shrink_to_fit();
+    } else if (rule_.kind == Kind::AtMost && !bucket.excess_only) {
+      bucket.events.erase(bucket.events.begin(), bucket.events.begin() + rule_.count);
+      bucket.excess_only = true;
+    }
   }
 
   static void note_best(PeriodicSummary& s, double value, bool higher_is_better) {
@@ -149,9 +180,9 @@ class PeriodicRule : public RuleEvaluator {
       }
       Finding f = window_finding("too-few", w, nullptr);
       f.events = bucket->events;
-      f.measured.push_back(Measure{"count", double(bucket->events.size()), "", {}});
+      f.measured.push_back(Measure{"count", double(bucket->count), "", {}});
       f.measured.push_back(Measure{"required", double(rule_.count), "", {}});
-      f.message = fmt::format("only {} of the required {} {} {}", bucket->events.size(), rule_.count, pattern_text(),
+      f.message = fmt::format("only {} of the required {} {} {}", bucket->count, rule_.count, pattern_text(),
                               window_text(w));
       if (tolerate) {
         ++out.tolerated;
@@ -167,12 +198,12 @@ class PeriodicRule : public RuleEvaluator {
   }
 
   void too_many(const calendar::Interval& w, const Bucket& bucket, Outcome& out) {
-    std::vector<uint32_t> excess(bucket.events.begin() + rule_.count, bucket.events.end());
-    Finding f = window_finding("too-many", w, &ctx_.log.events[excess.front()]);
+    std::vector<uint32_t> excess(bucket.events.begin() + (bucket.excess_only ? 0 : rule_.count), bucket.events.end());
+    Finding f = window_finding("too-many", w, &ctx_.log.event(excess.front()));
     f.events = excess;
-    f.measured.push_back(Measure{"count", double(bucket.events.size()), "", {}});
+    f.measured.push_back(Measure{"count", double(bucket.count), "", {}});
     f.measured.push_back(Measure{"allowed", double(rule_.count), "", {}});
-    f.message = fmt::format("{} {} {}, {} more than the {} allowed", bucket.events.size(), pattern_text(),
+    f.message = fmt::format("{} {} {}, {} more than the {} allowed", bucket.count, pattern_text(),
                             window_text(w), excess.size(), rule_.count);
     out.findings.push_back(std::move(f));
   }
@@ -234,6 +265,7 @@ class PeriodicRule : public RuleEvaluator {
   FieldRef attribute_;
   calendar::Interval current_{Instant::max(), Instant::min()};
   std::unordered_map<int64_t, Bucket> buckets_;  // by window start
+  Bucket* open_ = nullptr;  // the window of the latest matching event (unordered_map: stable addresses)
 };
 
 }  // namespace

@@ -85,7 +85,7 @@ class RequiresRule : public RuleEvaluator {
   }
 
   void on_event(uint32_t index, int role) override {
-    const log::Event& e = ctx_.log.events[index];
+    const log::Event& e = ctx_.log.event(index);
     if (role == kActivation) {
       if (!judged(e) || !activation_.matches(e)) return;
       uint32_t window = kNone;
@@ -106,6 +106,24 @@ class RequiresRule : public RuleEvaluator {
       else settle_waiting(key, index);
     } else {
       pause_event(index);
+    }
+  }
+
+  // A share judges the windows it knows from the start: those need the judged interval's end.
+  bool streams(bool as_of_known) const override { return !share_windows_ || as_of_known; }
+  void held(std::vector<uint32_t>& out) const override {
+    auto add = [&](uint32_t i) {
+      if (i != kNone) out.push_back(i);
+    };
+    for (const auto& [key, s] : seen_) add(s.first), add(s.second), add(s.last), add(s.previous);
+    for (const auto& [key, list] : waiting_)
+      for (const auto& w : list) add(w.activation);
+    for (const auto& w : unkeyed_) add(w.activation);
+    for (const auto& f : findings_) out.insert(out.end(), f.events.begin(), f.events.end());
+    for (const auto& t : tallies_) {
+      for (uint32_t i : t.failed_events.sorted()) add(i);
+      for (uint32_t i : t.open_events.sorted()) add(i);
+      for (uint32_t i : t.failed_per_party) add(i);
     }
   }
 
@@ -139,7 +157,7 @@ class RequiresRule : public RuleEvaluator {
     return true;
   }
 
-  const log::Event& event(uint32_t i) const { return ctx_.log.events[i]; }
+  const log::Event& event(uint32_t i) const { return ctx_.log.event(i); }
 
   // ---- before, at least D before, within D before ----
 

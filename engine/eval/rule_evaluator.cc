@@ -79,13 +79,13 @@ std::vector<calendar::Interval> RuleEvaluator::judged_windows(const calendar::Wi
 }
 
 std::optional<calendar::Interval> RuleEvaluator::grouped_window(uint32_t index, const PeriodNames& names) const {
-  if (auto w = names.window_of(ctx_.log.events[index])) return w;
+  if (auto w = names.window_of(ctx_.log.event(index))) return w;
   warn_unnamed_period(index, rule_.period, "it is not counted by");
   return std::nullopt;
 }
 
 void RuleEvaluator::warn_unnamed_period(uint32_t index, const model::Period& period, const char* consequence) const {
-  const log::Event& e = ctx_.log.events[index];
+  const log::Event& e = ctx_.log.event(index);
   auto key = ctx_.log.symbols.find("period");
   const log::Value* v = key ? ctx_.log.attribute(e, *key) : nullptr;
   std::string what = "no `period` attribute";

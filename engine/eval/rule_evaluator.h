@@ -66,6 +66,15 @@ class RuleEvaluator : public EventConsumer {
   // Whether the rule's activation or counted pattern matched some event (true when a form does
   // not say): a rule that matched nothing gets a note.
   virtual bool matched_any() const { return true; }
+  // Streaming (EvaluationPass::streams): whether this rule keeps only the state it needs while
+  // the pass runs, reads ctx_.as_of and ctx_.to only in finish() unless `as_of_known`, and names
+  // every event it may still cite or read in held(). A rule that says no keeps the whole log
+  // loaded (the default, safe for any form).
+  virtual bool streams(bool as_of_known) const {
+    (void)as_of_known;
+    return false;
+  }
+  virtual void held(std::vector<uint32_t>& out) const { (void)out; }
   const model::Rule& rule() const { return rule_; }
   const model::Block& block() const { return block_; }
 

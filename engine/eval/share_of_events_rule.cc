@@ -40,7 +40,7 @@ class ShareOfEventsRule : public RuleEvaluator {
   bool matched_any() const override { return pattern_.matched_any(); }
 
   void on_event(uint32_t index, int) override {
-    const log::Event& e = ctx_.log.events[index];
+    const log::Event& e = ctx_.log.event(index);
     if (!pattern_.matches(e)) return;
     auto w = window_of(index);
     if (!w) return;
@@ -83,7 +83,7 @@ class ShareOfEventsRule : public RuleEvaluator {
       if (!named) return std::nullopt;
       return windows_.index_of(named->start);
     }
-    const log::Event& e = ctx_.log.events[index];
+    const log::Event& e = ctx_.log.event(index);
     if (!judged(e)) return std::nullopt;
     return windows_.index_of(e.at);
   }

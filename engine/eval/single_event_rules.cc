@@ -18,13 +18,19 @@ class SingleEventRule : public RuleEvaluator {
   bool matched_any() const override { return pattern_.matched_any(); }
 
   void on_event(uint32_t index, int) override {
-    const log::Event& e = ctx_.log.events[index];
+    const log::Event& e = ctx_.log.event(index);
     if (!judged(e) || !pattern_.matches(e)) return;
     judge(index, e);
   }
 
   void finish(Outcome& out) override {
     for (auto& f : findings_) out.findings.push_back(std::move(f));
+  }
+
+  // Judged as they come; the findings cite their events.
+  bool streams(bool) const override { return true; }
+  void held(std::vector<uint32_t>& out) const override {
+    for (const auto& f : findings_) out.insert(out.end(), f.events.begin(), f.events.end());
   }
 
  protected:

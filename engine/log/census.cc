@@ -6,7 +6,7 @@
 
 namespace pactum::log {
 
-void Census::note(const Event& e, const Attribute* attributes, const std::vector<Event>& events) {
+void Census::note(const Event& e, const Attribute* attributes, const EventLog& log) {
   // Attribute names per type. Events of one type nearly always carry the same few names, so the
   // linear search over at most kMaxKeysPerType names is a handful of integer compares.
   if (e.type >= slot_of_type_.size()) slot_of_type_.resize(e.type + 1, kNoSlot);
@@ -39,14 +39,15 @@ void Census::note(const Event& e, const Attribute* attributes, const std::vector
   if (e.id == kNoSymbol) return;
   if (e.id >= first_of_id_.size()) first_of_id_.resize(std::max<size_t>(e.id + 1, first_of_id_.size() * 3 / 2));
   uint32_t& first = first_of_id_[e.id];
-  if (first == 0 || first - 1 >= events.size()) {  // (a withdrawn file's events are gone)
+  if (first == 0 || first - 1 >= log.count()) {  // (a withdrawn file's events are gone)
     first = e.order + 1;
     return;
   }
   ++duplicate_count_;
   if (duplicates_.size() >= kMaxDuplicatesKept) return;
-  const Event& before = events[first - 1];
-  duplicates_.push_back(Duplicate{e.id, Place{before.file, before.line, before.column}, Place{e.file, e.line, e.column}});
+  const Event* before = log.find_event(first - 1);
+  Place first_place = before ? Place{before->file, before->line, before->column} : Place{};
+  duplicates_.push_back(Duplicate{e.id, first_place, Place{e.file, e.line, e.column}});
 }
 
 const Census::TypeKeys* Census::keys_of(Symbol type) const {

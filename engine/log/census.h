@@ -13,6 +13,7 @@ namespace pactum::log {
 using Symbol = uint32_t;
 struct Event;
 struct Attribute;
+class EventLog;
 
 class Census {
  public:
@@ -40,8 +41,9 @@ class Census {
   };
 
   // Called by the loader for every event it keeps, with the attributes of that event, before it
-  // is appended to `events` (the events kept so far, in load order: `order` is their index).
-  void note(const Event& e, const Attribute* attributes, const std::vector<Event>& events);
+  // is appended to `log` (the events kept so far, in load order: `order` is their index; a
+  // streamed check may have dropped the first of a duplicate: its place is then unknown).
+  void note(const Event& e, const Attribute* attributes, const EventLog& log);
 
   // The attribute names events of `type` carry; nullptr when no event of that type was loaded.
   // An untracked type (past kMaxTypes) comes back with `overflow` set.

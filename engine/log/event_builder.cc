@@ -92,6 +92,8 @@ EventBuilder::EventBuilder(EventLog& log, Diagnostics& diags, const SourceManage
                            const LoadOptions& options)
     : log_(log), diags_(diags), sources_(sources), file_(file), options_(options) {
   events_at_start_ = log_.events.size();
+  compactions_at_start_ = log_.compactions();
+  on_event_ = options_.on_event;
   attrs_at_start_ = log_.attributes.size();
   items_at_start_ = log_.list_items.size();
   stack_.reserve(kMaxDepth + 8);  // frames are referenced across pushes: never reallocate
@@ -564,6 +566,9 @@ void EventBuilder::set_agreement(const Node& n) {
 void EventBuilder::set_timezone(const Node& n) {
   if (const date::time_zone* z = find_zone(std::string(n.text))) {
     log_zone_ = z;
+    // Known from now on (a streamed check reads attribute times before the file ends).
+    if (log_.file_zones.size() <= file_) log_.file_zones.resize(file_ + 1, nullptr);
+    log_.file_zones[file_] = z;
     return;
   }
   std::vector<std::string> notes;
@@ -849,7 +854,7 @@ void EventBuilder::end_event() {
   e.column = draft_.start.column;
   e.attr_begin = static_cast<uint32_t>(draft_.attr_begin);
   e.attr_count = static_cast<uint32_t>(log_.attributes.size() - draft_.attr_begin);
-  e.order = static_cast<uint32_t>(log_.events.size());
+  e.order = log_.count();
   if (!draft_.at_local) {
     e.at = resolve(draft_.at, nullptr).instant;
   } else if (shape_ == Shape::Container && !seen_timezone_) {
@@ -861,9 +866,13 @@ void EventBuilder::end_event() {
     log_.list_items.resize(draft_.items_begin);
     return;
   }
-  log_.census.note(e, log_.attributes.data() + e.attr_begin, log_.events);
+  log_.census.note(e, log_.attributes.data() + e.attr_begin, log_);
   log_.events.push_back(e);
-  if (tick_ && log_.events.size() % 4096 == 0) tick_(log_.events.size());
+  if (tick_ && log_.count() % 4096 == 0) tick_(log_.count());
+  // A streamed check evaluates what is complete and drops it (streamed_check.cc): only once the
+  // file's events are final, that is when a `timezone:` can no longer follow them (attribute
+  // times without an offset are read in it): not inside a log mapping before its `timezone:`.
+  if (on_event_ && pending_.empty() && (shape_ != Shape::Container || seen_timezone_)) on_event_();
 }
 
 const date::time_zone* EventBuilder::zone_for_local() const {
@@ -895,9 +904,17 @@ std::string EventBuilder::describe_gap(LocalTime local, const date::time_zone* z
 
 bool EventBuilder::finish() {
   if (!syntax_failed_) flush();
+  if ((syntax_failed_ || !pending_.empty()) && log_.compactions() != compactions_at_start_) {
+    // Streamed: events of this file were evaluated and dropped already, so they can no longer be
+    // withdrawn or re-timed. The streamed check starts over on the loaded path.
+    log_.stream_broken = true;
+    pending_.clear();
+    return false;
+  }
   if (syntax_failed_) {
     // A file that is not valid YAML contributes no events: what was read before the error
     // depends on how far each parser looks ahead.
+    if (log_.events.size() > events_at_start_) ++log_.withdrawals;
     log_.events.resize(events_at_start_);
     log_.attributes.resize(attrs_at_start_);
     log_.list_items.resize(items_at_start_);
@@ -922,10 +939,11 @@ bool EventBuilder::finish() {
     log_.file_zones[file_] = log_zone_;
   }
   if (removed) {
+    ++log_.withdrawals;
     auto first = log_.events.begin() + static_cast<std::ptrdiff_t>(events_at_start_);
     log_.events.erase(std::remove_if(first, log_.events.end(), [](const Event& e) { return e.type == kNoSymbol; }),
                       log_.events.end());
-    for (size_t i = events_at_start_; i < log_.events.size(); ++i) log_.events[i].order = static_cast<uint32_t>(i);
+    for (size_t i = events_at_start_; i < log_.events.size(); ++i) log_.events[i].order = log_.index_of_position(i);
   }
   return !had_error_;
 }

@@ -58,6 +58,9 @@ class EventBuilder {
 
   // Called with the number of events in the log after every 4096th event added (progress).
   void on_progress(std::function<void(size_t events)> tick) { tick_ = std::move(tick); }
+  // Called after every event added while no event of this file waits for its time: a streamed
+  // check evaluates and drops what is complete (log::EventLog::compact).
+  void on_event(std::function<void()> hook) { on_event_ = std::move(hook); }
 
  private:
   enum class NodeKind : uint8_t { Mapping, Sequence, Scalar, BadAlias };
@@ -184,6 +187,8 @@ class EventBuilder {
   uint32_t file_;
   const LoadOptions& options_;
   std::function<void(size_t)> tick_;
+  std::function<void()> on_event_;
+  uint32_t compactions_at_start_ = 0;
   std::unordered_set<std::string_view> parties_;  // options_.parties, for the `by` check of every event
 
   enum class Shape : uint8_t { Unknown, Container, List, Stream };

@@ -1,6 +1,10 @@
 #include "engine/log/event_log.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include <algorithm>
 #include <cstring>
 
 namespace pactum::log {
@@ -86,6 +90,60 @@ std::optional<Symbol> SymbolTable::find(std::string_view text) const {
   const Slot& slot = slots_[slot_of(text, hash_of(text))];
   if (slot.symbol == kNoSymbol) return std::nullopt;
   return slot.symbol;
+}
+
+const Event* EventLog::find_event(uint32_t index) const {
+  if (index >= window_base_) {
+    size_t at = retained_ + (index - window_base_);
+    return at < events.size() ? &events[at] : nullptr;
+  }
+  auto it = std::lower_bound(retained_index_.begin(), retained_index_.end(), index);
+  if (it == retained_index_.end() || *it != index) return nullptr;
+  return &events[static_cast<size_t>(it - retained_index_.begin())];
+}
+
+const Event& EventLog::retained_event(uint32_t index) const {
+  if (const Event* e = find_event(index)) return *e;
+  // A rule cited an event it did not declare as held (RuleEvaluator::held): a bug, never input.
+  throw std::logic_error("event " + std::to_string(index) + " was dropped while still cited");
+}
+
+void EventLog::compact(uint32_t cut, const std::vector<uint32_t>& held) {
+  std::vector<Event> kept_events;
+  std::vector<uint32_t> kept_index;
+  std::vector<Attribute> kept_attributes;
+  std::vector<Value> kept_items;
+  auto keep = [&](const Event& e) {
+    Event copy = e;
+    copy.attr_begin = static_cast<uint32_t>(kept_attributes.size());
+    for (uint32_t i = e.attr_begin; i < e.attr_begin + e.attr_count; ++i) {
+      Attribute a = attributes[i];
+      if (a.value.kind == Value::Kind::List) {
+        uint32_t begin = static_cast<uint32_t>(kept_items.size());
+        kept_items.insert(kept_items.end(), list_items.begin() + a.value.list_begin,
+                          list_items.begin() + a.value.list_begin + a.value.list_size);
+        a.value.list_begin = begin;
+      }
+      kept_attributes.push_back(a);
+    }
+    kept_events.push_back(copy);
+  };
+  for (uint32_t h : held) {
+    if (h >= cut) break;
+    const Event* e = find_event(h);
+    if (!e) throw std::logic_error("event " + std::to_string(h) + " was dropped while still cited");
+    keep(*e);
+    kept_index.push_back(h);
+  }
+  uint32_t retained = static_cast<uint32_t>(kept_events.size());
+  for (uint32_t i = std::max(cut, window_base_), end = count(); i < end; ++i) keep(event(i));
+  events = std::move(kept_events);
+  attributes = std::move(kept_attributes);
+  list_items = std::move(kept_items);
+  retained_index_ = std::move(kept_index);
+  retained_ = retained;
+  window_base_ = std::max(cut, window_base_);
+  ++compactions_;
 }
 
 void EventLog::sort_by_time() {

@@ -116,6 +116,15 @@ class EventLog {
     return e.file < file_zones.size() && file_zones[e.file] ? file_zones[e.file] : fallback;
   }
 
+  // The Symbol of a name or text the agreement uses (a type, a party, an attribute, a literal),
+  // compiled once before the pass: kNoSymbol when no event has the text (it can never match).
+  // A streamed log interns it instead: its events are still to come.
+  Symbol symbol_for(std::string_view text) const {
+    if (interns_names_) return const_cast<SymbolTable&>(symbols).intern(text);
+    return symbols.find(text).value_or(kNoSymbol);
+  }
+  void intern_names(bool on) { interns_names_ = on; }
+
   // The attribute `key` of `e` (null attributes are never stored), or nullptr.
   const Value* attribute(const Event& e, Symbol key) const {
     for (uint32_t i = e.attr_begin, end = e.attr_begin + e.attr_count; i < end; ++i)
@@ -124,6 +133,41 @@ class EventLog {
   }
   // Stable sort by time (then merged order); skipped when already in order (the usual case).
   void sort_by_time();
+
+  // ---- events by their index in the time-sorted log ----
+  // A loaded log holds every event: `events[i]` is event i. A streamed one (check on a
+  // time-ordered log, engine/app/streamed_check.cc) drops events once the rules have seen them:
+  // `events` then holds the events the rules still cite (retained, in index order) followed by
+  // the window of events not yet evaluated, which starts at index window_base().
+  const Event& event(uint32_t index) const {
+    if (index >= window_base_) return events[retained_ + (index - window_base_)];
+    return retained_event(index);
+  }
+  // The event with this index, or nullptr when it was dropped (or never read).
+  const Event* find_event(uint32_t index) const;
+  // The events read so far (the next event's index).
+  uint32_t count() const { return window_base_ + static_cast<uint32_t>(events.size() - retained_); }
+  uint32_t window_base() const { return window_base_; }
+  // The index of the event stored at events[position] when that is in the window.
+  uint32_t index_of_position(size_t position) const { return window_base_ + static_cast<uint32_t>(position - retained_); }
+  // Drops the events before index `cut` except `held` (sorted, unique; indices the rules still
+  // cite), with their attributes and list items: memory then holds only what is needed.
+  void compact(uint32_t cut, const std::vector<uint32_t>& held);
+  // How often compact() ran: a loader that must withdraw events it already handed out (a file
+  // that turns out not to be YAML) can no longer do so once this moved (`stream_broken`).
+  uint32_t compactions() const { return compactions_; }
+  bool stream_broken = false;
+  // How often a loader withdrew events it had added (a file that is not YAML, a time that turned
+  // out not to exist): a streamed check that saw them starts over.
+  uint32_t withdrawals = 0;
+
+ private:
+  const Event& retained_event(uint32_t index) const;
+  uint32_t window_base_ = 0;            // index of events[retained_]
+  uint32_t retained_ = 0;               // events kept before the window
+  std::vector<uint32_t> retained_index_;  // their indices, ascending
+  uint32_t compactions_ = 0;
+  bool interns_names_ = false;
 };
 
 }  // namespace pactum::log

@@ -145,7 +145,7 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
       builder.on_progress([&](size_t events) { options.progress(position.load(std::memory_order_relaxed), events); });
     if (read_with_libyaml_parallel(fd, size, builder, options.threads, options.chunk_bytes, &position)) {
       bool ok = builder.finish();
-      if (options.progress) options.progress(size, log.events.size());
+      if (options.progress) options.progress(size, log.count());
       return ok;
     }
   }
@@ -161,7 +161,7 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
   read_with_libyaml(in, builder, options.threads > 1);
   std::fclose(in);
   bool ok = builder.finish();
-  if (options.progress) options.progress(static_cast<uint64_t>(st.st_size), log.events.size());
+  if (options.progress) options.progress(static_cast<uint64_t>(st.st_size), log.count());
   return ok;
 }
 

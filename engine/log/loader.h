@@ -35,6 +35,9 @@ struct LoadOptions {
   // reader thread beside the builder.
   unsigned threads = 2;
   size_t chunk_bytes = size_t{256} << 10;
+  // Called after each event is added whenever no event of its file still waits for its time
+  // (EventBuilder::on_event): a streamed check evaluates and drops events as they come.
+  std::function<void()> on_event;
 };
 
 // Loads the log at `path` ("-" = standard input) and appends its events to `log`, with

@@ -20,7 +20,7 @@ std::string finding_id_text(const log::EventLog& log, const eval::Finding& f) {
   }
   json event = nullptr;
   if (!f.events.empty()) {
-    const log::Event& e = log.events[f.events.front()];
+    const log::Event& e = log.event(f.events.front());
     if (e.id != log::kNoSymbol)
       event = json::array({"id", std::string(log.symbols.text(e.id))});
     else

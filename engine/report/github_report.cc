@@ -66,7 +66,7 @@ std::string finding_message(const ReportData& d, const eval::Finding& f) {
   if (!d.log) return out;
   const size_t shown = 8;  // an annotation is a glance; the full list is in the other formats
   for (size_t i = 0; i < f.events.size() && i < shown; ++i) {
-    const auto& e = d.log->events[f.events[i]];
+    const auto& e = d.log->event(f.events[i]);
     std::string id = e.id == log::kNoSymbol ? "" : " " + std::string(d.log->symbols.text(e.id));
     out += fmt::format("\nevent: {}:{}: {}{} at {}", d.sources.name(e.file), e.line, d.log->symbols.text(e.type), id,
                        format_local(e.at, d.agreement.zone));

@@ -27,7 +27,7 @@ ordered_json location_json(const SourceManager& sources, SourceLoc loc) {
 }
 
 ordered_json event_json(const ReportData& d, uint32_t index) {
-  const auto& e = d.log->events[index];
+  const auto& e = d.log->event(index);
   ordered_json j;
   j["file"] = d.sources.name(e.file);
   j["line"] = e.line;

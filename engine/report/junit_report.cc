@@ -71,7 +71,7 @@ std::string text(const Lines& lines) {
 }
 
 std::string event_line(const ReportData& d, uint32_t index) {
-  const auto& e = d.log->events[index];
+  const auto& e = d.log->event(index);
   std::string id = e.id == log::kNoSymbol ? "" : " " + std::string(d.log->symbols.text(e.id));
   return fmt::format("{}:{}: {}{} at {}", d.sources.name(e.file), e.line, d.log->symbols.text(e.type), id,
                      format_instant(e.at, d.agreement.zone));

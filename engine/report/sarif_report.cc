@@ -174,7 +174,7 @@ ordered_json finding_result(const ReportData& d, const eval::Finding& f, bool pe
     ordered_json related = ordered_json::array();
     int id = 0;
     for (auto i : f.events) {
-      const auto& e = d.log->events[i];
+      const auto& e = d.log->event(i);
       std::string name = e.id == log::kNoSymbol ? "" : " " + std::string(d.log->symbols.text(e.id));
       related.push_back({{"id", id++},
                          {"physicalLocation", physical_location(d, e.file, e.line, e.column)},

@@ -17,7 +17,7 @@ namespace pactum::report {
 namespace {
 
 std::string event_line(const ReportData& d, uint32_t index) {
-  const auto& e = d.log->events[index];
+  const auto& e = d.log->event(index);
   std::string id = e.id == log::kNoSymbol ? "" : " " + std::string(d.log->symbols.text(e.id));
   std::string by = e.by == log::kNoSymbol ? "" : fmt::format(" by {}", d.log->symbols.text(e.by));
   return fmt::format("{}:{}: {}{}{} at {}", d.sources.name(e.file), e.line, d.log->symbols.text(e.type), id, by,

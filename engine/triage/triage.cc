@@ -13,7 +13,7 @@ namespace {
 
 std::string first_event_id(const log::EventLog& log, const eval::Finding& f) {
   if (f.events.empty()) return {};
-  const log::Event& e = log.events[f.events.front()];
+  const log::Event& e = log.event(f.events.front());
   return e.id == log::kNoSymbol ? std::string() : std::string(log.symbols.text(e.id));
 }
 

@@ -51,6 +51,55 @@ def compare(pactum, name, args, cwd, problems, verbose):
         print(f"ok {name}")
 
 
+def corpus(root, scratch):
+    """Every check run of the repository's logs: (name, args, cwd)."""
+    for case in sorted(glob.glob(os.path.join(root, "tests/conformance/cases/*"))):
+        with open(os.path.join(case, "case.json")) as f:
+            spec = json.load(f)
+        if spec.get("command", "check") != "check":
+            continue
+        logs = sorted(os.path.basename(p) for p in glob.glob(os.path.join(case, "*.yaml")))
+        for fmt in ("text", "json"):
+            yield (f"conformance {os.path.basename(case)} {fmt}",
+                   ["agreement.terms"] + logs + spec.get("args", []) + ["--format", fmt], case)
+
+    spec = importlib.util.spec_from_file_location("bad_input", os.path.join(root, "tests/bad-input/run.py"))
+    bad = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bad)
+    shared = os.path.join(root, "tests/bad-input/shared")
+    for case in sorted(glob.glob(os.path.join(root, "tests/bad-input/cases/*"))):
+        with open(os.path.join(case, "expect.json")) as f:
+            expect = json.load(f)
+        if expect["command"] != "check" or any(k in expect for k in ("fifo_write", "fifo_read", "stdin")):
+            continue
+        work = os.path.join(scratch, os.path.basename(case))
+        shutil.copytree(case, work)
+        for name in ("agreement.terms", "log.yaml"):
+            if not os.path.exists(os.path.join(work, name)):
+                shutil.copy(os.path.join(shared, name), os.path.join(work, name))
+        bad.setup(work, expect.get("setup", []))
+        args = [bad.arg(a) for a in expect.get("args", bad.default_args("check"))]
+        if "-o" in args or "--output" in args or "--write-baseline" in args:
+            continue  # outputs written to files: not compared here
+        if any(isinstance(a, str) and a.startswith("/dev/") for a in args):
+            continue  # /dev/urandom and the like: not the same twice
+        yield (f"bad-input {os.path.basename(case)}", args, work)
+
+    examples = [("examples/acme.terms", "examples/acme-2026.yaml"),
+                ("examples/contact-center/contact-center.terms", "examples/contact-center/contact-center-2026.yaml")]
+    for agreement, log in examples:
+        for fmt in ("text", "json"):
+            yield (f"example {log} {fmt}", [agreement, log, "--format", fmt], root)
+
+    for shape in ("container", "list", "stream"):
+        log = os.path.join(scratch, f"log-{shape}.yaml")
+        subprocess.run([sys.executable, os.path.join(root, "bench/generate_log.py"), "--events", "10000",
+                        "--shape", shape, "-o", log], check=True, capture_output=True)
+        for agreement, fmt in (("bench/bench.terms", "text"), ("bench/many-findings.terms", "json"),
+                               ("bench/bench-v2.terms", "json")):
+            yield (f"generated {shape} {agreement} {fmt}", [agreement, log, "--format", fmt], root)
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__)
@@ -59,56 +108,9 @@ def main(argv):
     verbose = "-v" in argv
     problems, count = [], 0
     with tempfile.TemporaryDirectory(prefix="pactum-threads-") as scratch:
-        for case in sorted(glob.glob(os.path.join(root, "tests/conformance/cases/*"))):
-            with open(os.path.join(case, "case.json")) as f:
-                spec = json.load(f)
-            if spec.get("command", "check") != "check":
-                continue
-            logs = sorted(os.path.basename(p) for p in glob.glob(os.path.join(case, "*.yaml")))
-            for fmt in ("text", "json"):
-                compare(pactum, f"conformance {os.path.basename(case)} {fmt}",
-                        ["agreement.terms"] + logs + spec.get("args", []) + ["--format", fmt], case, problems, verbose)
-                count += 1
-
-        spec = importlib.util.spec_from_file_location("bad_input", os.path.join(root, "tests/bad-input/run.py"))
-        bad = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(bad)
-        shared = os.path.join(root, "tests/bad-input/shared")
-        for case in sorted(glob.glob(os.path.join(root, "tests/bad-input/cases/*"))):
-            with open(os.path.join(case, "expect.json")) as f:
-                expect = json.load(f)
-            if expect["command"] != "check" or any(k in expect for k in ("fifo_write", "fifo_read", "stdin")):
-                continue
-            work = os.path.join(scratch, os.path.basename(case))
-            shutil.copytree(case, work)
-            for name in ("agreement.terms", "log.yaml"):
-                if not os.path.exists(os.path.join(work, name)):
-                    shutil.copy(os.path.join(shared, name), os.path.join(work, name))
-            bad.setup(work, expect.get("setup", []))
-            args = [bad.arg(a) for a in expect.get("args", bad.default_args("check"))]
-            if "-o" in args or "--output" in args or "--write-baseline" in args:
-                continue  # outputs written to files: not compared here
-            if any(isinstance(a, str) and a.startswith("/dev/") for a in args):
-                continue  # /dev/urandom and the like: not the same twice
-            compare(pactum, f"bad-input {os.path.basename(case)}", args, work, problems, verbose)
+        for name, args, cwd in corpus(root, scratch):
+            compare(pactum, name, args, cwd, problems, verbose)
             count += 1
-
-        examples = [("examples/acme.terms", "examples/acme-2026.yaml"),
-                    ("examples/contact-center/contact-center.terms", "examples/contact-center/contact-center-2026.yaml")]
-        for agreement, log in examples:
-            for fmt in ("text", "json"):
-                compare(pactum, f"example {log} {fmt}", [agreement, log, "--format", fmt], root, problems, verbose)
-                count += 1
-
-        for shape in ("container", "list", "stream"):
-            log = os.path.join(scratch, f"log-{shape}.yaml")
-            subprocess.run([sys.executable, os.path.join(root, "bench/generate_log.py"), "--events", "10000",
-                            "--shape", shape, "-o", log], check=True, capture_output=True)
-            for agreement, fmt in (("bench/bench.terms", "text"), ("bench/many-findings.terms", "json"),
-                                   ("bench/bench-v2.terms", "json")):
-                compare(pactum, f"generated {shape} {agreement} {fmt}", [agreement, log, "--format", fmt], root,
-                        problems, verbose)
-                count += 1
 
     for p in problems:
         print("FAIL " + p)

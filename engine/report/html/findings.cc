@@ -19,7 +19,7 @@ std::string events_cell(const Page& p, const eval::Finding& f) {
   std::vector<std::string> lines;
   const size_t shown = 8;  // examples, not a dump
   for (size_t i = 0; i < f.events.size() && i < shown; ++i) {
-    const auto& e = d.log->events[f.events[i]];
+    const auto& e = d.log->event(f.events[i]);
     std::string id = e.id == log::kNoSymbol ? "" : " " + std::string(d.log->symbols.text(e.id));
     lines.push_back(fmt::format("{} {}", code(fmt::format("{}:{}", d.sources.name(e.file), e.line)),
                                 h(fmt::format("{}{}, {}", d.log->symbols.text(e.type), id, local_time(p, e.at)))));

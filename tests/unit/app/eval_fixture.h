@@ -34,7 +34,7 @@ inline Instant instant(const std::string& text, const std::string& zone = "UTC")
 }
 
 inline std::string event_name(const app::Session& s, uint32_t index) {
-  const auto& e = s.log.events[index];
+  const auto& e = s.log.event(index);
   if (e.id != log::kNoSymbol) return std::string(s.log.symbols.text(e.id));
   return "#" + std::to_string(index);
 }

@@ -438,7 +438,7 @@ term "Visits"
         std::string key = finding_line(s, f);
         if (f.reason == "pending") key = "pending " + key;
         // Events without an id print as their position; name them by their time instead.
-        const auto& e = s.log.events[f.events.front()];
+        const auto& e = s.log.event(f.events.front());
         key += " " + format_utc_millis(e.at);
         CHECK(out.emplace(key, report::finding_id(s.log, f)).second);
       }

@@ -46,7 +46,7 @@ TEST_CASE("finding ids: known answers for each shape of the hashed array") {
   odd.block = &block;
   odd.rule = &rule;
   odd.reason = "pending";
-  log::Event e = fx.log.events[odd.events.front()];
+  log::Event e = fx.log.event(odd.events.front());
   e.id = log::kNoSymbol;
   e.type = fx.log.symbols.intern("site_visit");
   e.at = at("2026-11-01T01:15:00.0429-05:00");  // the second 01:15 in New York; .0429 keeps .042

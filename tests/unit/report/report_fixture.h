@@ -82,9 +82,9 @@ struct Fixture {
     outcome.events = 6;
     outcome.rules = 5;
     outcome.tolerated = 1;
-    finding(0, 0, "late", {"Acme"}, log.events[v1].at, {v1, n1},
+    finding(0, 0, "late", {"Acme"}, log.event(v1).at, {v1, n1},
             "site_visit V-1 was announced 25 hours before; the agreement requires 48 hours" + evil);
-    finding(0, 1, "outside-hours", {"Acme"}, log.events[v2].at, {v2},
+    finding(0, 1, "outside-hours", {"Acme"}, log.event(v2).at, {v2},
             "site_visit V-2 at 22:30 was outside the business hours of Northwind");
     finding(1, 0, "too-many", {"Acme"}, at("2026-02-01T00:00:00-05:00"), {v3},
             "3 site_visit by Acme in February 2026; the agreement allows at most 2");
@@ -93,7 +93,7 @@ struct Fixture {
             "the average value of kpi_report was 72.5% in March 2026; the agreement expects at least 80%");
     outcome.findings.back().window = calendar::Interval{at("2026-03-01T00:00:00-05:00"), outcome.as_of};
     outcome.findings.back().measured.push_back({"value", 72.5, "", {}});
-    outcome.pending.push_back(make_finding(2, 0, "pending", {"Acme"}, log.events[d1].at, {d1},
+    outcome.pending.push_back(make_finding(2, 0, "pending", {"Acme"}, log.event(d1).at, {d1},
                                            "data_request D-1 awaits data_shared by Acme until Fri 2026-04-03 24:00"));
     outcome.pending.back().measured.push_back({"deadline", std::nullopt, "2026-04-04T00:00:00-04:00", {}});
     outcome.by_party = {{"Acme", 3}, {"Northwind", 1}};

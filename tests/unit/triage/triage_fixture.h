@@ -74,7 +74,7 @@ inline std::unique_ptr<app::Session> evaluate() { return evaluate({{"log.yaml", 
 inline std::string brief(const app::Session& s, const eval::Finding& f) {
   std::string what;
   if (f.window) what = "@" + format_instant(f.window->start, s.agreement->zone).substr(0, 10);
-  else if (!f.events.empty()) what = std::string(s.log.symbols.text(s.log.events[f.events.front()].id));
+  else if (!f.events.empty()) what = std::string(s.log.symbols.text(s.log.event(f.events.front()).id));
   return fmt::format("{}|{}|{}", f.block->name, f.reason, what);
 }
 inline std::vector<std::string> briefs(const app::Session& s, const std::vector<eval::Finding>& findings) {

@@ -1,0 +1,181 @@
+// A check that evaluates events while they are read and drops them once the rules are done with
+// them (Session::stream_check): on a time-ordered log, memory holds what the rules still need
+// (open activations, window counters, the events findings cite), not the log. Whenever that
+// could give another result than loading, sorting and evaluating (a rule form that needs the
+// whole log, events out of time order, a file whose events must be withdrawn), the session goes
+// back to where it was and the caller takes the loaded path: never a different answer.
+#include <algorithm>
+#include <cstdlib>
+
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+#include "engine/app/log_checks.h"
+#include "engine/base/text.h"
+#include "engine/app/session.h"
+#include "engine/eval/evaluator.h"
+
+namespace pactum::app {
+
+namespace {
+
+// Evaluated events are dropped in batches: at least this many (or as many as are held, so
+// that the copying of held events stays proportional to the events read). PACTUM_STREAM_BATCH
+// (tests) sets it, down to 1: every timestamp group is then fed and dropped on its own.
+uint32_t batch_size() {
+  if (const char* env = std::getenv("PACTUM_STREAM_BATCH")) {
+    long n = std::strtol(env, nullptr, 10);
+    if (n >= 1 && n <= (1L << 24)) return static_cast<uint32_t>(n);
+  }
+  return 16384;
+}
+
+// Feeds the pass whole timestamp groups as they complete and drops what it no longer holds.
+class Streamer {
+ public:
+  Streamer(log::EventLog& log, eval::EvaluationPass& pass, std::optional<Instant> as_of)
+      : log_(log), pass_(pass), as_of_(as_of), batch_(batch_size()) {}
+
+  // After each event the builder adds (when no event of its file waits for its time).
+  void on_event() {
+    if (stopped_) return;
+    if (log_.withdrawals) {  // events it may have seen are gone
+      stop(Session::Streamed::Withdrawn);
+      return;
+    }
+    if (!check_order()) return;
+    uint32_t n = log_.count();
+    if (!started_ && !start()) return;
+    if (n - fed_ < std::max<size_t>(batch_, held_.size())) return;
+    // Up to the last group: events at the latest time may still follow.
+    Instant last = log_.event(n - 1).at;
+    uint32_t cut = n - 1;
+    while (cut > fed_ && log_.event(cut - 1).at == last) --cut;
+    if (cut == fed_) return;
+    pass_.feed(fed_, cut);
+    fed_ = cut;
+    held_.clear();
+    pass_.held(held_);
+    std::sort(held_.begin(), held_.end());
+    held_.erase(std::unique(held_.begin(), held_.end()), held_.end());
+    log_.compact(cut, held_);
+  }
+
+  // After the last log: the rest of the events, then the rules settle.
+  Session::Streamed finish(eval::Outcome& outcome) {
+    if (log_.stream_broken || log_.withdrawals) return Session::Streamed::Withdrawn;
+    if (!stopped_) check_order();
+    if (stopped_) return why_;
+    uint32_t n = log_.count();
+    if (n == 0) return Session::Streamed::NoEvents;
+    if (!started_ && !start()) return why_;  // (a log that never allowed streaming: held to its end)
+    pass_.feed(fed_, n);
+    outcome = pass_.finish(n, log_.event(n - 1).at);
+    return Session::Streamed::Done;
+  }
+
+ private:
+  // The events not yet checked are each no earlier than the one before.
+  bool check_order() {
+    for (uint32_t n = log_.count(); checked_ < n; ++checked_) {
+      Instant at = log_.event(checked_).at;
+      if (checked_ > 0 && at < previous_) {
+        const log::Event& e = log_.event(checked_);
+        where_ = {e.file, e.line};
+        return stop(Session::Streamed::OutOfOrder);
+      }
+      previous_ = at;
+    }
+    return true;
+  }
+
+  bool start() {
+    started_ = true;
+    if (!pass_.begin(log_.event(0).at, as_of_) || !pass_.streams()) return stop(Session::Streamed::RulesNeedTheLog);
+    return true;
+  }
+
+  bool stop(Session::Streamed why) {
+    stopped_ = true;
+    why_ = why;
+    return false;
+  }
+
+public:
+  std::pair<uint32_t, uint32_t> where_{0, 0};  // file, line of the first event out of order
+
+ private:
+  log::EventLog& log_;
+  eval::EvaluationPass& pass_;
+  std::optional<Instant> as_of_;
+  uint32_t batch_;
+  bool started_ = false, stopped_ = false;
+  Session::Streamed why_ = Session::Streamed::Done;
+  uint32_t fed_ = 0, checked_ = 0;
+  Instant previous_{};
+  std::vector<uint32_t> held_;
+};
+
+}  // namespace
+
+Session::StreamOutcome Session::stream_check(const std::vector<std::string>& paths, log::Backend backend,
+                                             ProgressLine* progress, std::optional<Instant> as_of) {
+  // Starting over reads the logs again: only regular files can be (a pipe is read once).
+  for (const auto& path : paths) {
+    struct stat st {};
+    if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {Streamed::NotRegularFiles, false, false, false, {}};
+  }
+  size_t sources_before = sources.size();
+  auto errors_before = errors.mark();
+  auto warnings_before = warnings.mark();
+
+  eval::EvalOptions eval_options;
+  eval_options.as_of = as_of;
+  eval_options.slice = slice;
+  // The window limit: reported from here only when the check streamed (the loaded path reports
+  // it otherwise).
+  Diagnostics limit_errors;
+  eval_options.errors = &limit_errors;
+  log.intern_names(true);  // the rules are built before the events that name their types
+  StreamOutcome how;
+  // The rules' input warnings come after the warnings about names, as on the loaded path (the
+  // order among warnings at one place is the order they were given).
+  Diagnostics rule_warnings;
+  {
+    eval::EvaluationPass pass(*agreement, log, eval_options, rule_warnings);
+    Streamer streamer(log, pass, as_of);
+    log::LoadOptions options = log_options(*this, backend);
+    options.on_event = [&] { streamer.on_event(); };
+    how.load_ok = read_logs(paths, options, progress);
+    how.result = streamer.finish(outcome);
+    if (how.result == Streamed::OutOfOrder && streamer.where_.first < sources.size())
+      how.where = fmt::format("{}:{}", shown_path(sources.name(streamer.where_.first)), streamer.where_.second);
+  }
+  how.dropped = log.compactions() > 0;
+  log.intern_names(false);
+  if (how.result == Streamed::Done && errors.has_errors()) how.result = Streamed::InputErrors;
+  if (how.result == Streamed::Done) {
+    auto warned = warn_about_names();
+    for (const auto& d : rule_warnings.items()) warnings.add(d);
+    for (const auto& d : limit_errors.items()) errors.add(d);
+    after_evaluation(as_of, warned);
+    return how;
+  }
+  outcome = eval::Outcome{};
+  // Input errors end the check with the errors and the loading warnings, whatever was dropped;
+  // and with nothing dropped the log is loaded as the loaded path would have loaded it (only
+  // not sorted yet): no need to read it again.
+  if (how.result == Streamed::InputErrors || !how.dropped) {
+    how.loaded = true;
+    return how;
+  }
+  // Back to before the call: the caller reads the logs again, the usual way.
+  sources.truncate(sources_before);
+  errors.rewind(errors_before);
+  warnings.rewind(warnings_before);
+  log = log::EventLog{};
+  return how;
+}
+
+}  // namespace pactum::app

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""A streamed check (events evaluated as they are read and dropped, engine/app/streamed_check.cc)
+gives the same standard output, standard error and exit status as the loaded path
+(PACTUM_STREAM=off) on every log of the repository (the corpus of threads_differential.py), with
+events dropped after every timestamp group (PACTUM_STREAM_BATCH=1) and in batches of 7. Also:
+logs out of time order take the loaded path: a generated log cut in two and given in reverse
+order (read again after events were dropped, with a note on standard error) and one shuffled
+(found out at once: loaded as it is, no note); and the streamed path is really taken where
+it should be (the bench agreements on generated logs), as PACTUM_STREAM=trace tells.
+
+Usage: stream_differential.py PATH/TO/pactum SOURCE_DIR [-v]
+"""
+import importlib.util
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+BATCHES = ["1", "7"]
+TRACE = b"pactum: trace: "
+NOTE = b"pactum: note: the events are not in time order"
+
+
+def run(pactum, args, cwd, stream, batch=None):
+    env = dict(os.environ, NO_COLOR="1", PACTUM_STREAM=stream)
+    env.pop("PACTUM_STREAM_BATCH", None)
+    if batch:
+        env["PACTUM_STREAM_BATCH"] = batch
+    p = subprocess.run([pactum, "check"] + args, cwd=cwd, capture_output=True, env=env, timeout=300)
+    lines = p.stderr.splitlines(keepends=True)
+    trace = b"".join(l for l in lines if l.startswith(TRACE))[len(TRACE):].strip().decode()
+    note = any(l.startswith(NOTE) for l in lines)
+    stderr = b"".join(l for l in lines if not l.startswith(TRACE) and not l.startswith(NOTE))
+    return (p.returncode, p.stdout, stderr), trace, note
+
+
+def compare(pactum, name, args, cwd, problems, verbose):
+    """Returns the path the streamed runs took."""
+    loaded, _, _ = run(pactum, args, cwd, "off")
+    if loaded[0] not in (0, 1, 2):
+        problems.append(f"{name}: the loaded check exited {loaded[0]}")
+    path = ""
+    for batch in BATCHES:
+        streamed, path, _ = run(pactum, args, cwd, "trace", batch)
+        for what, a, b in zip(("exit status", "standard output", "standard error"), loaded, streamed):
+            if a != b:
+                problems.append(f"{name}: {what} differs when streamed in batches of {batch} ({path})")
+                if verbose:
+                    print(f"--- {name} {what}\n{a[:3000]!r}\n+++\n{b[:3000]!r}")
+                return path
+    if verbose:
+        print(f"ok {name} ({path})")
+    return path
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__)
+        return 2
+    pactum, root = os.path.abspath(argv[1]), os.path.abspath(argv[2])
+    verbose = "-v" in argv
+    spec = importlib.util.spec_from_file_location("threads_differential",
+                                                  os.path.join(root, "tests/cli/threads_differential.py"))
+    threads = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(threads)
+    problems, count, streamed = [], 0, []
+    with tempfile.TemporaryDirectory(prefix="pactum-stream-") as scratch:
+        for name, args, cwd in threads.corpus(root, scratch):
+            if compare(pactum, name, args, cwd, problems, verbose) == "streamed":
+                streamed.append(name)
+            count += 1
+
+        # Out of time order: the two halves of a generated log, later half first; and the items
+        # of a stream-shaped log shuffled.
+        src = os.path.join(scratch, "log-stream.yaml")
+        with open(src) as f:
+            docs = f.read().split("\n---\n")
+        half = len(docs) // 2
+        later, earlier = os.path.join(scratch, "later.yaml"), os.path.join(scratch, "earlier.yaml")
+        with open(earlier, "w") as f:
+            f.write("\n---\n".join(docs[:half]) + "\n")
+        with open(later, "w") as f:
+            f.write("\n---\n".join(docs[half:]))
+        shuffled = os.path.join(scratch, "shuffled.yaml")
+        rng = random.Random(17)
+        items = docs[:]
+        rng.shuffle(items)
+        with open(shuffled, "w") as f:
+            f.write("\n---\n".join(d.strip("\n") for d in items) + "\n")
+        for name, logs in (("reversed halves", [later, earlier]), ("shuffled", [shuffled]),
+                           ("halves in order", [earlier, later])):
+            args = ["bench/bench.terms"] + logs + ["--format", "json"]
+            path = compare(pactum, f"{name} bench.terms json", args, root, problems, verbose)
+            count += 1
+            ordered = name == "halves in order"
+            if ordered and path != "streamed":
+                problems.append(f"{name}: took `{path}`, expected the streamed path")
+            if not ordered:
+                if path != "loaded: events out of time order":
+                    problems.append(f"{name}: took `{path}`, expected the loaded path for events out of order")
+                # The reversed halves are found out of order after events were dropped: read again, with a note.
+                # The shuffled log is found out of order at once: loaded as it is, no note needed.
+                _, _, note = run(pactum, args, root, "trace", "1")
+                if note != (name == "reversed halves"):
+                    problems.append(f"{name}: {'no' if not note else 'a'} note on standard error that the events "
+                                    f"are out of time order")
+
+    # The bench agreements (the forms real agreements use most) must stream on generated logs.
+    for must in ("generated container bench/bench.terms text", "generated list bench/many-findings.terms json"):
+        if must not in streamed:
+            problems.append(f"{must}: was not streamed")
+    for p in problems:
+        print("FAIL " + p)
+    print(f"{count - len(problems)} passed, {len(problems)} failed; {len(streamed)} streamed")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
