@@ -68,6 +68,7 @@ class Session {
     bool loaded = false;
     bool load_ok = false;
     bool dropped = false;  // events had been dropped: the logs are read again
+    size_t peak_held = 0;  // the most events the rules held at once (PACTUM_STREAM=trace)
     std::string where;     // OutOfOrder: "FILE:LINE", the first event earlier than the one before
   };
   StreamOutcome stream_check(const std::vector<std::string>& paths, log::Backend backend, ProgressLine* progress,

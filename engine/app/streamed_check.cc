@@ -60,7 +60,16 @@ class Streamer {
     std::sort(held_.begin(), held_.end());
     held_.erase(std::unique(held_.begin(), held_.end()), held_.end());
     log_.compact(cut, held_);
+    peak_held_ = std::max(peak_held_, held_.size());
+    // The texts of dropped events (their ids above all) are forgotten when the symbols have
+    // doubled since the last time: memory follows what is stored, not the log.
+    if (log_.symbols.live() >= std::max<size_t>(2 * live_symbols_, 4 * size_t{batch_})) {
+      log_.forget_symbols(pinned_);
+      live_symbols_ = log_.symbols.live();
+    }
   }
+
+  size_t peak_held() const { return peak_held_; }
 
   // After the last log: the rest of the events, then the rules settle.
   Session::Streamed finish(eval::Outcome& outcome) {
@@ -93,6 +102,8 @@ class Streamer {
   bool start() {
     started_ = true;
     if (!pass_.begin(log_.event(0).at, as_of_) || !pass_.streams()) return stop(Session::Streamed::RulesNeedTheLog);
+    pinned_ = static_cast<log::Symbol>(log_.symbols.size());  // the rules' names among them
+    live_symbols_ = log_.symbols.live();
     return true;
   }
 
@@ -115,6 +126,9 @@ public:
   uint32_t fed_ = 0, checked_ = 0;
   Instant previous_{};
   std::vector<uint32_t> held_;
+  size_t peak_held_ = 0;
+  log::Symbol pinned_ = 0;
+  size_t live_symbols_ = 0;
 };
 
 }  // namespace
@@ -124,7 +138,7 @@ Session::StreamOutcome Session::stream_check(const std::vector<std::string>& pat
   // Starting over reads the logs again: only regular files can be (a pipe is read once).
   for (const auto& path : paths) {
     struct stat st {};
-    if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {Streamed::NotRegularFiles, false, false, false, {}};
+    if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {Streamed::NotRegularFiles, false, false, false, 0, {}};
   }
   size_t sources_before = sources.size();
   auto errors_before = errors.mark();
@@ -149,6 +163,7 @@ Session::StreamOutcome Session::stream_check(const std::vector<std::string>& pat
     options.on_event = [&] { streamer.on_event(); };
     how.load_ok = read_logs(paths, options, progress);
     how.result = streamer.finish(outcome);
+    how.peak_held = streamer.peak_held();
     if (how.result == Streamed::OutOfOrder && streamer.where_.first < sources.size())
       how.where = fmt::format("{}:{}", shown_path(sources.name(streamer.where_.first)), streamer.where_.second);
   }

@@ -71,10 +71,16 @@ bool append_key(const log::EventLog& log, const FieldValue& v, std::string& key)
   switch (v.kind) {
     case FieldValue::Kind::Missing: return false;
     case FieldValue::Kind::String:
-    case FieldValue::Kind::Bool:
+    case FieldValue::Kind::Bool: {
+      // The text, not its symbol: a streamed check forgets the symbols of dropped events and
+      // gives their numbers to new texts, while keys live on in the rules.
+      std::string_view text = log.symbols.text(v.text);
+      auto size = static_cast<uint32_t>(text.size());
       key += tag;
-      append_bytes(key, &v.text, sizeof v.text);
+      append_bytes(key, &size, sizeof size);
+      key.append(text);
       return true;
+    }
     case FieldValue::Kind::Number: {
       double n = v.number == 0 ? 0.0 : v.number;  // +0 and -0 are the same number
       key += tag;

@@ -50,6 +50,25 @@ void Census::note(const Event& e, const Attribute* attributes, const EventLog& l
   duplicates_.push_back(Duplicate{e.id, first_place, Place{e.file, e.line, e.column}});
 }
 
+void Census::mark_symbols(std::vector<bool>& live) const {
+  auto mark = [&](Symbol s) {
+    if (s < live.size()) live[s] = true;
+  };
+  for (const auto& t : types_) {
+    mark(t.type);
+    for (Symbol k : t.keys) mark(k);
+  }
+  for (const auto& d : duplicates_) mark(d.id);
+  // A type past kMaxTypes is untracked by its symbol: keep every symbol that names one.
+  for (Symbol s = 0; s < slot_of_type_.size(); ++s)
+    if (slot_of_type_[s] != kNoSlot) mark(s);
+}
+
+void Census::forget_symbols(const std::vector<bool>& live) {
+  for (Symbol s = 0; s < first_of_id_.size(); ++s)
+    if (s >= live.size() || !live[s]) first_of_id_[s] = 0;
+}
+
 const Census::TypeKeys* Census::keys_of(Symbol type) const {
   if (type >= slot_of_type_.size()) return nullptr;
   uint32_t slot = slot_of_type_[type];

@@ -54,6 +54,12 @@ class Census {
   const std::vector<TypeKeys>& types() const { return types_; }
 
   const std::vector<Duplicate>& duplicates() const { return duplicates_; }
+
+  // For EventLog::forget_symbols: marks the symbols the census keeps (types, attribute names,
+  // the ids of the duplicates shown), then forgets the first places of ids no longer live (a
+  // streamed check then finds a repeated id only while the first event is still stored).
+  void mark_symbols(std::vector<bool>& live) const;
+  void forget_symbols(const std::vector<bool>& live);
   size_t duplicate_count() const { return duplicate_count_; }
 
  private:

@@ -79,10 +79,35 @@ Symbol SymbolTable::intern(std::string_view text, uint32_t hash) {
   if ((views_.size() + 1) * 2 > slots_.size()) grow();
   size_t i = slot_of(text, hash);
   if (slots_[i].symbol != kNoSymbol) return slots_[i].symbol;
-  Symbol s = static_cast<Symbol>(views_.size());
-  views_.push_back(store(text));
+  Symbol s;
+  if (!free_.empty()) {
+    s = free_.back();
+    free_.pop_back();
+    views_[s] = store(text);
+  } else {
+    s = static_cast<Symbol>(views_.size());
+    views_.push_back(store(text));
+  }
   slots_[i] = Slot{hash, s};
   return s;
+}
+
+void SymbolTable::retain(const std::vector<bool>& live) {
+  std::vector<std::unique_ptr<char[]>> old_blocks = std::move(blocks_);
+  blocks_.clear();
+  block_used_ = block_cap_ = 0;
+  free_.clear();
+  std::fill(slots_.begin(), slots_.end(), Slot{});
+  for (Symbol s = 0; s < views_.size(); ++s) {
+    if (s < live.size() && live[s]) {
+      views_[s] = store(views_[s]);
+      slots_[slot_of(views_[s], hash_of(views_[s]))] = Slot{hash_of(views_[s]), s};
+    } else {
+      views_[s] = std::string_view{};
+      free_.push_back(s);
+    }
+  }
+  std::reverse(free_.begin(), free_.end());  // the lowest numbers first
 }
 
 std::optional<Symbol> SymbolTable::find(std::string_view text) const {
@@ -106,6 +131,10 @@ const Event& EventLog::retained_event(uint32_t index) const {
   if (const Event* e = find_event(index)) return *e;
   // A rule cited an event it did not declare as held (RuleEvaluator::held): a bug, never input.
   throw std::logic_error("event " + std::to_string(index) + " was dropped while still cited");
+}
+
+void EventLog::attributes_dropped(const Event& e) {
+  throw std::logic_error("the attributes of event " + std::to_string(e.order) + " were read after it was evaluated");
 }
 
 void EventLog::compact(uint32_t cut, const std::vector<uint32_t>& held) {
@@ -132,7 +161,10 @@ void EventLog::compact(uint32_t cut, const std::vector<uint32_t>& held) {
     if (h >= cut) break;
     const Event* e = find_event(h);
     if (!e) throw std::logic_error("event " + std::to_string(h) + " was dropped while still cited");
-    keep(*e);
+    Event fields = *e;
+    fields.attr_begin = kAttributesDropped;
+    fields.attr_count = 0;
+    kept_events.push_back(fields);
     kept_index.push_back(h);
   }
   uint32_t retained = static_cast<uint32_t>(kept_events.size());
@@ -144,6 +176,30 @@ void EventLog::compact(uint32_t cut, const std::vector<uint32_t>& held) {
   retained_ = retained;
   window_base_ = std::max(cut, window_base_);
   ++compactions_;
+}
+
+void EventLog::forget_symbols(Symbol pinned) {
+  std::vector<bool> live(symbols.size(), false);
+  auto mark = [&](Symbol s) {
+    if (s != kNoSymbol && s < live.size()) live[s] = true;
+  };
+  for (Symbol s = 0; s < pinned && s < live.size(); ++s) live[s] = true;
+  for (const Event& e : events) {
+    mark(e.type), mark(e.by), mark(e.id);
+    if (e.attr_begin == kAttributesDropped) continue;
+    for (uint32_t i = e.attr_begin; i < e.attr_begin + e.attr_count; ++i) {
+      const Attribute& a = attributes[i];
+      mark(a.key);
+      if (a.value.kind != Value::Kind::List) {
+        mark(a.value.text);
+        continue;
+      }
+      for (uint32_t k = 0; k < a.value.list_size; ++k) mark(list_items[a.value.list_begin + k].text);
+    }
+  }
+  census.mark_symbols(live);
+  symbols.retain(live);
+  census.forget_symbols(live);
 }
 
 void EventLog::sort_by_time() {

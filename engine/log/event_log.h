@@ -37,8 +37,14 @@ class SymbolTable {
   }
   Symbol intern(std::string_view text, uint32_t hash);
   std::optional<Symbol> find(std::string_view text) const;
+  // Forgets the texts of the symbols `live` does not mark (indexed by symbol; missing: not
+  // live). The others keep their numbers and texts (but not their addresses: views taken before
+  // are invalid); forgotten numbers go to new texts. A streamed check forgets the ids of the
+  // events it dropped, so that memory does not grow with the log.
+  void retain(const std::vector<bool>& live);
   std::string_view text(Symbol s) const { return s == kNoSymbol ? std::string_view{} : views_[s]; }
-  size_t size() const { return views_.size(); }
+  size_t size() const { return views_.size(); }  // numbers in use or forgotten
+  size_t live() const { return views_.size() - free_.size(); }
 
  private:
   // A million distinct ids must stay cheap: texts are packed into large blocks (stable addresses,
@@ -56,6 +62,7 @@ class SymbolTable {
   size_t block_cap_ = 0;
   std::vector<std::string_view> views_;
   std::vector<Slot> slots_;  // size is 0 or a power of two, at most half full
+  std::vector<Symbol> free_;  // forgotten numbers (retain())
 };
 
 // An attribute value. A plain YAML scalar that reads as a number is a Number (its text kept);
@@ -127,6 +134,7 @@ class EventLog {
 
   // The attribute `key` of `e` (null attributes are never stored), or nullptr.
   const Value* attribute(const Event& e, Symbol key) const {
+    if (e.attr_begin == kAttributesDropped) attributes_dropped(e);
     for (uint32_t i = e.attr_begin, end = e.attr_begin + e.attr_count; i < end; ++i)
       if (attributes[i].key == key) return &attributes[i].value;
     return nullptr;
@@ -151,8 +159,16 @@ class EventLog {
   // The index of the event stored at events[position] when that is in the window.
   uint32_t index_of_position(size_t position) const { return window_base_ + static_cast<uint32_t>(position - retained_); }
   // Drops the events before index `cut` except `held` (sorted, unique; indices the rules still
-  // cite), with their attributes and list items: memory then holds only what is needed.
+  // cite), and the attributes and list items of all of them: memory then holds only what is
+  // needed. Rules read the attributes of an event while it is fed to them; later they read its
+  // own fields only (time, type, by, id, place), which is what a finding cites. Reading an
+  // attribute of a held event is a bug, and throws.
+  static constexpr uint32_t kAttributesDropped = UINT32_MAX;
   void compact(uint32_t cut, const std::vector<uint32_t>& held);
+  // Forgets the symbols that neither the stored events nor the census use, except those below
+  // `pinned` (interned before the pass: the names the rules compiled). A streamed check calls it
+  // after compact() now and then: event ids and other one-off texts come and go.
+  void forget_symbols(Symbol pinned);
   // How often compact() ran: a loader that must withdraw events it already handed out (a file
   // that turns out not to be YAML) can no longer do so once this moved (`stream_broken`).
   uint32_t compactions() const { return compactions_; }
@@ -163,6 +179,7 @@ class EventLog {
 
  private:
   const Event& retained_event(uint32_t index) const;
+  [[noreturn]] static void attributes_dropped(const Event& e);
   uint32_t window_base_ = 0;            // index of events[retained_]
   uint32_t retained_ = 0;               // events kept before the window
   std::vector<uint32_t> retained_index_;  // their indices, ascending

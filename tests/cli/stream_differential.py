@@ -29,7 +29,7 @@ def run(pactum, args, cwd, stream, batch=None):
         env["PACTUM_STREAM_BATCH"] = batch
     p = subprocess.run([pactum, "check"] + args, cwd=cwd, capture_output=True, env=env, timeout=300)
     lines = p.stderr.splitlines(keepends=True)
-    trace = b"".join(l for l in lines if l.startswith(TRACE))[len(TRACE):].strip().decode()
+    trace = b"".join(l for l in lines if l.startswith(TRACE))[len(TRACE):].strip().decode().split(" (")[0]
     note = any(l.startswith(NOTE) for l in lines)
     stderr = b"".join(l for l in lines if not l.startswith(TRACE) and not l.startswith(NOTE))
     return (p.returncode, p.stdout, stderr), trace, note
