@@ -56,7 +56,6 @@ const char* streamed_name(Session::Streamed how) {
     case Session::Streamed::Withdrawn: return "loaded: events were withdrawn";
     case Session::Streamed::NoEvents: return "loaded: no events";
     case Session::Streamed::InputErrors: return "loaded: input errors";
-    case Session::Streamed::NotRegularFiles: return "loaded: a log is not a regular file";
   }
   return "";
 }
@@ -295,10 +294,7 @@ int run_check(const CheckOptions& options, Streams io) {
     if (how.result == Session::Streamed::OutOfOrder && how.dropped && !io.quiet)
       io.err << fmt::format("pactum: note: the events are not in time order (at {}); reading the logs again to sort "
                             "them in memory (a log in time order is checked in less memory)\n", how.where);
-    if (how.loaded) {
-      ok = how.load_ok && ok;
-      s.log.sort_by_time();
-    }
+    if (how.loaded) ok = how.load_ok && ok;  // read the loaded way (sorted, not evaluated)
     loaded = how.loaded;
   }
   if (!streamed && !loaded) ok = s.load_logs(options.logs, options.backend, &progress) && ok;

@@ -58,13 +58,13 @@ class Session {
   // with it (memory holds what the rules still need, not the log), when that gives the same
   // result as load_logs + evaluate: every rule streams (eval::EvaluationPass::streams) and the
   // events are in time order (each no earlier than the one before, across the logs in the order
-  // given). Returns Done, or why not; then the session is as before the call and the caller
-  // loads and evaluates the usual way. streamed_check.cc.
-  enum class Streamed { Done, RulesNeedTheLog, OutOfOrder, Withdrawn, NoEvents, InputErrors, NotRegularFiles };
+  // given). Returns Done, or why not; then the logs are loaded (`loaded`) and the caller
+  // evaluates them the usual way. streamed_check.cc.
+  enum class Streamed { Done, RulesNeedTheLog, OutOfOrder, Withdrawn, NoEvents, InputErrors };
   struct StreamOutcome {
     Streamed result = Streamed::Done;
-    // Not Done, but the logs are loaded (as load_logs loads them, not sorted yet) with load_ok
-    // as load_logs returns: nothing was dropped, or the check ends with input errors anyway.
+    // Not Done: the logs are loaded as load_logs loads them, load_ok as it returns (read again
+    // when events had been dropped; a pipe from the text kept of it).
     bool loaded = false;
     bool load_ok = false;
     bool dropped = false;  // events had been dropped: the logs are read again

@@ -5,9 +5,9 @@
 // whole log, events out of time order, a file whose events must be withdrawn), the session goes
 // back to where it was and the caller takes the loaded path: never a different answer.
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 
-#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -70,6 +70,8 @@ class Streamer {
   }
 
   size_t peak_held() const { return peak_held_; }
+  // Asked by the thread that reads a pipe (LoadOptions::streaming).
+  bool streaming() const { return active_.load(std::memory_order_relaxed); }
 
   // After the last log: the rest of the events, then the rules settle.
   Session::Streamed finish(eval::Outcome& outcome) {
@@ -103,12 +105,14 @@ class Streamer {
     started_ = true;
     if (!pass_.begin(log_.event(0).at, as_of_) || !pass_.streams()) return stop(Session::Streamed::RulesNeedTheLog);
     pinned_ = static_cast<log::Symbol>(log_.symbols.size());  // the rules' names among them
+    active_ = true;
     live_symbols_ = log_.symbols.live();
     return true;
   }
 
   bool stop(Session::Streamed why) {
     stopped_ = true;
+    active_ = false;
     why_ = why;
     return false;
   }
@@ -127,6 +131,7 @@ public:
   Instant previous_{};
   std::vector<uint32_t> held_;
   size_t peak_held_ = 0;
+  std::atomic<bool> active_{false};  // started, not stopped
   log::Symbol pinned_ = 0;
   size_t live_symbols_ = 0;
 };
@@ -135,11 +140,6 @@ public:
 
 Session::StreamOutcome Session::stream_check(const std::vector<std::string>& paths, log::Backend backend,
                                              ProgressLine* progress, std::optional<Instant> as_of) {
-  // Starting over reads the logs again: only regular files can be (a pipe is read once).
-  for (const auto& path : paths) {
-    struct stat st {};
-    if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {Streamed::NotRegularFiles, false, false, false, 0, {}};
-  }
   size_t sources_before = sources.size();
   auto errors_before = errors.mark();
   auto warnings_before = warnings.mark();
@@ -156,11 +156,14 @@ Session::StreamOutcome Session::stream_check(const std::vector<std::string>& pat
   // The rules' input warnings come after the warnings about names, as on the loaded path (the
   // order among warnings at one place is the order they were given).
   Diagnostics rule_warnings;
+  std::vector<log::LoadOptions::PipedLog> piped;  // logs from standard input or a pipe: read once
   {
     eval::EvaluationPass pass(*agreement, log, eval_options, rule_warnings);
     Streamer streamer(log, pass, as_of);
     log::LoadOptions options = log_options(*this, backend);
     options.on_event = [&] { streamer.on_event(); };
+    options.piped = &piped;
+    options.streaming = [&] { return streamer.streaming(); };
     how.load_ok = read_logs(paths, options, progress);
     how.result = streamer.finish(outcome);
     how.peak_held = streamer.peak_held();
@@ -178,18 +181,33 @@ Session::StreamOutcome Session::stream_check(const std::vector<std::string>& pat
     return how;
   }
   outcome = eval::Outcome{};
+  // A log from a pipe whose text was not all kept: the loaded path refuses it (too large).
+  bool overflow = std::any_of(piped.begin(), piped.end(), [](const auto& p) { return !p.complete; });
   // Input errors end the check with the errors and the loading warnings, whatever was dropped;
   // and with nothing dropped the log is loaded as the loaded path would have loaded it (only
   // not sorted yet): no need to read it again.
-  if (how.result == Streamed::InputErrors || !how.dropped) {
+  if (!overflow && (how.result == Streamed::InputErrors || !how.dropped)) {
     how.loaded = true;
+    log.sort_by_time();
     return how;
   }
-  // Back to before the call: the caller reads the logs again, the usual way.
+  // Back to before the call, and the logs read again the loaded way: regular files from their
+  // names, standard input and pipes from the text kept of them.
+  std::vector<std::pair<std::string, std::optional<std::string>>> replay;
+  for (const auto& p : piped) {
+    std::optional<std::string> text;
+    if (p.complete) text = std::string(sources.text(p.file).value_or(std::string_view()));
+    replay.emplace_back(sources.name(p.file), std::move(text));
+  }
   sources.truncate(sources_before);
   errors.rewind(errors_before);
   warnings.rewind(warnings_before);
   log = log::EventLog{};
+  log::LoadOptions options = log_options(*this, backend);
+  options.replay = &replay;
+  how.load_ok = read_logs(paths, options, progress);
+  log.sort_by_time();
+  how.loaded = true;
   return how;
 }
 

@@ -32,6 +32,8 @@ class SourceManager {
   // Registers a regular file streamed from the open descriptor `fd`, which it now owns.
   uint32_t add_open_file(std::string name, int fd);
 
+  // Replaces the kept text of a file registered with add_text (a pipe read while parsed).
+  void set_text(uint32_t file, std::string text) { files_.at(file).text = std::move(text); }
   // Forgets the files registered after the first `count` (closing their descriptors): a
   // streamed check that starts over reads its logs again.
   void truncate(size_t count) {

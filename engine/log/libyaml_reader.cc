@@ -259,6 +259,19 @@ void read_with_libyaml(std::FILE* in, EventBuilder& builder, bool threaded) {
       threaded);
 }
 
+void read_with_libyaml(const ByteSource& read, const std::function<std::string(size_t)>& prefix, EventBuilder& builder,
+                       bool threaded) {
+  auto parser = make_parser();
+  yaml_parser_set_input(
+      parser.get(),
+      [](void* data, unsigned char* buffer, size_t size, size_t* size_read) -> int {
+        *size_read = (*static_cast<const ByteSource*>(data))(reinterpret_cast<char*>(buffer), size);
+        return 1;
+      },
+      const_cast<ByteSource*>(&read));
+  run(*parser, builder, prefix, threaded);
+}
+
 bool libyaml_accepts(std::string_view text) {
   auto parser = make_parser();
   yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(text.data()), text.size());

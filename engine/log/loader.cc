@@ -37,6 +37,12 @@ void reserve_for(EventLog& log, uintmax_t bytes) {
   grow(log.attributes, bytes / 32);  // an attribute, `    key: value`, ~16 or more
 }
 
+std::string too_large(const std::string& name) {
+  return fmt::format("the log `{}` is larger than {} (the limit for a log read from a pipe, a device or standard "
+                     "input; a regular file has none)",
+                     name, byte_size_text(kMaxStreamLogBytes));
+}
+
 enum class StreamEnd { Complete, Garbage, TooLarge, Failed };
 
 // Reads a pipe, a device or a terminal to its end, at most kMaxStreamLogBytes. Reading also
@@ -73,12 +79,64 @@ void parse_kept(const SourceManager& sources, uint32_t file, EventBuilder& build
   else read_with_libyaml(text, builder, threaded);
 }
 
+// A streamed check reads standard input or a pipe while parsing it: any size, the text kept
+// (for caret lines, and to parse it again should the check start over) up to
+// kMaxStreamLogBytes, cut at a line end beyond that.
+bool read_piped(int fd, const std::string& name, SourceManager& sources, EventLog& log, Diagnostics& diags,
+                const LoadOptions& options) {
+  uint32_t file = sources.add_text(name, std::string());
+  EventBuilder builder(log, diags, sources, file, options);
+  std::string kept;
+  bool complete = true, failed = false;
+  ByteSource read = [&](char* buffer, size_t size) -> size_t {
+    for (;;) {
+      ssize_t n = ::read(fd, buffer, size);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        failed = true;
+        return 0;
+      }
+      if (complete && kept.size() + static_cast<size_t>(n) <= kMaxStreamLogBytes) {
+        kept.append(buffer, static_cast<size_t>(n));
+      } else if (complete) {
+        complete = false;
+        if (!options.streaming || !options.streaming()) return 0;  // too large to load: reading ends here
+        kept.append(buffer, std::min(static_cast<size_t>(n), kMaxStreamLogBytes - kept.size()));
+        kept.erase(std::min(kept.size(), kept.rfind('\n') + 1));  // whole lines only
+        kept.shrink_to_fit();
+      }
+      return static_cast<size_t>(n);
+    }
+  };
+  read_with_libyaml(read, [&](size_t size) { return kept.substr(0, size); }, builder, options.threads > 1);
+  ::close(fd);
+  if (failed) builder.file_error(name == "<stdin>" ? "cannot read the log from standard input" : cannot_read(name, EIO));
+  sources.set_text(file, std::move(kept));
+  if (options.piped) options.piped->push_back(LoadOptions::PipedLog{file, complete});
+  return builder.finish();
+}
+
 }  // namespace
 
 bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Diagnostics& diags,
               const LoadOptions& options) {
   bool stdin_log = path == "-";
   std::string name = stdin_log ? "<stdin>" : path;
+  if (options.replay) {
+    // Standard input or a pipe read once already by a streamed check that starts over: its kept
+    // text (never opened again: a FIFO would wait for another writer).
+    auto it = std::find_if(options.replay->begin(), options.replay->end(),
+                           [&](const auto& kept) { return kept.first == name; });
+    if (it != options.replay->end()) {
+      std::optional<std::string> text = std::move(it->second);
+      options.replay->erase(it);
+      uint32_t file = sources.add_text(name, text ? std::move(*text) : std::string());
+      EventBuilder builder(log, diags, sources, file, options);
+      if (text) parse_kept(sources, file, builder, options.backend, options.threads > 1);
+      else builder.file_error(too_large(name));
+      return builder.finish();
+    }
+  }
   // The input is opened once; its lines for diagnostics come from what was read (the kept text,
   // or this descriptor for a regular file), never from opening the name again.
   int fd;
@@ -95,6 +153,9 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
     return builder.finish();
   }
 
+  bool piped = !S_ISREG(st.st_mode) || stdin_log;
+  if (piped && options.on_event && options.backend == Backend::Libyaml) return read_piped(fd, name, sources, log, diags, options);
+
   if (!S_ISREG(st.st_mode)) {
     // A pipe, a device, a terminal: read to the end (or the limit) and keep the text.
     std::string text;
@@ -105,9 +166,7 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
     if (end == StreamEnd::Failed)
       builder.file_error(stdin_log ? "cannot read the log from standard input" : cannot_read(path, EIO));
     else if (end == StreamEnd::TooLarge)
-      builder.file_error(fmt::format("the log `{}` is larger than {} (the limit for a log read from a pipe, a device "
-                                     "or standard input; a regular file has none)",
-                                     name, byte_size_text(kMaxStreamLogBytes)));
+      builder.file_error(too_large(name));
     else
       parse_kept(sources, file, builder, options.backend, options.threads > 1);
     return builder.finish();

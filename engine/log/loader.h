@@ -4,7 +4,9 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/base/diagnostics.h"
@@ -38,6 +40,21 @@ struct LoadOptions {
   // Called after each event is added whenever no event of its file still waits for its time
   // (EventBuilder::on_event): a streamed check evaluates and drops events as they come.
   std::function<void()> on_event;
+  // With on_event: a log from standard input or a pipe is parsed while it is read (no size
+  // limit), its text kept for caret lines up to kMaxStreamLogBytes; each such log is noted
+  // here (its file id, and whether all its text was kept) so that a streamed check that must
+  // start over can parse it again from the kept text (`replay`, in the same order).
+  struct PipedLog {
+    uint32_t file;
+    bool complete;
+  };
+  std::vector<PipedLog>* piped = nullptr;
+  // Whether the check is streaming at this moment: a pipe past kMaxStreamLogBytes is read on
+  // only then (memory does not grow with it); otherwise reading stops there, as without streaming.
+  std::function<bool()> streaming;
+  // By name ("<stdin>" for standard input), each entry used once, in order; nullopt: the text
+  // was not all kept, the log is too large to be read again (the error a loaded check gives).
+  std::vector<std::pair<std::string, std::optional<std::string>>>* replay = nullptr;
 };
 
 // Loads the log at `path` ("-" = standard input) and appends its events to `log`, with

@@ -4,6 +4,8 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
+#include <string>
 #include <string_view>
 
 #include "engine/log/event_builder.h"
@@ -15,6 +17,13 @@ namespace pactum::log {
 // is started: `check --threads 1`, builds without threads).
 void read_with_libyaml(std::FILE* in, EventBuilder& builder, bool threaded = true);
 void read_with_libyaml(std::string_view text, EventBuilder& builder, bool threaded = true);
+
+// libyaml reading from `read` (fills the buffer, returns the bytes read, 0 at the end or on a
+// read error): a pipe read while it is parsed (a streamed check). `prefix` gives the text
+// read so far, for the place of an encoding error.
+using ByteSource = std::function<size_t(char* buffer, size_t size)>;
+void read_with_libyaml(const ByteSource& read, const std::function<std::string(size_t)>& prefix, EventBuilder& builder,
+                       bool threaded = true);
 
 // One large regular file (descriptor `fd`, `size` bytes) parsed on `threads` threads at once
 // (parallel_reader.cc): cut at the starts of its top-level items, each chunk of about

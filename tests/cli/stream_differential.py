@@ -22,12 +22,13 @@ TRACE = b"pactum: trace: "
 NOTE = b"pactum: note: the events are not in time order"
 
 
-def run(pactum, args, cwd, stream, batch=None):
+def run(pactum, args, cwd, stream, batch=None, stdin=None):
     env = dict(os.environ, NO_COLOR="1", PACTUM_STREAM=stream)
     env.pop("PACTUM_STREAM_BATCH", None)
     if batch:
         env["PACTUM_STREAM_BATCH"] = batch
-    p = subprocess.run([pactum, "check"] + args, cwd=cwd, capture_output=True, env=env, timeout=300)
+    p = subprocess.run([pactum, "check"] + args, cwd=cwd, capture_output=True, env=env, timeout=300,
+                       input=stdin if stdin is not None else b"")
     lines = p.stderr.splitlines(keepends=True)
     trace = b"".join(l for l in lines if l.startswith(TRACE))[len(TRACE):].strip().decode().split(" (")[0]
     note = any(l.startswith(NOTE) for l in lines)
@@ -35,14 +36,14 @@ def run(pactum, args, cwd, stream, batch=None):
     return (p.returncode, p.stdout, stderr), trace, note
 
 
-def compare(pactum, name, args, cwd, problems, verbose):
+def compare(pactum, name, args, cwd, problems, verbose, stdin=None):
     """Returns the path the streamed runs took."""
-    loaded, _, _ = run(pactum, args, cwd, "off")
+    loaded, _, _ = run(pactum, args, cwd, "off", stdin=stdin)
     if loaded[0] not in (0, 1, 2):
         problems.append(f"{name}: the loaded check exited {loaded[0]}")
     path = ""
     for batch in BATCHES:
-        streamed, path, _ = run(pactum, args, cwd, "trace", batch)
+        streamed, path, _ = run(pactum, args, cwd, "trace", batch, stdin)
         for what, a, b in zip(("exit status", "standard output", "standard error"), loaded, streamed):
             if a != b:
                 problems.append(f"{name}: {what} differs when streamed in batches of {batch} ({path})")
@@ -105,6 +106,22 @@ def main(argv):
                 if note != (name == "reversed halves"):
                     problems.append(f"{name}: {'no' if not note else 'a'} note on standard error that the events "
                                     f"are out of time order")
+
+        # Standard input from a pipe: read while parsed, its text kept to be parsed again when
+        # the check must start over (the reversed halves in one stream).
+        with open(src, "rb") as f:
+            in_order = f.read()
+        with open(later, "rb") as f:
+            reversed_halves = f.read()
+        with open(earlier, "rb") as f:
+            reversed_halves += b"\n---\n" + f.read()
+        for name, data, want in (("stdin in order", in_order, "streamed"),
+                                 ("stdin reversed halves", reversed_halves, "loaded: events out of time order")):
+            path = compare(pactum, f"{name} bench.terms json", ["bench/bench.terms", "-", "--format", "json"], root,
+                           problems, verbose, stdin=data)
+            count += 1
+            if path != want:
+                problems.append(f"{name}: took `{path}`, expected `{want}`")
 
     # The bench agreements (the forms real agreements use most) must stream on generated logs.
     for must in ("generated container bench/bench.terms text", "generated list bench/many-findings.terms json"):
