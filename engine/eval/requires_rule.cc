@@ -115,7 +115,10 @@ class RequiresRule : public RuleEvaluator {
     auto add = [&](uint32_t i) {
       if (i != kNone) out.push_back(i);
     };
-    for (const auto& [key, s] : seen_) add(s.first), add(s.second), add(s.last), add(s.previous);
+    // Plain `before` asks only whether a target came (a finding cites the activation alone):
+    // its targets are remembered by key, never read again.
+    if (rule_.timing.kind != TimingKind::Before)
+      for (const auto& [key, s] : seen_) add(s.first), add(s.second), add(s.last), add(s.previous);
     for (const auto& [key, list] : waiting_)
       for (const auto& w : list) add(w.activation);
     for (const auto& w : unkeyed_) add(w.activation);
