@@ -6,6 +6,8 @@
 // reports the union as maximal stretches, so overlaps count once; each stretch adds its clipped
 // time to the windows it crosses. The rule keeps, per window with downtime, that time and the
 // earliest opening events of the intervals with positive clipped time in it; nothing else.
+// Which windows are judged is settled in finish() (a streamed check without --as-of learns the
+// judged interval's end last): until then time is added to every window that may be judged.
 #include <map>
 
 #include <fmt/format.h>
@@ -49,12 +51,19 @@ class DowntimeRule : public RuleEvaluator, public IntervalListener {
   DowntimeRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
       : RuleEvaluator(ctx, b, block, rule),
         windows_(windows(rule.period)),
-        judged_(judged_windows(windows_)),
         measure_(ctx, rule),
         limit_(plain_duration_length(rule.limit)) {
     if (auto* tracker = ctx.intervals ? ctx.intervals->tracker(rule.interval.text) : nullptr)
       tracker->subscribe(this);
-    if (!judged_.empty()) range_ = {judged_.front().start, judged_.back().end};
+    // The judged windows start at the first window starting in the judged interval.
+    auto first = windows_.containing(judged_from());
+    range_start_ = first.start < judged_from() ? first.end : first.start;
+  }
+
+  bool streams(bool) const override { return true; }
+  void held(std::vector<uint32_t>& out) const override {
+    for (const auto& [start, window] : by_window_)
+      for (uint32_t i : window.events.sorted()) out.push_back(i);
   }
 
   // Fed by the interval tracker, not by events.
@@ -80,7 +89,7 @@ class DowntimeRule : public RuleEvaluator, public IntervalListener {
     bool availability = rule_.kind == model::Rule::Kind::Availability;
     summary.target = availability ? rule_.availability.value() : double(limit_.count()) / 60000.0;
     static const Window kNone;
-    for (const auto& w : judged_) {
+    for (const auto& w : judged_windows(windows_)) {
       Millis measured = measure_(w.start, w.end);
       if (measured.count() == 0) continue;  // no time to measure (a weekend day in business hours)
       auto it = by_window_.find(key(w));
@@ -120,11 +129,13 @@ class DowntimeRule : public RuleEvaluator, public IntervalListener {
     if (!s.best_value || (higher_is_better ? value > *s.best_value : value < *s.best_value)) s.best_value = value;
   }
 
-  // Calls f(window, s, e) for each judged window that [start, end) meets, with the part inside it.
+  // Calls f(window, s, e) for each window that may be judged that [start, end) meets, with the
+  // part inside it (the end of the judged interval is a bound while the pass runs, exact in
+  // finish(); windows past the end of the last judged one are never looked at).
   template <class F>
   void for_each_window(Instant start, Instant end, F&& f) {
-    start = std::max(start, range_.start);
-    end = std::min(end, range_.end);
+    start = std::max(start, range_start_);
+    end = std::min(end, judged_to());
     if (!(start < end)) return;
     for (auto w = windows_.containing(start); w.start < end; w = windows_.next(w))
       f(w, std::max(start, w.start), std::min(end, w.end));
@@ -148,8 +159,7 @@ class DowntimeRule : public RuleEvaluator, public IntervalListener {
   }
 
   calendar::WindowSequence windows_;
-  std::vector<calendar::Interval> judged_;
-  calendar::Interval range_{};  // from the first judged window's start to the last one's end
+  Instant range_start_{};  // the first judged window's start
   TimeMeasure measure_;
   Millis limit_;
   std::map<int64_t, Window> by_window_;  // windows with any downtime, by start

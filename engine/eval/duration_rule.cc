@@ -5,7 +5,9 @@
 // (its business time with `during`). A window with a case still open at as-of is pending, unless
 // the judged interval has reached the agreement's effective end: open cases are then measured up
 // to that end. Per window the rule keeps the durations of its cases (a percentile needs them all)
-// and the earliest opening events it cites; comparisons are exact, in milliseconds.
+// and the earliest opening events it cites; comparisons are exact, in milliseconds. Which windows
+// are judged is settled in finish() (a streamed check without --as-of learns the judged
+// interval's end last): until then cases are kept for every window that may be judged.
 #include <algorithm>
 #include <unordered_map>
 
@@ -38,14 +40,21 @@ class DurationRule : public RuleEvaluator, public IntervalListener {
   DurationRule(EvalContext& ctx, size_t b, const model::Block& block, const model::Rule& rule)
       : RuleEvaluator(ctx, b, block, rule),
         windows_(windows(rule.period)),
-        judged_(judged_windows(windows_)),
         measure_(ctx, rule),
         limit_(plain_duration_length(rule.limit)) {
     if (auto* tracker = ctx.intervals ? ctx.intervals->tracker(rule.interval.text) : nullptr)
       tracker->subscribe(this);
-    if (!judged_.empty()) range_ = {judged_.front().start, judged_.back().end};
-    const auto& end = ctx.agreement.effective_end;
-    if (end && ctx.to >= *end) effective_end_ = *end;
+    // The judged windows start at the first window starting in the judged interval.
+    auto first = windows_.containing(judged_from());
+    range_start_ = first.start < judged_from() ? first.end : first.start;
+  }
+
+  bool streams(bool) const override { return true; }
+  void held(std::vector<uint32_t>& out) const override {
+    for (const auto& [start, cases] : by_window_) {
+      for (uint32_t i : cases.events.sorted()) out.push_back(i);
+      for (uint32_t i : cases.open.sorted()) out.push_back(i);
+    }
   }
 
   // Fed by the interval tracker, not by events.
@@ -54,14 +63,19 @@ class DurationRule : public RuleEvaluator, public IntervalListener {
   void on_union(Instant, Instant, bool) override {}
 
   void on_interval(const BuiltInterval& iv) override {
-    if (!(iv.start >= range_.start && iv.start < range_.end)) return;  // opens in no judged window
+    // Opens in no judged window: before the first one, or in a window ending after the judged
+    // interval (a bound while the pass runs; finish() looks up the judged windows only).
+    if (iv.start < range_start_) return;
     if (!(iv.start >= current_.start && iv.start < current_.end)) current_ = windows_.containing(iv.start);
+    if (current_.end > judged_to()) return;
     Cases& cases = by_window_[current_.start.time_since_epoch().count()];
     cases.events.add(iv.opening);
+    // Open intervals come only when the pass ends, when the judged interval's end is known.
+    const auto& effective_end = ctx_.agreement.effective_end;
     if (iv.end) {
       cases.durations.push_back(measure_(iv.start, *iv.end).count());
-    } else if (effective_end_) {  // the agreement has ended: measured up to its end
-      cases.durations.push_back(measure_(iv.start, *effective_end_).count());
+    } else if (effective_end && ctx_.to >= *effective_end) {  // the agreement has ended: measured up to its end
+      cases.durations.push_back(measure_(iv.start, *effective_end).count());
     } else {
       cases.open.add(iv.opening);
     }
@@ -70,7 +84,7 @@ class DurationRule : public RuleEvaluator, public IntervalListener {
   void finish(Outcome& out) override {
     PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
     summary.target = double(limit_.count()) / 60000.0;
-    for (const auto& w : judged_) {
+    for (const auto& w : judged_windows(windows_)) {
       auto it = by_window_.find(w.start.time_since_epoch().count());
       if (it == by_window_.end()) continue;  // no case: nothing to judge
       Cases& cases = it->second;
@@ -181,12 +195,10 @@ class DurationRule : public RuleEvaluator, public IntervalListener {
   }
 
   calendar::WindowSequence windows_;
-  std::vector<calendar::Interval> judged_;
-  calendar::Interval range_{};
+  Instant range_start_{};  // the first judged window's start
   calendar::Interval current_{Instant::max(), Instant::min()};
   TimeMeasure measure_;
   Millis limit_;
-  std::optional<Instant> effective_end_;  // set once the judged interval has reached it
   std::unordered_map<int64_t, Cases> by_window_;
 };
 

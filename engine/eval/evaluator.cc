@@ -209,7 +209,7 @@ bool EvaluationPass::begin(std::optional<Instant> first_event, std::optional<Ins
 }
 
 bool EvaluationPass::streams() const {
-  if (!intervals_ || !intervals_->consumers().empty()) return false;
+  if (!intervals_ || !intervals_->streams()) return false;
   for (const auto& rule : rules_)
     if (!rule->streams(as_of_known_)) return false;
   return true;
@@ -235,6 +235,7 @@ void EvaluationPass::feed(uint32_t from, uint32_t to) {
 }
 
 void EvaluationPass::held(std::vector<uint32_t>& out) const {
+  if (intervals_) intervals_->held(out);
   for (const auto& rule : rules_) rule->held(out);
 }
 

@@ -112,6 +112,11 @@ void IntervalTracker::finish() {
     for (auto* l : listeners_) l->on_union(union_start_, ctx_.as_of, true);
 }
 
+void IntervalTracker::held(std::vector<uint32_t>& out) const {
+  for (const auto& c : instant_) out.push_back(c.index);
+  for (const auto& [key, o] : open_) out.push_back(o.opening);
+}
+
 IntervalTracker* IntervalTrackers::tracker(const std::string& name) {
   for (const auto& t : trackers_)
     if (t->decl().id.text == name) return t.get();
@@ -129,6 +134,10 @@ std::vector<EventConsumer*> IntervalTrackers::consumers() const {
 
 void IntervalTrackers::finish() {
   for (auto& t : trackers_) t->finish();
+}
+
+void IntervalTrackers::held(std::vector<uint32_t>& out) const {
+  for (const auto& t : trackers_) t->held(out);
 }
 
 }  // namespace pactum::eval

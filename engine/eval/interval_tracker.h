@@ -47,6 +47,9 @@ class IntervalTracker : public EventConsumer {
   void on_event(uint32_t index, int role) override;
   // Settles the last instant and tells the listeners what is still open at as-of.
   void finish();
+  // A streamed check (EvaluationPass::held): the events the tracker may still read or hand to
+  // its listeners: the openings of the open intervals and the events of the current instant.
+  void held(std::vector<uint32_t>& out) const;
 
  private:
   // An event of the current instant that matches P1 and/or P2.
@@ -88,6 +91,10 @@ class IntervalTrackers {
   IntervalTracker* tracker(const std::string& name);
   std::vector<EventConsumer*> consumers() const;
   void finish();
+  // Trackers keep only the open intervals and the current instant, by correlation text (never a
+  // Symbol of an event's text), and read as-of only in finish(): they always stream.
+  bool streams() const { return true; }
+  void held(std::vector<uint32_t>& out) const;
 
  private:
   EvalContext& ctx_;

@@ -67,9 +67,10 @@ std::optional<calendar::Interval> PeriodNames::window_named(const log::Event& e,
         if (!t) return std::nullopt;
         return windows_.containing(*t);
       }
-      if (auto it = by_iso_.find(v.text); it != by_iso_.end()) return it->second;
+      std::string key(text);  // at most 10 characters: no allocation
+      if (auto it = by_iso_.find(key); it != by_iso_.end()) return it->second;
       auto w = window_of_iso(text);
-      if (by_iso_.size() < kCacheLimit) by_iso_.emplace(v.text, w);
+      if (by_iso_.size() < kCacheLimit) by_iso_.emplace(std::move(key), w);
       return w;
     }
     default: return std::nullopt;

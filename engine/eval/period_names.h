@@ -10,6 +10,7 @@
 // Anything else (a missing value, `March`, `2026-q1`, `2026-W54`, a list) names no window.
 #pragma once
 #include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "engine/calendar/periods.h"
@@ -39,8 +40,10 @@ class PeriodNames {
   calendar::WindowSequence windows_;
   const date::time_zone* zone_;
   FieldRef period_;
-  // Many events name the same window ("2026-01"): each ISO name or date is read once.
-  mutable std::unordered_map<log::Symbol, std::optional<calendar::Interval>> by_iso_;
+  // Many events name the same window ("2026-01"): each ISO name or date is read once. Keyed by
+  // the text, not its Symbol: a streamed check forgets the symbols of dropped events and gives
+  // their numbers to other texts (EventLog::forget_symbols).
+  mutable std::unordered_map<std::string, std::optional<calendar::Interval>> by_iso_;
 };
 
 }  // namespace pactum::eval

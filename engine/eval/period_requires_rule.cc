@@ -5,13 +5,18 @@
 // (a forecast due before the quarter); the timing arithmetic is 5.1's (engine/eval/deadlines.h),
 // with business days counted from the window's last (first) date.
 //
-// After-timings: the activations are known up front (the windows lying completely inside the
-// judged interval); a target settles every waiting window that began at or before it (with
-// `for the PERIOD`, only the window it names). Before-timings: targets are remembered (the
-// earliest and the latest, per named window with `for`), and each window is judged as soon as the
-// stream passes its start, from what was seen up to that instant.
+// After-timings: the activations are the windows lying completely inside the judged interval; a
+// target settles every waiting window that began at or before it (with `for the PERIOD`, only
+// the window it names). The rule keeps only which windows were served: the judged interval's end
+// may be learnt when the pass ends (a streamed check without --as-of), and the windows still
+// waiting then are listed from it. A target served a window that turns out not to be judged only
+// when that window had not ended at the target's time, so it was in time: no finding to take
+// back. Before-timings: targets are remembered (the earliest and the latest, per named window
+// with `for`), and each window is judged as soon as the stream passes its start, from what was
+// seen up to that instant.
 #include <deque>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -39,18 +44,8 @@ class PeriodRequiresRule : public RuleEvaluator {
         names_(ctx.log, windows_, ctx.agreement.zone),
         before_(is_before_timing(rule.timing.kind)),
         calendar_(semantic::duration_calendar(ctx.agreement, rule.timing.duration, rule.target)) {
-    if (before_) {
-      next_ = first_before_window();
-    } else {
-      for (const auto& w : judged_windows(windows_)) {
-        if (rule.for_period) index_of_[key_of(w)] = waiting_.size();
-        Waiting wait{w, deadline_of(w), kNone};
-        // A business-time deadline after 2300 never passes (engine/eval/deadlines.h).
-        wait.beyond_calendar = rule.timing.kind == TimingKind::WithinAfter && !wait.deadline;
-        waiting_.push_back(wait);
-        note_activation(w.start);  // the window is the activation (the report draws it there)
-      }
-    }
+    if (before_) next_ = first_before_window();
+    else unserved_ = first_after_window();
   }
 
   std::vector<Subscription> subscriptions() const override { return {{target_.type(), Phase::First, 0}}; }
@@ -74,11 +69,27 @@ class PeriodRequiresRule : public RuleEvaluator {
     }
   }
 
+  // Streams: the after-timings list their windows at the end, the before-timings judge a window
+  // once the stream passes its start (as-of is needed only for the last ones, in finish()).
+  bool streams(bool) const override { return true; }
+  void held(std::vector<uint32_t>& out) const override {
+    for (const auto& [key, s] : seen_) {
+      if (s.earliest != kNone) out.push_back(s.earliest);
+      if (s.latest != kNone) out.push_back(s.latest);
+    }
+    for (const auto& f : findings_) out.insert(out.end(), f.events.begin(), f.events.end());
+  }
+
   void finish(Outcome& out) override {
-    if (before_) judge_before_windows(ctx_.as_of, true);
-    else
-      for (const auto& w : waiting_)
-        if (w.target == kNone) settle_unserved(w, out);
+    if (before_) {
+      judge_before_windows(ctx_.as_of, true);
+    } else {
+      for (const auto& w : judged_windows(windows_)) {
+        note_activation(w.start);  // the window is the activation (the report draws it there)
+        bool served = rule_.for_period ? served_.count(key_of(w)) > 0 : w.start < unserved_.start;
+        if (!served) settle_unserved(waiting(w), out);
+      }
+    }
     for (auto& f : findings_) out.findings.push_back(std::move(f));
   }
 
@@ -114,7 +125,6 @@ class PeriodRequiresRule : public RuleEvaluator {
   struct Waiting {
     calendar::Interval window;
     std::optional<Instant> deadline;  // none for plain `after`, and beyond the calendar
-    uint32_t target;                  // the first target that served it, kNone while waiting
     bool beyond_calendar = false;     // `within D after` whose deadline falls after 2300
   };
 
@@ -123,24 +133,40 @@ class PeriodRequiresRule : public RuleEvaluator {
     return after_deadline(calendar_, rule_.timing.duration, anchor_of(w));
   }
 
+  Waiting waiting(const calendar::Interval& window) const {
+    Waiting w{window, deadline_of(window)};
+    // A business-time deadline after 2300 never passes (engine/eval/deadlines.h).
+    w.beyond_calendar = rule_.timing.kind == TimingKind::WithinAfter && !w.deadline;
+    return w;
+  }
+
+  // The first window starting in the judged interval (whether it ends in it: may_be_judged()).
+  calendar::Interval first_after_window() const {
+    Instant from = judged_from();
+    auto w = windows_.containing(from);
+    if (w.start < from) w = windows_.next(w);
+    return w;
+  }
+
+  // Whether window `w` may be judged: it starts in the judged interval and does not end after
+  // the bound judged_to() has while the pass runs (exact once as-of is known).
+  bool may_be_judged(const calendar::Interval& w) const { return w.start >= judged_from() && w.end <= judged_to(); }
+
   // A target serves a window from the window's start (V2.5: a March report sent on the evening of
   // 31 March counts for March); the deadline still runs from the anchor.
   void serve(const std::optional<calendar::Interval>& named, uint32_t q) {
     Instant at = event(q).at;
     if (named) {
-      auto it = index_of_.find(key_of(*named));
-      if (it == index_of_.end()) return;  // names a window that is not judged
-      Waiting& w = waiting_[it->second];
-      if (w.target == kNone && w.window.start <= at) settle(w, q);
+      if (!may_be_judged(*named)) return;  // names a window that is not judged
+      if (named->start <= at && served_.insert(key_of(*named)).second) settle(waiting(*named), q);
       return;
     }
     // Without `for`, one target serves every waiting window that has begun.
-    for (; next_waiting_ < waiting_.size() && waiting_[next_waiting_].window.start <= at; ++next_waiting_)
-      settle(waiting_[next_waiting_], q);
+    for (; may_be_judged(unserved_) && unserved_.start <= at; unserved_ = windows_.next(unserved_))
+      settle(waiting(unserved_), q);
   }
 
-  void settle(Waiting& w, uint32_t q) {
-    w.target = q;
+  void settle(const Waiting& w, uint32_t q) {
     if (!w.deadline || event(q).at <= *w.deadline) return;
     Millis delay = event(q).at - *w.deadline;
     Finding& f = report(w.window, "late", q,
@@ -272,9 +298,8 @@ class PeriodRequiresRule : public RuleEvaluator {
   bool before_;
   const calendar::BusinessCalendar& calendar_;
   // after-timings
-  std::vector<Waiting> waiting_;                   // the activations, in window order
-  std::unordered_map<int64_t, size_t> index_of_;  // `for`: window start -> position in waiting_
-  size_t next_waiting_ = 0;                        // without `for`: the first window not yet served
+  calendar::Interval unserved_{};            // without `for`: the first window not yet served
+  std::unordered_set<int64_t> served_;       // `for`: the starts of the windows served
   // before-timings
   std::optional<calendar::Interval> next_;  // the next window to judge
   std::unordered_map<int64_t, Seen> seen_;  // by named window start (`for`), else one entry

@@ -66,12 +66,15 @@ class PeriodicRule : public RuleEvaluator {
       open_ = &bucket;
     }
     ++bucket.count;
-    bucket.events.push_back(index);
-    if (rule_.kind == Kind::Aggregate) add_value(bucket, e);
+    if (names_) keep_named(bucket, index);
+    else bucket.events.push_back(index);
+    if (rule_.kind == Kind::Aggregate) add_value(bucket, e, index);
   }
 
-  // Streams unless `grouped by period` (an event may count toward any window, whenever sent).
-  bool streams(bool) const override { return !names_; }
+  // Streams, `grouped by period` too: there an event may count toward any window whenever it is
+  // sent, so no window is ever complete before the end, but keep_named() holds only what a
+  // finding could still cite.
+  bool streams(bool) const override { return true; }
   void held(std::vector<uint32_t>& out) const override {
     for (const auto& [start, bucket] : buckets_) out.insert(out.end(), bucket.events.begin(), bucket.events.end());
   }
@@ -109,13 +112,33 @@ class PeriodicRule : public RuleEvaluator {
   }
 
  private:
-  void add_value(Bucket& bucket, const log::Event& e) {
+  // `grouped by period`: the events a window's finding could still cite, as its count grows.
+  // At least N: the window's events while it has fewer than N (then it holds for good). At most
+  // N: the excess, those after the first N (the count only grows). Aggregates: every event of
+  // the window (a later value can move the aggregate either way; no-data cites them all).
+  void keep_named(Bucket& bucket, uint32_t index) const {
+    if (rule_.kind == Kind::AtLeast) {
+      if (int64_t(bucket.count) < rule_.count) {
+        bucket.events.push_back(index);
+      } else if (!bucket.events.empty()) {
+        bucket.events.clear();
+        bucket.events.shrink_to_fit();
+      }
+    } else if (rule_.kind == Kind::AtMost) {
+      bucket.excess_only = true;
+      if (int64_t(bucket.count) > rule_.count) bucket.events.push_back(index);
+    } else {
+      bucket.events.push_back(index);
+    }
+  }
+
+  void add_value(Bucket& bucket, const log::Event& e, uint32_t index) {
     FieldValue v = read_field(ctx_.log, e, attribute_);
     if (v.kind != FieldValue::Kind::Number) {
       std::string what = v.kind == FieldValue::Kind::Missing
                              ? "is missing"
                              : fmt::format("is not a number (\"{}\")", ctx_.log.symbols.text(v.text));
-      ctx_.warn(e, fmt::format("{}: `{}` {}; it is not counted by rule {} of \"{}\"", describe(bucket.events.back()),
+      ctx_.warn(e, fmt::format("{}: `{}` {}; it is not counted by rule {} of \"{}\"", describe(index),
                                rule_.attribute.text, what, rule_.number, block_.name));
       return;
     }

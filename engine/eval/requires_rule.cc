@@ -7,7 +7,10 @@
 // the activations still waiting for a target; the first target after an activation settles it.
 // A pausing clock lives with its waiting activation and is fed the pause events of its key.
 // With a share, each activation is settled the same way (met, failed, open) but only counted in
-// its window; the windows are judged when the pass ends.
+// its window; the windows are judged when the pass ends. Which windows are judged is known then
+// (a streamed check without --as-of learns the judged interval's end last): windows are tallied
+// as their first activation comes, and only the last one can turn out not to be judged.
+#include <algorithm>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -63,8 +66,7 @@ class RequiresRule : public RuleEvaluator {
       pause_until_.emplace(rule.pause->until, ctx.log, ctx.agreement);
     }
     if (rule.share) {
-      share_windows_.emplace(judged_windows(windows(rule.share->period)));
-      tallies_.resize(share_windows_->size());
+      share_windows_.emplace(windows(rule.share->period));
       share_target_ = ShareTarget{true, rule.share->percent, rule.share->small};
     }
   }
@@ -91,11 +93,12 @@ class RequiresRule : public RuleEvaluator {
       uint32_t window = kNone;
       if (share_windows_) {
         // With a share, only activations of judged windows are cases; the rest are not judged.
-        auto w = share_windows_->index_of(e.at);
+        auto w = share_window_of(e.at);
         if (!w) return;
         window = static_cast<uint32_t>(*w);
       }
       note_activation(e.at);
+      if (share_windows_) note_last_window_activity();
       if (before_) judge_before(index, window);
       else wait_for_target(index, window);
     } else if (role == kTarget) {
@@ -109,8 +112,13 @@ class RequiresRule : public RuleEvaluator {
     }
   }
 
-  // A share judges the windows it knows from the start: those need the judged interval's end.
-  bool streams(bool as_of_known) const override { return !share_windows_ || as_of_known; }
+  // With a share and no --as-of, whether the last window is judged is known only at the end:
+  // its activations are tallied (and their activity noted, taken back in finish() if it is not
+  // judged). The one thing that cannot be taken back is an input warning, which `no later than`
+  // gives for an activation without a readable date: that form reads the whole log instead.
+  bool streams(bool as_of_known) const override {
+    return !share_windows_ || as_of_known || rule_.timing.kind != TimingKind::NoLaterThan;
+  }
   void held(std::vector<uint32_t>& out) const override {
     auto add = [&](uint32_t i) {
       if (i != kNone) out.push_back(i);
@@ -134,7 +142,10 @@ class RequiresRule : public RuleEvaluator {
     for (auto& [key, list] : waiting_)
       for (const auto& w : list) settle_unanswered(w, out);
     for (const auto& w : unkeyed_) settle_unanswered(w, out);
-    if (share_windows_) judge_windows(out);
+    if (share_windows_) {
+      if (!tally_windows_.empty() && !share_window_judged(tally_windows_.back())) take_back_last_window_activity();
+      judge_windows(out);
+    }
     for (auto& f : findings_) out.findings.push_back(std::move(f));
   }
 
@@ -399,15 +410,61 @@ class RequiresRule : public RuleEvaluator {
     return true;
   }
 
+  // The window of an activation at `at` (an index into tallies_), nullopt when it is not judged.
+  // A window starting before judged_from() or ending after the bound judged_to() has while the
+  // pass runs is not judged; any other is, unless it is the last and the judged interval ends
+  // before it does (share_window_judged(), at the end).
+  std::optional<size_t> share_window_of(Instant at) {
+    if (!tally_windows_.empty() && at >= tally_windows_.back().start && at < tally_windows_.back().end)
+      return tally_windows_.size() - 1;
+    if (at >= unjudged_.start && at < unjudged_.end) return std::nullopt;
+    calendar::Interval w = share_windows_->containing(at);
+    if (w.start < judged_from() || w.end > judged_to()) {
+      unjudged_ = w;
+      return std::nullopt;
+    }
+    tally_windows_.push_back(w);
+    tallies_.emplace_back();
+    last_window_activity_.clear();  // activations come in time order: the window before is judged
+    return tally_windows_.size() - 1;
+  }
+
+  bool share_window_judged(const calendar::Interval& w) const { return w.start >= judged_from() && w.end <= judged_to(); }
+
+  // The activity days noted for the activations of the last window, to take back if it is not judged.
+  void note_last_window_activity() {
+    if (!ctx_.activity) return;
+    int32_t day = ctx_.activity_day_number;
+    if (!last_window_activity_.empty() && last_window_activity_.back().day == day) ++last_window_activity_.back().count;
+    else last_window_activity_.push_back(ActivityDay{day, 1});
+  }
+
+  void take_back_last_window_activity() {
+    if (!ctx_.activity) return;
+    auto& days = (*ctx_.activity)[block_index_];
+    for (const auto& noted : last_window_activity_) {
+      uint32_t left = noted.count;
+      for (auto it = days.rbegin(); left > 0 && it != days.rend(); ++it) {
+        if (it->day != noted.day) continue;
+        uint32_t taken = std::min(left, it->count);
+        it->count -= taken;
+        left -= taken;
+      }
+    }
+    days.erase(std::remove_if(days.begin(), days.end(), [](const ActivityDay& d) { return d.count == 0; }), days.end());
+    last_window_activity_.clear();
+  }
+
   void judge_windows(Outcome& out) {
     // For `never-met`, windows without a case and pending windows are not judged (V2.1).
     PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
     summary.target = rule_.share->percent.value();
-    for (size_t i = 0; i < share_windows_->size(); ++i) {
+    for (size_t i = 0; i < tallies_.size(); ++i) {
       const ShareTally& t = tallies_[i];
       if (t.cases == 0) continue;  // no case: nothing to judge
+      const calendar::Interval& w = tally_windows_[i];
+      if (!share_window_judged(w)) continue;  // the last window, when the judged interval ends inside it
       ShareVerdict verdict = judge_share(*share_target_, t);
-      const calendar::Interval& w = (*share_windows_)[i];
       using State = WindowResult::State;
       if (verdict != ShareVerdict::Pending) {
         ++summary.judged_windows;
@@ -519,8 +576,11 @@ class RequiresRule : public RuleEvaluator {
   // V2.4
   std::optional<CompiledPattern> pause_from_, pause_until_;
   // V2.3
-  std::optional<JudgedWindows> share_windows_;
-  std::vector<ShareTally> tallies_;  // one per judged window
+  std::optional<calendar::WindowSequence> share_windows_;
+  std::vector<calendar::Interval> tally_windows_;  // the windows with an activation, in order
+  std::vector<ShareTally> tallies_;                // one per window in tally_windows_
+  calendar::Interval unjudged_{Instant::max(), Instant::min()};  // the latest window found not judged
+  std::vector<ActivityDay> last_window_activity_;
   std::optional<ShareTarget> share_target_;
 };
 

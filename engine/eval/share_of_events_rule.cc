@@ -1,9 +1,15 @@
 // V2.3 share of events: `at least|at most X% of P have C every PERIOD [grouped by period]
 // [or at most K failed when fewer than M cases]`.
 //
-// Matching events are tallied per judged window as they stream past (the count of cases, of
-// those counting against the bound, and the first 100 of the latter); when the pass ends, every
-// window with a case is compared exactly with the target.
+// Matching events are tallied per window as they stream past (the count of cases, of those
+// counting against the bound, and the first 100 of the latter); when the pass ends, every judged
+// window with a case is compared exactly with the target. The judged windows are known only then
+// (a streamed check without --as-of learns the end of the judged interval last): tallies are kept
+// by window start for every window that may still be judged, and looked up at the end. Once the
+// stream has left a window (not `grouped by period`), a window that holds drops the events it
+// would cite: its cases are all in, and a share of events has no open case.
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "engine/eval/rule_evaluator.h"
@@ -30,10 +36,9 @@ class ShareOfEventsRule : public RuleEvaluator {
       : RuleEvaluator(ctx, b, block, rule),
         pattern_(rule.subject, ctx.log, ctx.agreement),
         have_(have_pattern(rule), ctx.log, ctx.agreement),
-        windows_(judged_windows(windows(rule.period))),
-        tallies_(windows_.size()),
+        windows_(windows(rule.period)),
         target_{rule.at_least, rule.share_percent, rule.small} {
-    if (rule.grouped_by_period) names_.emplace(ctx.log, windows(rule.period), ctx.agreement.zone);
+    if (rule.grouped_by_period) names_.emplace(ctx.log, windows_, ctx.agreement.zone);
   }
 
   std::vector<Subscription> subscriptions() const override { return {{pattern_.type(), Phase::Second, 0}}; }
@@ -44,7 +49,11 @@ class ShareOfEventsRule : public RuleEvaluator {
     if (!pattern_.matches(e)) return;
     auto w = window_of(index);
     if (!w) return;
-    ShareTally& tally = tallies_[*w];
+    ShareTally& tally = tallies_[w->start.time_since_epoch().count()];
+    if (!names_ && &tally != open_) {  // events come in time order: the window before is complete
+      if (open_) settle(*open_);
+      open_ = &tally;
+    }
     ++tally.cases;
     // A case counts against the bound when C is false (`at least`) or true (`at most`).
     if (have_.matches(e) != rule_.at_least) {
@@ -53,21 +62,31 @@ class ShareOfEventsRule : public RuleEvaluator {
     }
   }
 
+  // Streams, `grouped by period` too: a tally per window that may be judged, whatever order its
+  // events come in; the judged interval's end is needed only in finish().
+  bool streams(bool) const override { return true; }
+  void held(std::vector<uint32_t>& out) const override {
+    for (const auto& [start, tally] : tallies_)
+      for (uint32_t i : tally.failed_events.sorted()) out.push_back(i);
+  }
+
   void finish(Outcome& out) override {
     // For `never-met`, a window without a case is not judged (V2.1).
     PeriodicSummary summary{block_index_, &block_, &rule_, 0, 0, std::nullopt};
     summary.target = rule_.share_percent.value();
-    for (size_t i = 0; i < windows_.size(); ++i) {
-      const ShareTally& tally = tallies_[i];
+    for (const auto& w : judged_windows(windows_)) {
+      auto it = tallies_.find(w.start.time_since_epoch().count());
+      if (it == tallies_.end()) continue;
+      const ShareTally& tally = it->second;
       if (tally.cases == 0) continue;  // nothing to judge: no finding
       ++summary.judged_windows;
       note_best(summary, tally);
       bool fails = judge_share(target_, tally) == ShareVerdict::Fails;
-      summary.windows.push_back({windows_[i], fails ? WindowResult::State::Broken : WindowResult::State::Kept,
+      summary.windows.push_back({w, fails ? WindowResult::State::Broken : WindowResult::State::Kept,
                                  share_value(tally)});
       if (!fails) continue;
       ++summary.failed_windows;
-      out.findings.push_back(window_finding(windows_[i], tally));
+      out.findings.push_back(window_finding(w, tally));
     }
     out.periodic.push_back(summary);
   }
@@ -77,15 +96,27 @@ class ShareOfEventsRule : public RuleEvaluator {
   // holding its time; with `grouped by period` (V2.5) the one its `period` attribute names,
   // whenever it was sent (an input warning when it names none; one that names a window that is
   // not judged counts nowhere, silently).
-  std::optional<size_t> window_of(uint32_t index) const {
+  // While the pass runs, "judged" is known for the start of a window (judged_from()) but only
+  // bounded for its end (judged_to() is the effective end, or the block's, until as-of is known):
+  // a window past that bound is never judged; one inside it is, unless the judged interval ends
+  // before the window does, which finish() sees.
+  std::optional<calendar::Interval> window_of(uint32_t index) {
+    std::optional<calendar::Interval> w;
     if (names_) {
-      auto named = grouped_window(index, *names_);
-      if (!named) return std::nullopt;
-      return windows_.index_of(named->start);
+      w = grouped_window(index, *names_);
+    } else {
+      const log::Event& e = ctx_.log.event(index);
+      if (!judged(e)) return std::nullopt;
+      if (!(e.at >= current_.start && e.at < current_.end)) current_ = windows_.containing(e.at);
+      w = current_;
     }
-    const log::Event& e = ctx_.log.event(index);
-    if (!judged(e)) return std::nullopt;
-    return windows_.index_of(e.at);
+    if (!w || w->start < judged_from() || w->end > judged_to()) return std::nullopt;
+    return w;
+  }
+
+  // A window the stream has left: when it holds, no finding cites its events.
+  void settle(ShareTally& tally) const {
+    if (judge_share(target_, tally) != ShareVerdict::Fails) tally.failed_events = EarliestEvents{};
   }
 
   // The share the bound is compared with: of cases with C (`at least`), of cases counting against (`at most`).
@@ -128,9 +159,13 @@ class ShareOfEventsRule : public RuleEvaluator {
 
   CompiledPattern pattern_;
   CompiledPattern have_;
-  JudgedWindows windows_;
+  calendar::WindowSequence windows_;
   std::optional<PeriodNames> names_;  // `grouped by period`
-  std::vector<ShareTally> tallies_;   // one per judged window
+  // One per window with a case that may be judged, by window start (unordered_map: stable
+  // addresses for open_).
+  std::unordered_map<int64_t, ShareTally> tallies_;
+  ShareTally* open_ = nullptr;  // the window of the latest event (not `grouped by period`)
+  calendar::Interval current_{Instant::max(), Instant::min()};
   ShareTarget target_;
 };
 

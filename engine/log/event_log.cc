@@ -24,7 +24,7 @@ uint32_t hash_of(std::string_view s) {
     h ^= h >> 32;
   }
   uint64_t w = 0;
-  std::memcpy(&w, p, n);
+  if (n) std::memcpy(&w, p, n);  // an empty text may have no data at all (memcpy from null: UB)
   h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 29;
   return static_cast<uint32_t>(h);

@@ -6,13 +6,18 @@ events dropped after every timestamp group (PACTUM_STREAM_BATCH=1) and in batche
 logs out of time order take the loaded path: a generated log cut in two and given in reverse
 order (read again after events were dropped, with a note on standard error) and one shuffled
 (found out at once: loaded as it is, no note); and the streamed path is really taken where
-it should be (the bench agreements on generated logs), as PACTUM_STREAM=trace tells.
+it should be (the bench agreements on generated logs, the conformance cases of the version 2
+forms on each of their logs alone, with and without their --as-of), as PACTUM_STREAM=trace tells.
 
 Usage: stream_differential.py PATH/TO/pactum SOURCE_DIR [-v]
 """
+import datetime
+import glob
 import importlib.util
+import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -20,6 +25,7 @@ import tempfile
 BATCHES = ["1", "7"]
 TRACE = b"pactum: trace: "
 NOTE = b"pactum: note: the events are not in time order"
+AT = re.compile(r'[{,] *at: *"?([0-9][0-9T:.+\-Z]*)"?')
 
 
 def run(pactum, args, cwd, stream, batch=None, stdin=None):
@@ -53,6 +59,35 @@ def compare(pactum, name, args, cwd, problems, verbose, stdin=None):
     if verbose:
         print(f"ok {name} ({path})")
     return path
+
+
+def time_ordered_copy(path, copy):
+    """The log at `path` with its events in time order (equal times in log order), written to
+    `copy`; None unless every event is a one-line flow mapping `  - {...}` under `events:` with an
+    `at` that has an offset (the conformance logs are; others are left out)."""
+    with open(path) as f:
+        lines = f.read().split("\n")
+    if "events:" not in lines:
+        return None
+    start = lines.index("events:") + 1
+    head, items = lines[:start], []
+    for line in lines[start:]:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not (line.startswith("  - {") and line.rstrip().endswith("}")):
+            return None
+        m = AT.search(line)
+        try:
+            at = datetime.datetime.fromisoformat(m.group(1).replace("Z", "+00:00")) if m else None
+        except ValueError:
+            return None
+        if at is None or at.tzinfo is None:
+            return None
+        items.append((at.astimezone(datetime.timezone.utc), line))
+    items.sort(key=lambda item: item[0])  # stable: equal times keep their log order
+    with open(copy, "w") as f:
+        f.write("\n".join(head + [line for _, line in items]) + "\n")
+    return copy
 
 
 def main(argv):
@@ -123,8 +158,39 @@ def main(argv):
             if path != want:
                 problems.append(f"{name}: took `{path}`, expected `{want}`")
 
-    # The bench agreements (the forms real agreements use most) must stream on generated logs.
-    for must in ("generated container bench/bench.terms text", "generated list bench/many-findings.terms json"):
+        # The conformance cases read all their logs at once, some of them given out of time order
+        # on purpose: here each log alone, with the case's arguments and without its --as-of (the
+        # judged interval's end then known only when the log ends), so that every version 2 form
+        # is compared streamed on the cases that define it.
+        for case in sorted(glob.glob(os.path.join(root, "tests/conformance/cases/*"))):
+            with open(os.path.join(case, "case.json")) as f:
+                spec = json.load(f)
+            if spec.get("command", "check") != "check":
+                continue
+            args = spec.get("args", [])
+            without_as_of = [a for i, a in enumerate(args)
+                             if a != "--as-of" and (i == 0 or args[i - 1] != "--as-of")]
+            for original in sorted(glob.glob(os.path.join(case, "*.yaml"))):
+                log = time_ordered_copy(original, os.path.join(scratch, f"{os.path.basename(case)}-{os.path.basename(original)}"))
+                if not log:
+                    continue
+                for variant, extra in (("", args), (" without --as-of", without_as_of)):
+                    name = f"conformance {os.path.basename(case)} {os.path.basename(original)}{variant} json"
+                    if compare(pactum, name, ["agreement.terms", log] + extra + ["--format", "json"], case, problems,
+                               verbose) == "streamed":
+                        streamed.append(name)
+                    count += 1
+
+    # The bench agreements (the forms real agreements use most) must stream on generated logs, and
+    # the conformance cases of the version 2 forms on their own logs.
+    for case in ("11-share-of-events", "12-share-of-activations", "13-pause-clock", "14-period-obligations",
+                 "15-availability-downtime", "16-durations", "17-calendars-effective", "18-credits"):
+        for variant in ("", " without --as-of"):
+            name = f"conformance {case} log.yaml{variant} json"
+            if name not in streamed:
+                problems.append(f"{name}: was not streamed")
+    for must in ("generated container bench/bench.terms text", "generated list bench/many-findings.terms json",
+                 "generated container bench/bench-v2.terms json"):
         if must not in streamed:
             problems.append(f"{must}: was not streamed")
     for p in problems:
