@@ -1,8 +1,14 @@
 // Fuzz target: the whole `pactum check` pipeline on a small fixed agreement with every rule form;
-// the input is the log. Every report format is rendered.
+// the input is the log. Every report format is rendered, and the streamed check must give what the
+// loaded one gives.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
+#include <vector>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "engine/app/session.h"
 #include "engine/lint/lint.h"
@@ -78,7 +84,44 @@ expectation "Version 2 intervals"
   average duration of outage during business hours of Acme at most 2 hours every quarter
 )";
 
+// The same log checked the loaded way and streamed (events dropped after every timestamp,
+// symbols forgotten every few events) must give the same report, warnings and errors
+// (engine/app/streamed_check.cc). The log is a memory file, so both read it by one path.
+void check_streamed_equals_loaded(const std::string& text, pactum::log::Backend backend) {
+  using namespace pactum;
+  int fd = ::memfd_create("fuzz-log", MFD_CLOEXEC);
+  if (fd < 0) return;
+  size_t written = 0;
+  while (written < text.size()) {
+    ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n <= 0) break;
+    written += static_cast<size_t>(n);
+  }
+  std::vector<std::string> paths{"/proc/self/fd/" + std::to_string(fd)};
+  auto render = [](app::Session& s) {
+    std::string out = s.render_errors(false) + "\n--- warnings ---\n" + s.render_warnings(false);
+    if (s.errors.has_errors()) return out;
+    report::ReportData report{s.sources, *s.agreement, &s.log, &s.outcome, s.lint,
+                              lint::obligation_balance(*s.agreement), false, &s.credits};
+    return out + "\n--- report ---\n" + report::render(report::Format::Json, report);
+  };
+  app::Session loaded, streamed;
+  if (!loaded.load_agreement_text("fixed.terms", kAgreement) || !streamed.load_agreement_text("fixed.terms", kAgreement))
+    fuzz::fail("fixed agreement rejected", loaded.render_errors(false));
+  if (loaded.load_logs(paths, backend)) loaded.evaluate(std::nullopt);
+  auto how = streamed.stream_check(paths, backend, nullptr, std::nullopt);
+  if (how.result != app::Session::Streamed::Done && how.load_ok) streamed.evaluate(std::nullopt);
+  ::close(fd);
+  std::string a = render(loaded), b = render(streamed);
+  if (a != b) fuzz::fail("streamed and loaded checks differ", "--- loaded ---\n" + a + "\n--- streamed ---\n" + b);
+}
+
 }  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  ::setenv("PACTUM_STREAM_BATCH", "1", 1);
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace pactum;
@@ -95,6 +138,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   s.evaluate(std::nullopt);
   (void)s.render_warnings(false);
+  if (backend == log::Backend::Libyaml) check_streamed_equals_loaded(text, backend);
   report::ReportData report{s.sources, *s.agreement, &s.log, &s.outcome, s.lint,
                             lint::obligation_balance(*s.agreement), false, &s.credits};
   for (auto format : {report::Format::Text, report::Format::Json, report::Format::Junit, report::Format::Sarif,
