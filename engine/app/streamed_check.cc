@@ -2,18 +2,17 @@
 // them (Session::stream_check): on a time-ordered log, memory holds what the rules still need
 // (open activations, window counters, the events findings cite), not the log. Whenever that
 // could give another result than loading, sorting and evaluating (a rule form that needs the
-// whole log, events out of time order, a file whose events must be withdrawn), the session goes
-// back to where it was and the caller takes the loaded path: never a different answer.
+// whole log, events out of time order, a file whose events must be withdrawn, input errors), the
+// logs end up loaded the usual way instead (read again, if events were dropped already), and the
+// caller evaluates them: never a different answer.
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
 
-
 #include <fmt/format.h>
 
-#include "engine/app/log_checks.h"
-#include "engine/base/text.h"
 #include "engine/app/session.h"
+#include "engine/base/text.h"
 #include "engine/eval/evaluator.h"
 
 namespace pactum::app {
