@@ -3,7 +3,7 @@
 # also what the fuzzers need). Nothing else is
 # downloaded: every library comes from Debian.
 set -euo pipefail
-packages=(cmake make g++ python3 python3-jsonschema pkg-config tzdata
+packages=(cmake make g++ python3 python3-jsonschema python3-yaml pkg-config tzdata
           antlr4 libantlr4-runtime-dev libfmt-dev libyaml-cpp-dev libyaml-dev catch2 libcli11-dev
           libhowardhinnant-date-dev nlohmann-json3-dev libssl-dev)
 # `setup.sh fuzz` also installs clang and its runtime libraries (libFuzzer, ASan, UBSan) for
