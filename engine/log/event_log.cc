@@ -157,9 +157,12 @@ void EventLog::compact(uint32_t cut, const std::vector<uint32_t>& held) {
     }
     kept_events.push_back(copy);
   };
+  // `held` and the retained indices both ascend: one walk finds the held ones among them.
+  size_t r = 0;
   for (uint32_t h : held) {
     if (h >= cut) break;
-    const Event* e = find_event(h);
+    while (r < retained_index_.size() && retained_index_[r] < h) ++r;
+    const Event* e = r < retained_index_.size() && retained_index_[r] == h ? &events[r] : find_event(h);
     if (!e) throw std::logic_error("event " + std::to_string(h) + " was dropped while still cited");
     Event fields = *e;
     fields.attr_begin = kAttributesDropped;
