@@ -56,6 +56,7 @@ const char* streamed_name(Session::Streamed how) {
     case Session::Streamed::Withdrawn: return "loaded: events were withdrawn";
     case Session::Streamed::NoEvents: return "loaded: no events";
     case Session::Streamed::InputErrors: return "loaded: input errors";
+    case Session::Streamed::RepeatedIds: return "loaded: an event id repeats across the merged logs";
   }
   return "";
 }

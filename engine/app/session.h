@@ -60,7 +60,7 @@ class Session {
   // events are in time order (each no earlier than the one before, across the logs in the order
   // given). Returns Done, or why not; then the logs are loaded (`loaded`) and the caller
   // evaluates them the usual way. streamed_check.cc.
-  enum class Streamed { Done, RulesNeedTheLog, OutOfOrder, Withdrawn, NoEvents, InputErrors };
+  enum class Streamed { Done, RulesNeedTheLog, OutOfOrder, Withdrawn, NoEvents, InputErrors, RepeatedIds };
   struct StreamOutcome {
     Streamed result = Streamed::Done;
     // Not Done: the logs are loaded as load_logs loads them, load_ok as it returns (read again

@@ -5,15 +5,19 @@
 // whole log, events out of time order, a file whose events must be withdrawn, input errors), the
 // logs end up loaded the usual way instead (read again, if events were dropped already), and the
 // caller evaluates them: never a different answer.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
 
 #include <fmt/format.h>
 
+#include "engine/app/log_checks.h"
 #include "engine/app/session.h"
 #include "engine/base/text.h"
 #include "engine/eval/evaluator.h"
+#include "engine/log/merged_reader.h"
 
 namespace pactum::app {
 
@@ -69,6 +73,7 @@ class Streamer {
   }
 
   size_t peak_held() const { return peak_held_; }
+  bool stopped() const { return stopped_; }
   // Asked by the thread that reads a pipe (LoadOptions::streaming).
   bool streaming() const { return active_.load(std::memory_order_relaxed); }
 
@@ -135,6 +140,49 @@ public:
   size_t live_symbols_ = 0;
 };
 
+// Several regular files, each in time order as a rule: read at once and merged on the fly
+// (engine/log/merged_reader.h), their events fed to `streamer` in time order. Anything but a
+// clean merge leaves the result that makes the caller read the logs again the usual way.
+Session::Streamed read_merged_logs(Session& s, const std::vector<std::string>& paths, const log::LoadOptions& options,
+                                   ProgressLine* progress, Streamer& streamer, eval::Outcome& outcome, bool& load_ok) {
+  log::MergeHooks hooks;
+  hooks.on_event = [&] { streamer.on_event(); };
+  hooks.keep_going = [&] { return !streamer.stopped(); };
+  if (progress) {
+    uint64_t total = 0;
+    for (const auto& path : paths) {
+      struct stat st {};
+      if (::stat(path.c_str(), &st) == 0) total += static_cast<uint64_t>(st.st_size);
+    }
+    progress->begin(total);
+    hooks.progress = [&](const std::vector<uint64_t>& bytes, size_t events) {
+      uint64_t sum = 0;
+      for (uint64_t b : bytes) sum += b;
+      progress->update(sum, events);
+    };
+  }
+  uint32_t first_file = static_cast<uint32_t>(s.sources.size());
+  std::vector<Diagnostics> diags;
+  log::MergeResult merged = log::read_merged(paths, s.sources, s.log, diags, options, hooks);
+  if (progress) progress->end();
+  switch (merged) {
+    case log::MergeResult::Done: break;
+    case log::MergeResult::Stopped: return streamer.finish(outcome);  // why it stopped
+    case log::MergeResult::InputErrors: return Session::Streamed::InputErrors;
+    case log::MergeResult::Withdrawn: return Session::Streamed::Withdrawn;
+    case log::MergeResult::DuplicateIds: return Session::Streamed::RepeatedIds;
+  }
+  if (s.sources.size() != first_file + paths.size()) return Session::Streamed::InputErrors;  // (never: one file each)
+  // The loader's warnings, log after log: as reading them one after the other gives them.
+  for (const auto& d : diags)
+    for (const auto& item : d.items()) s.errors.add(item);
+  std::vector<uint32_t> files;
+  for (uint32_t i = 0; i < paths.size(); ++i) files.push_back(first_file + i);
+  warn_repeated_logs(paths, files, s.warnings);
+  load_ok = true;
+  return streamer.finish(outcome);
+}
+
 }  // namespace
 
 Session::StreamOutcome Session::stream_check(const std::vector<std::string>& paths, log::Backend backend,
@@ -152,6 +200,9 @@ Session::StreamOutcome Session::stream_check(const std::vector<std::string>& pat
   eval_options.errors = &limit_errors;
   log.intern_names(true);  // the rules are built before the events that name their types
   StreamOutcome how;
+  // Several regular files are merged in time order as they are read; others (standard input, a
+  // pipe) are read one after the other, which streams only while their events stay in order.
+  bool merged = log::can_merge(paths);
   // The rules' input warnings come after the warnings about names, as on the loaded path (the
   // order among warnings at one place is the order they were given).
   Diagnostics rule_warnings;
@@ -163,8 +214,12 @@ Session::StreamOutcome Session::stream_check(const std::vector<std::string>& pat
     options.on_event = [&] { streamer.on_event(); };
     options.piped = &piped;
     options.streaming = [&] { return streamer.streaming(); };
-    how.load_ok = read_logs(paths, options, progress);
-    how.result = streamer.finish(outcome);
+    if (merged) {
+      how.result = read_merged_logs(*this, paths, options, progress, streamer, outcome, how.load_ok);
+    } else {
+      how.load_ok = read_logs(paths, options, progress);
+      how.result = streamer.finish(outcome);
+    }
     how.peak_held = streamer.peak_held();
     if (how.result == Streamed::OutOfOrder && streamer.where_.first < sources.size())
       how.where = fmt::format("{}:{}", shown_path(sources.name(streamer.where_.first)), streamer.where_.second);
@@ -185,7 +240,7 @@ Session::StreamOutcome Session::stream_check(const std::vector<std::string>& pat
   // Input errors end the check with the errors and the loading warnings, whatever was dropped;
   // and with nothing dropped the log is loaded as the loaded path would have loaded it (only
   // not sorted yet): no need to read it again.
-  if (!overflow && (how.result == Streamed::InputErrors || !how.dropped)) {
+  if (!merged && !overflow && (how.result == Streamed::InputErrors || !how.dropped)) {
     how.loaded = true;
     log.sort_by_time();
     return how;

@@ -6,6 +6,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace pactum::log {
@@ -55,6 +56,15 @@ class Census {
 
   const std::vector<Duplicate>& duplicates() const { return duplicates_; }
 
+  // Several logs read at once and merged in time order (merged_reader.h) note their events here
+  // in time order, while each log's own census noted them in file order. The attribute names
+  // must be what loading the logs one after the other gives (the order of first appearance
+  // names the candidates of a "did you mean", and decides which types the bounds leave out):
+  // forget the types noted here, then take each log's in command-line order. `to_here` gives
+  // this log's symbol for one of `other`'s.
+  void clear_types();
+  void absorb_types(const Census& other, const std::function<Symbol(Symbol)>& to_here);
+
   // For EventLog::forget_symbols: marks the symbols the census keeps (types, attribute names,
   // the ids of the duplicates shown), then forgets the first places of ids no longer live (a
   // streamed check then finds a repeated id only while the first event is still stored).
@@ -65,6 +75,10 @@ class Census {
  private:
   static constexpr uint32_t kNoSlot = UINT32_MAX;
   static constexpr uint32_t kUntracked = UINT32_MAX - 1;
+  // The slot of `type`, made when it is new (kUntracked past kMaxTypes).
+  uint32_t& slot_for(Symbol type);
+  // Adds attribute name `key` to `t` (kMaxKeysPerType bounds it).
+  static void add_key(TypeKeys& t, Symbol key);
   std::vector<uint32_t> slot_of_type_;  // indexed by type Symbol
   std::vector<TypeKeys> types_;
   TypeKeys untracked_{0, {}, true};

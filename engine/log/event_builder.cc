@@ -873,6 +873,7 @@ void EventBuilder::end_event() {
   // file's events are final, that is when a `timezone:` can no longer follow them (attribute
   // times without an offset are read in it): not inside a log mapping before its `timezone:`.
   if (on_event_ && pending_.empty() && (shape_ != Shape::Container || seen_timezone_)) on_event_();
+  if (options_.cancel && *options_.cancel) stop_ = true;
 }
 
 const date::time_zone* EventBuilder::zone_for_local() const {

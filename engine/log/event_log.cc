@@ -93,6 +93,7 @@ Symbol SymbolTable::intern(std::string_view text, uint32_t hash) {
 }
 
 void SymbolTable::retain(const std::vector<bool>& live) {
+  ++generation_;
   std::vector<std::unique_ptr<char[]>> old_blocks = std::move(blocks_);
   blocks_.clear();
   block_used_ = block_cap_ = 0;

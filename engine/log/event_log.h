@@ -45,6 +45,8 @@ class SymbolTable {
   std::string_view text(Symbol s) const { return s == kNoSymbol ? std::string_view{} : views_[s]; }
   size_t size() const { return views_.size(); }  // numbers in use or forgotten
   size_t live() const { return views_.size() - free_.size(); }
+  // How often retain() ran: a cache of symbols taken from this table is stale once it moved.
+  uint32_t generation() const { return generation_; }
 
  private:
   // A million distinct ids must stay cheap: texts are packed into large blocks (stable addresses,
@@ -63,6 +65,7 @@ class SymbolTable {
   std::vector<std::string_view> views_;
   std::vector<Slot> slots_;  // size is 0 or a power of two, at most half full
   std::vector<Symbol> free_;  // forgotten numbers (retain())
+  uint32_t generation_ = 0;
 };
 
 // An attribute value. A plain YAML scalar that reads as a number is a Number (its text kept);

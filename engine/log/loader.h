@@ -55,6 +55,9 @@ struct LoadOptions {
   // By name ("<stdin>" for standard input), each entry used once, in order; nullopt: the text
   // was not all kept, the log is too large to be read again (the error a loaded check gives).
   std::vector<std::pair<std::string, std::optional<std::string>>>* replay = nullptr;
+  // When it points to true (set between events, from on_event), reading stops after the current
+  // event: the events read stay, the rest of the file is not read (merged_reader.cc gives up).
+  const bool* cancel = nullptr;
 };
 
 // Loads the log at `path` ("-" = standard input) and appends its events to `log`, with

@@ -4,8 +4,10 @@ gives the same standard output, standard error and exit status as the loaded pat
 (PACTUM_STREAM=off) on every log of the repository (the corpus of threads_differential.py), with
 events dropped after every timestamp group (PACTUM_STREAM_BATCH=1) and in batches of 7. Also:
 logs out of time order take the loaded path: a generated log cut in two and given in reverse
-order (read again after events were dropped, with a note on standard error) and one shuffled
-(found out at once: loaded as it is, no note); and the streamed path is really taken where
+order in one log (read again after events were dropped, with a note on standard error) and one
+shuffled (found out at once: loaded as it is, no note); several logs merged as they are read
+(halves either way round, thirds, runs, a late `timezone:`) and the merge given up (a log out of
+order, an id repeated across logs, an input error); and the streamed path is really taken where
 it should be (the bench agreements on generated logs, the conformance cases of the version 2
 forms on each of their logs alone, with and without their --as-of), as PACTUM_STREAM=trace tells.
 
@@ -124,23 +126,59 @@ def main(argv):
         rng.shuffle(items)
         with open(shuffled, "w") as f:
             f.write("\n---\n".join(d.strip("\n") for d in items) + "\n")
-        for name, logs in (("reversed halves", [later, earlier]), ("shuffled", [shuffled]),
-                           ("halves in order", [earlier, later])):
+        reversed_in_one = os.path.join(scratch, "reversed-in-one.yaml")
+        with open(reversed_in_one, "w") as f:
+            f.write("\n---\n".join(docs[half:] + docs[:half]))
+        for name, logs in (("reversed halves in one log", [reversed_in_one]), ("shuffled", [shuffled])):
             args = ["bench/bench.terms"] + logs + ["--format", "json"]
             path = compare(pactum, f"{name} bench.terms json", args, root, problems, verbose)
             count += 1
-            ordered = name == "halves in order"
-            if ordered and path != "streamed":
-                problems.append(f"{name}: took `{path}`, expected the streamed path")
-            if not ordered:
-                if path != "loaded: events out of time order":
-                    problems.append(f"{name}: took `{path}`, expected the loaded path for events out of order")
-                # The reversed halves are found out of order after events were dropped: read again, with a note.
-                # The shuffled log is found out of order at once: loaded as it is, no note needed.
-                _, _, note = run(pactum, args, root, "trace", "1")
-                if note != (name == "reversed halves"):
-                    problems.append(f"{name}: {'no' if not note else 'a'} note on standard error that the events "
-                                    f"are out of time order")
+            if path != "loaded: events out of time order":
+                problems.append(f"{name}: took `{path}`, expected the loaded path for events out of order")
+            # The reversed halves are found out of order after events were dropped: read again, with a note.
+            # The shuffled log is found out of order at once: loaded as it is, no note needed.
+            _, _, note = run(pactum, args, root, "trace", "1")
+            if note != (name == "reversed halves in one log"):
+                problems.append(f"{name}: {'no' if not note else 'a'} note on standard error that the events "
+                                f"are out of time order")
+
+        # Several logs, each in time order, are merged as they are read (engine/log/merged_reader.h):
+        # the halves in either order, every third event in its own log, runs of 25 events taking turns
+        # between two logs, and a log mapping whose `timezone:` comes after its events (their times
+        # are known only at its end). The merge gives up, and the logs are loaded, when a log is out
+        # of order, when an id repeats across the logs (which one is "first" depends on the load
+        # order), and when a log has an input error.
+        def write_docs(name, parts):
+            path = os.path.join(scratch, name)
+            with open(path, "w") as f:
+                f.write("\n---\n".join(d.strip("\n") for d in parts) + "\n")
+            return path
+        thirds = [write_docs(f"third-{k}.yaml", docs[k::3]) for k in range(3)]
+        runs = [write_docs(f"runs-{k}.yaml", [d for i, d in enumerate(docs) if (i // 25) % 2 == k]) for k in range(2)]
+        late_zone = os.path.join(scratch, "late-zone.yaml")
+        with open(late_zone, "w") as f:
+            f.write("events:\n"
+                    "  - {at: 2026-03-02T09:00, type: call, by: Northwind, queue: tech, handle_time: 9000}\n"
+                    "  - {at: 2026-06-01T10:30, type: escalation, by: Northwind}\n"
+                    "  - {at: 2026-06-01T23:30, type: call, by: Northwind, queue: billing, handle_time: 30}\n"
+                    "timezone: \"Asia/Manila\"\n")
+        broken = write_docs("broken.yaml", ["at: 2026-02-01T00:00:00Z\ntype: call\nby: Nobody\nqueue: [tech"])
+        late_shuffled = write_docs("later-shuffled.yaml", rng.sample(docs[half:], len(docs) - half))
+        for name, logs, want in (
+                ("merged halves in order", [earlier, later], "streamed"),
+                ("merged halves reversed", [later, earlier], "streamed"),
+                ("merged thirds", thirds, "streamed"),
+                ("merged runs", runs, "streamed"),
+                ("merged with a late timezone", [earlier, late_zone, later], "streamed"),
+                ("merged with a log out of order", [earlier, late_shuffled], "loaded: events out of time order"),
+                ("merged with itself", [earlier, earlier], "loaded: an event id repeats across the merged logs"),
+                ("merged with an input error", [earlier, broken], "loaded: input errors")):
+            for fmt in ("json", "text"):
+                args = ["bench/bench.terms"] + logs + ["--format", fmt]
+                path = compare(pactum, f"{name} bench.terms {fmt}", args, root, problems, verbose)
+                count += 1
+                if path != want:
+                    problems.append(f"{name} {fmt}: took `{path}`, expected `{want}`")
 
         # Standard input from a pipe: read while parsed, its text kept to be parsed again when
         # the check must start over (the reversed halves in one stream).
