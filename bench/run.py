@@ -5,7 +5,8 @@ Usually started through bench/run.sh (or `make bench`), which installs and build
 Environment: PACTUM (binary, default build-bench/pactum), BENCH_SIZES (default 10000,100000,1000000;
 BENCH_1E7=1 adds 10000000), BENCH_REPEAT (best of N wall times, default 3), BENCH_PEER=0 skips the peer,
 BENCH_SHAPES=0 skips the other log shapes, BENCH_MANY=0 skips the many-findings JSON report,
-BENCH_SLICES=0 skips the sliced run (4 slices merged, compared with the whole run, up to 10^6 events).
+BENCH_SLICES=0 skips the sliced run (4 slices merged, compared with the whole run, up to 10^6 events),
+BENCH_1E8=1 adds a 10^8-event log generated on the fly and piped in (BENCH_PIPED=N: N events).
 """
 import hashlib
 import json
@@ -13,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -25,6 +27,9 @@ SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000,1000000").s
 if os.environ.get("BENCH_1E7") == "1" and 10000000 not in SIZES:
     SIZES.append(10000000)
 RUN_PEER = os.environ.get("BENCH_PEER", "1") != "0"
+# A log generated on the fly and piped in (never written to disk): 10^8 events with BENCH_1E8=1,
+# any size with BENCH_PIPED=N.
+PIPED = int(os.environ.get("BENCH_PIPED", "100000000" if os.environ.get("BENCH_1E8") == "1" else "0"))
 RUN_MANY = os.environ.get("BENCH_MANY", "1") != "0"
 PEER_MAX = int(os.environ.get("BENCH_PEER_MAX", "1000000"))  # js-yaml needs ~2 GB per 10^6 events
 
@@ -102,10 +107,57 @@ def same_file(a, b):
         return fa.read() == fb.read()
 
 
+def dealt(path, k=3):
+    """The events of a container-shaped log dealt round-robin into k logs, each in time order, their
+    times interleaving (one export per site): checked together, they are merged as they are read."""
+    parts = [path[:-5] + "-part-%d-of-%d.yaml" % (i + 1, k) for i in range(k)]
+    if all(os.path.exists(p) and os.path.getmtime(p) >= os.path.getmtime(path) for p in parts):
+        return parts
+    outs = [open(p, "w") for p in parts]
+    n, header = -1, True
+    with open(path) as f:
+        for line in f:
+            if header:
+                for o in outs:
+                    o.write(line)
+                header = not line.startswith("events:")
+                continue
+            if line.startswith("  - "):
+                n += 1
+            outs[n % k].write(line)
+    for o in outs:
+        o.close()
+    return parts
+
+
 def pactum_notice_ids(json_path):
     with open(json_path) as f:
         report = json.load(f)
     return sorted(f["events"][0]["id"] for f in report["findings"])
+
+
+def piped(n):
+    """`generate_log.py --events N --shape stream -o /dev/stdout | pactum check notice.terms - --format json -o R`:
+    wall time of the pipeline, pactum's peak memory, the path it took, and whether its notice findings
+    are the planted ones. Run once (a 10^8-event log takes minutes to generate)."""
+    manifest_path = os.path.join(OUT, "piped-%s.json" % label(n))
+    report = os.path.join(OUT, "pactum-piped-%s.json" % label(n))
+    start = time.time()
+    gen = subprocess.Popen([sys.executable, os.path.join(HERE, "generate_log.py"), "--events", str(n), "--shape",
+                            "stream", "-o", "/dev/stdout", "--manifest", manifest_path], stdout=subprocess.PIPE)
+    p = subprocess.run(["/usr/bin/time", "-v", PACTUM, "check", os.path.join(HERE, "notice.terms"), "-", "--format",
+                        "json", "-o", report], stdin=gen.stdout, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       text=True, env=dict(os.environ, PACTUM_STREAM="trace"))
+    gen.stdout.close()
+    if gen.wait() != 0 or p.returncode not in (0, 1):
+        sys.exit("piped run failed (%d):\n%s" % (p.returncode, p.stderr[-3000:]))
+    wall = time.time() - start
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
+    m = re.search(r"pactum: trace: (.*)", p.stderr)
+    with open(manifest_path) as f:
+        manifest = json.load(f)
+    agree = pactum_notice_ids(report) == manifest["notice_violations"]
+    return manifest["events"], wall, rss, m.group(1) if m else "no trace", agree
 
 
 def v2_planted_agree(json_path, manifest):
@@ -132,7 +184,7 @@ def many_findings_agree(json_path, manifest):
 
 
 def main():
-    rows, shape_rows, checks, many_rows, stream_rows, slice_rows = [], [], [], [], [], []
+    rows, shape_rows, checks, many_rows, stream_rows, slice_rows, merged_rows = [], [], [], [], [], [], []
     per_event, single = {}, {}
     for n in SIZES:
         path, manifest = generate(n)
@@ -150,6 +202,18 @@ def main():
                        env={"PACTUM_STREAM": "off"})
         stream_rows.append((n, manifest["events"], floor, loaded, full, same_file(streamed_txt, loaded_txt),
                             path_taken([PACTUM, "check", os.path.join(HERE, "bench.terms"), path])))
+        if n <= 1000000:
+            # The same events in three logs whose times interleave: merged as they are read.
+            log("size %s: pactum, 20 rules, three interleaved logs, merged and loaded" % label(n))
+            parts = dealt(path)
+            merged_txt = os.path.join(OUT, "pactum-merged3-%s.txt" % label(n))
+            merged3 = timed([PACTUM, "check", os.path.join(HERE, "bench.terms")] + parts, ok=(0, 1),
+                            stdout_path=merged_txt)
+            loaded3_txt = os.path.join(OUT, "pactum-loaded3-%s.txt" % label(n))
+            loaded3 = timed([PACTUM, "check", os.path.join(HERE, "bench.terms")] + parts, ok=(0, 1),
+                            stdout_path=loaded3_txt, env={"PACTUM_STREAM": "off"})
+            merged_rows.append((n, manifest["events"], floor, loaded3, merged3, same_file(merged_txt, loaded3_txt),
+                                path_taken([PACTUM, "check", os.path.join(HERE, "bench.terms")] + parts)))
         log("size %s: pactum, 20 rules, one thread" % label(n))
         single[n] = timed([PACTUM, "check", os.path.join(HERE, "bench.terms"), path, "--threads", "1"], ok=(0, 1))
         log("size %s: pactum, notice rule" % label(n))
@@ -198,7 +262,7 @@ def main():
             same = same_file(whole_json, merged_json)
             agree = agree and same
             slice_rows.append((n, manifest["events"], floor, slowest, merge, same))
-        agree = agree and stream_rows[-1][5]
+        agree = agree and stream_rows[-1][5] and all(r[5] for r in merged_rows if r[0] == n)
         checks.append((label(n), len(ids), agree))
         per_event[n] = full[0] / manifest["events"] * 1e6
         rows.append((n, manifest["events"], mb, floor, full, v2, notice, peer, len(ids), agree))
@@ -247,6 +311,14 @@ def main():
             "{:,}".format(events), floor[0], loaded[0], loaded[1], streamed[0], streamed[1],
             100 * (1 - streamed[1] / loaded[1]), "yes" if same else "**NO**", path))
     print()
+    if merged_rows:
+        print("| 3 interleaved logs: events | libyaml floor s (one log) | loaded path s / MiB | merged s / MiB | memory saved | same report | path taken |")
+        print("| ---: | ---: | ---: | ---: | ---: | :---: | --- |")
+        for n, events, floor, loaded, merged, same, path in merged_rows:
+            print("| %s | %.2f | %.2f / %.0f | %.2f / %.0f | %.0f%% | %s | %s |" % (
+                "{:,}".format(events), floor[0], loaded[0], loaded[1], merged[0], merged[1],
+                100 * (1 - merged[1] / loaded[1]), "yes" if same else "**NO**", path))
+        print()
     if slice_rows:
         print("| 4 slices: events | libyaml floor s | slowest slice s / MiB | merge s / MiB | merged == whole |")
         print("| ---: | ---: | ---: | ---: | :---: |")
@@ -292,8 +364,19 @@ def main():
         spread = max(flat) / min(flat) - 1
         print("- per-event cost from %s to %s events: %.2f to %.2f µs, spread %.0f%%" % (
             label(min(SIZES)), label(max(SIZES)), min(flat), max(flat), spread * 100))
-    print("- findings agree (pactum = planted%s; streamed = loaded; 4 slices merged = whole): %s" % (
-        " = peer" if RUN_PEER else "", "yes" if all(a for _, _, a in checks) else "NO"))
+    if PIPED:
+        log("piped: %s events generated on the fly" % label(PIPED))
+        events, wall, rss, path, agree = piped(PIPED)
+        checks.append(("piped", 0, agree))
+        print("| piped, notice rule: events | generator and pactum s | pactum peak MiB | peak bytes ÷ events | findings = planted | path taken |")
+        print("| ---: | ---: | ---: | ---: | :---: | --- |")
+        print("| %s | %.1f | %.0f | %.1f | %s | %s |" % ("{:,}".format(events), wall, rss, rss * 1024 * 1024 / events,
+                                                        "yes" if agree else "**NO**", path))
+        print("- %s events piped: peak memory %.0f MiB (target ≤ 300): %s" % (
+            "{:,}".format(events), rss, "met" if rss <= 300 else "NOT met"))
+    print("- findings agree (pactum = planted%s; streamed = loaded; merged = loaded; 4 slices merged = whole%s): %s" % (
+        " = peer" if RUN_PEER else "", "; piped = planted" if PIPED else "",
+        "yes" if all(a for _, _, a in checks) else "NO"))
     if not all(a for _, _, a in checks):
         sys.exit(1)
 

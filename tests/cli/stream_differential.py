@@ -172,6 +172,7 @@ def main(argv):
                 ("merged with a late timezone", [earlier, late_zone, later], "streamed"),
                 ("merged with a log out of order", [earlier, late_shuffled], "loaded: events out of time order"),
                 ("merged with itself", [earlier, earlier], "loaded: an event id repeats across the merged logs"),
+                ("merged with itself, no ids", [late_zone, late_zone], "streamed"),
                 ("merged with an input error", [earlier, broken], "loaded: input errors")):
             for fmt in ("json", "text"):
                 args = ["bench/bench.terms"] + logs + ["--format", fmt]
