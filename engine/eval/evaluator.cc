@@ -100,10 +100,11 @@ std::unique_ptr<RuleEvaluator> make_rule(EvalContext& ctx, size_t block_index, c
   return nullptr;
 }
 
-// Spec 6: by time, then block order, then rule number, then the first event's merged position.
+// Spec 6: by time, then block order, then rule number, then the first event's merged position
+// (log by log, as given: log::load_position).
 void order_findings(std::vector<Finding>& findings, const log::EventLog& log) {
   auto first_event = [&](const Finding& f) {
-    return f.events.empty() ? UINT32_MAX : log.event(f.events.front()).order;
+    return f.events.empty() ? UINT64_MAX : log::load_position(log.event(f.events.front()));
   };
   std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
     if (a.at != b.at) return a.at < b.at;

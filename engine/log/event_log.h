@@ -108,6 +108,12 @@ struct Event {
   uint32_t order = 0;       // position in the merged log: file order on the command line, then index
 };
 
+// Where `e` stands when the logs are loaded one after the other: its file (in command-line
+// order), then its place in the file. It orders events as `order` does on a loaded log, and is
+// the same whichever way the logs were read (logs merged as they are read number `order` by
+// time): the tie-breaks of the report order use it.
+inline uint64_t load_position(const Event& e) { return (uint64_t{e.file} << 32) | e.index; }
+
 class EventLog {
  public:
   SymbolTable symbols;

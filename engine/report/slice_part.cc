@@ -26,7 +26,7 @@ int64_t millis(Instant t) { return t.time_since_epoch().count(); }
 
 ordered_json order_key(const ReportData& d, const eval::Finding& f,
                        const std::map<const model::Rule*, size_t>& ordinal) {
-  uint32_t first = f.events.empty() ? UINT32_MAX : d.log->event(f.events.front()).order;
+  uint64_t first = f.events.empty() ? UINT64_MAX : log::load_position(d.log->event(f.events.front()));
   auto it = ordinal.find(f.rule);
   return ordered_json::array(
       {millis(f.at), f.block_index, f.rule ? f.rule->number : 0, first, it == ordinal.end() ? SIZE_MAX : it->second});
