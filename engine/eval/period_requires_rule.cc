@@ -90,8 +90,9 @@ class PeriodRequiresRule : public RuleEvaluator {
         if (!served) settle_unserved(waiting(w), out);
       }
     }
-    for (auto& f : findings_) out.findings.push_back(std::move(f));
+    hand_over(findings_, out.findings);
   }
+  size_t findings_kept() const override { return findings_.size(); }
 
  private:
   const log::Event& event(uint32_t i) const { return ctx_.log.event(i); }

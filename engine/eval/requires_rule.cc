@@ -146,8 +146,9 @@ class RequiresRule : public RuleEvaluator {
       if (!tally_windows_.empty() && !share_window_judged(tally_windows_.back())) take_back_last_window_activity();
       judge_windows(out);
     }
-    for (auto& f : findings_) out.findings.push_back(std::move(f));
+    hand_over(findings_, out.findings);
   }
+  size_t findings_kept() const override { return findings_.size(); }
 
  private:
   struct Seen {

@@ -75,6 +75,9 @@ class RuleEvaluator : public EventConsumer {
     return false;
   }
   virtual void held(std::vector<uint32_t>& out) const { (void)out; }
+  // The findings it keeps until finish() (rules that judge as events come): the pass makes room
+  // for all of them at once (docs/performance.md, many findings).
+  virtual size_t findings_kept() const { return 0; }
   const model::Rule& rule() const { return rule_; }
   const model::Block& block() const { return block_; }
 

@@ -1,6 +1,8 @@
 // Rules judged one event at a time: 5.2 `every A occurs within business hours of P [and ...]`
 // and 5.5 `no P`. Both see each matching activation in the judged interval once and may turn it
 // into a finding; they differ only in that judgement.
+#include <deque>
+
 #include <fmt/format.h>
 
 #include "engine/eval/rule_evaluator.h"
@@ -24,8 +26,9 @@ class SingleEventRule : public RuleEvaluator {
   }
 
   void finish(Outcome& out) override {
-    for (auto& f : findings_) out.findings.push_back(std::move(f));
+    hand_over(findings_, out.findings);
   }
+  size_t findings_kept() const override { return findings_.size(); }
 
   // Judged as they come; the findings cite their events.
   bool streams(bool) const override { return true; }
@@ -46,7 +49,7 @@ class SingleEventRule : public RuleEvaluator {
 
  private:
   CompiledPattern pattern_;
-  std::vector<Finding> findings_;
+  std::deque<Finding> findings_;
 };
 
 // 5.2: inside the business time of every listed party, each in its own zone and holidays.
