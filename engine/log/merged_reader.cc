@@ -10,9 +10,12 @@
 #include <set>
 #include <thread>
 
+#include "engine/log/libyaml_events.h"  // PACTUM_READER_THREAD
+
 namespace pactum::log {
 
 bool can_merge(const std::vector<std::string>& paths) {
+  if (!PACTUM_READER_THREAD) return false;  // the browser build starts no thread
   if (paths.size() < 2 || paths.size() > kMaxMergedLogs) return false;
   for (const auto& path : paths) {
     struct stat st {};

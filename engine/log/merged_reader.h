@@ -27,7 +27,8 @@
 namespace pactum::log {
 
 // Logs that can be merged this way: two or more, at most kMaxMergedLogs, all regular files
-// (standard input and pipes are read the usual way, one after the other).
+// (standard input and pipes are read the usual way, one after the other); never in the browser
+// build, which has no threads.
 constexpr size_t kMaxMergedLogs = 64;
 bool can_merge(const std::vector<std::string>& paths);
 
