@@ -40,7 +40,8 @@ struct MergeError : std::runtime_error {
 };
 
 // The order key of a finding or pending item (slice_part.cc): time, block, rule number, first
-// event's merged position, rule ordinal; for an item due soon (--due-within), its deadline first.
+// event's place in the logs (log::load_position), rule ordinal; for an item due soon
+// (--due-within), its deadline first.
 using OrderKey = std::tuple<int64_t, int64_t, uint64_t, uint64_t, uint64_t, uint64_t>;
 
 struct Part {
