@@ -3,8 +3,8 @@
 // needs to rebuild the whole run's report byte for byte:
 //   - per finding and pending item, the order key of spec 6 as evaluate() sorts by (time in
 //     milliseconds, block index, rule number, the first cited event's place in the logs:
-//     log::load_position) and the rule's ordinal in the agreement, which breaks ties between rules as the whole run's
-//     insertion order does (engine/eval/evaluator.cc, order_findings);
+//     log::load_position) and the rule's ordinal in the agreement, which breaks ties between
+//     rules as the whole run's insertion order does (engine/eval/evaluator.cc, order_findings);
 //   - with --due-within, per item due soon, its deadline (milliseconds) and then its order key;
 //   - per lint entry, its sort key (source index, line, column: lint::sort_entries), so that the
 //     entries only one slice has (never-met, from its rules' windows) fall into place;
