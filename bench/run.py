@@ -183,6 +183,17 @@ def many_findings_agree(json_path, manifest):
     return long_calls == manifest["calls_over_800s"], report["summary"]["findings"]
 
 
+def print_against_loaded(first_columns, how, rows):
+    """A table of checks taken against the loaded path: rows (n, events, floor, loaded, other, same, path)."""
+    print("| %s | loaded path s / MiB | %s s / MiB | memory saved | same report | path taken |" % (first_columns, how))
+    print("| ---: | ---: | ---: | ---: | ---: | :---: | --- |")
+    for n, events, floor, loaded, other, same, path in rows:
+        print("| %s | %.2f | %.2f / %.0f | %.2f / %.0f | %.0f%% | %s | %s |" % (
+            "{:,}".format(events), floor[0], loaded[0], loaded[1], other[0], other[1],
+            100 * (1 - other[1] / loaded[1]), "yes" if same else "**NO**", path))
+    print()
+
+
 def main():
     rows, shape_rows, checks, many_rows, stream_rows, slice_rows, merged_rows = [], [], [], [], [], [], []
     per_event, single = {}, {}
@@ -304,21 +315,9 @@ def main():
                 "{:,}".format(events), "{:,}".format(count), size, floor[0], many[0], many[1], many[0] / floor[0],
                 "yes" if ok else "**NO**"))
         print()
-    print("| streaming: events | libyaml floor s | loaded path s / MiB | streamed s / MiB | memory saved | same report | path taken |")
-    print("| ---: | ---: | ---: | ---: | ---: | :---: | --- |")
-    for n, events, floor, loaded, streamed, same, path in stream_rows:
-        print("| %s | %.2f | %.2f / %.0f | %.2f / %.0f | %.0f%% | %s | %s |" % (
-            "{:,}".format(events), floor[0], loaded[0], loaded[1], streamed[0], streamed[1],
-            100 * (1 - streamed[1] / loaded[1]), "yes" if same else "**NO**", path))
-    print()
+    print_against_loaded("streaming: events | libyaml floor s", "streamed", stream_rows)
     if merged_rows:
-        print("| 3 interleaved logs: events | libyaml floor s (one log) | loaded path s / MiB | merged s / MiB | memory saved | same report | path taken |")
-        print("| ---: | ---: | ---: | ---: | ---: | :---: | --- |")
-        for n, events, floor, loaded, merged, same, path in merged_rows:
-            print("| %s | %.2f | %.2f / %.0f | %.2f / %.0f | %.0f%% | %s | %s |" % (
-                "{:,}".format(events), floor[0], loaded[0], loaded[1], merged[0], merged[1],
-                100 * (1 - merged[1] / loaded[1]), "yes" if same else "**NO**", path))
-        print()
+        print_against_loaded("3 interleaved logs: events | libyaml floor s (one log)", "merged", merged_rows)
     if slice_rows:
         print("| 4 slices: events | libyaml floor s | slowest slice s / MiB | merge s / MiB | merged == whole |")
         print("| ---: | ---: | ---: | ---: | :---: |")

@@ -1,5 +1,6 @@
 #include "engine/app/progress.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -9,6 +10,12 @@
 #include <fmt/format.h>
 
 namespace pactum::app {
+
+uint64_t log_bytes(const std::string& path) {
+  struct stat st {};
+  bool regular = path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  return regular ? static_cast<uint64_t>(st.st_size) : 0;
+}
 
 bool progress_allowed(bool quiet) {
   const char* forced = std::getenv("PACTUM_PROGRESS");

@@ -16,6 +16,10 @@ inline constexpr uint64_t kProgressMinBytes = uint64_t{4} << 20;
 // Whether a progress line may be shown at all: stderr is a terminal (or PACTUM_PROGRESS says).
 bool progress_allowed(bool quiet);
 
+// The bytes a progress line counts for the log at `path`: a regular file's size, else 0 (standard
+// input, a pipe: unknown beforehand).
+uint64_t log_bytes(const std::string& path);
+
 class ProgressLine {
  public:
   ProgressLine(std::ostream& err, bool allowed) : err_(err), allowed_(allowed) {}

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 
-#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -128,9 +127,7 @@ bool Session::read_logs(const std::vector<std::string>& paths, log::LoadOptions 
   uint64_t total = 0, before = 0;
   if (progress) {
     for (const auto& path : paths) {
-      struct stat st {};
-      bool regular = path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-      sizes.push_back(regular ? static_cast<uint64_t>(st.st_size) : 0);
+      sizes.push_back(log_bytes(path));
       total += sizes.back();
     }
     progress->begin(total);

@@ -5,8 +5,6 @@
 // whole log, events out of time order, a file whose events must be withdrawn, input errors), the
 // logs end up loaded the usual way instead (read again, if events were dropped already), and the
 // caller evaluates them: never a different answer.
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
@@ -150,10 +148,7 @@ Session::Streamed read_merged_logs(Session& s, const std::vector<std::string>& p
   hooks.keep_going = [&] { return !streamer.stopped(); };
   if (progress) {
     uint64_t total = 0;
-    for (const auto& path : paths) {
-      struct stat st {};
-      if (::stat(path.c_str(), &st) == 0) total += static_cast<uint64_t>(st.st_size);
-    }
+    for (const auto& path : paths) total += log_bytes(path);
     progress->begin(total);
     hooks.progress = [&](const std::vector<uint64_t>& bytes, size_t events) {
       uint64_t sum = 0;

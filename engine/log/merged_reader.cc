@@ -7,7 +7,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <thread>
 
 #include "engine/log/libyaml_events.h"  // PACTUM_READER_THREAD
