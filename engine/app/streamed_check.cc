@@ -245,7 +245,7 @@ Session::StreamOutcome Session::stream_check(const std::vector<std::string>& pat
   std::vector<std::pair<std::string, std::optional<std::string>>> replay;
   for (const auto& p : piped) {
     std::optional<std::string> text;
-    if (p.complete) text = std::string(sources.text(p.file).value_or(std::string_view()));
+    if (p.complete) text = sources.contents(p.file).value_or(std::string());
     replay.emplace_back(sources.name(p.file), std::move(text));
   }
   sources.truncate(sources_before);

@@ -30,6 +30,31 @@ uint32_t SourceManager::add_open_file(std::string name, int fd) {
   return static_cast<uint32_t>(files_.size() - 1);
 }
 
+void SourceManager::set_open_file(uint32_t file, int fd) {
+  auto open = std::make_shared<Descriptor>();
+  open->fd = fd;
+  File& f = files_.at(file);
+  f.text.reset();
+  f.open = std::move(open);
+}
+
+std::optional<std::string> SourceManager::contents(uint32_t file) const {
+  if (file >= files_.size()) return std::nullopt;
+  const File& f = files_[file];
+  if (f.text) return *f.text;
+  if (!f.open) return std::nullopt;
+  std::string text;
+  char block[1 << 16];
+  for (off_t offset = 0;;) {
+    ssize_t n = ::pread(f.open->fd, block, sizeof block, offset);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return std::nullopt;
+    if (n == 0) return text;
+    text.append(block, static_cast<size_t>(n));
+    offset += n;
+  }
+}
+
 std::optional<std::string_view> SourceManager::text(uint32_t file) const {
   if (file >= files_.size() || !files_[file].text) return std::nullopt;
   return std::string_view(*files_[file].text);

@@ -34,6 +34,9 @@ class SourceManager {
 
   // Replaces the kept text of a file registered with add_text (a pipe read while parsed).
   void set_text(uint32_t file, std::string text) { files_.at(file).text = std::move(text); }
+  // Gives a file registered with add_text the open descriptor `fd` (which it now owns) in place
+  // of a kept text: a pipe's text spilled to a temporary file (log/spill_file.h).
+  void set_open_file(uint32_t file, int fd);
   // Forgets the files registered after the first `count` (closing their descriptors): a
   // streamed check that starts over reads its logs again.
   void truncate(size_t count) {
@@ -44,6 +47,9 @@ class SourceManager {
   size_t size() const { return files_.size(); }
   // The kept text of a file registered with add_text.
   std::optional<std::string_view> text(uint32_t file) const;
+  // The whole text of a file: its kept text, or read from its open descriptor; nullopt when it
+  // has neither or the descriptor cannot be read.
+  std::optional<std::string> contents(uint32_t file) const;
   // The text of line `line` (1-based) without its line break, or nullopt when unavailable (no
   // such line, no text, or a line longer than kMaxLineBytes).
   std::optional<std::string> line(uint32_t file, uint32_t line) const;

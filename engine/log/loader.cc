@@ -14,6 +14,7 @@
 
 #include "engine/log/event_builder.h"
 #include "engine/log/readers.h"
+#include "engine/log/spill_file.h"
 #include "engine/log/yaml_errors.h"
 
 namespace pactum::log {
@@ -81,12 +82,13 @@ void parse_kept(const SourceManager& sources, uint32_t file, EventBuilder& build
 
 // A streamed check reads standard input or a pipe while parsing it: any size, the text kept
 // (for caret lines, and to parse it again should the check start over) up to
-// kMaxStreamLogBytes, cut at a line end beyond that.
+// kMaxStreamLogBytes, cut at a line end beyond that; kept in an unnamed temporary file when one
+// can be made (spill_file.h), so that it does not take memory.
 bool read_piped(int fd, const std::string& name, SourceManager& sources, EventLog& log, Diagnostics& diags,
                 const LoadOptions& options) {
   uint32_t file = sources.add_text(name, std::string());
   EventBuilder builder(log, diags, sources, file, options);
-  std::string kept;
+  SpilledText kept;
   bool complete = true, failed = false;
   ByteSource read = [&](char* buffer, size_t size) -> size_t {
     for (;;) {
@@ -97,21 +99,22 @@ bool read_piped(int fd, const std::string& name, SourceManager& sources, EventLo
         return 0;
       }
       if (complete && kept.size() + static_cast<size_t>(n) <= kMaxStreamLogBytes) {
-        kept.append(buffer, static_cast<size_t>(n));
+        kept.append(std::string_view(buffer, static_cast<size_t>(n)));
       } else if (complete) {
         complete = false;
         if (!options.streaming || !options.streaming()) return 0;  // too large to load: reading ends here
-        kept.append(buffer, std::min(static_cast<size_t>(n), kMaxStreamLogBytes - kept.size()));
-        kept.erase(std::min(kept.size(), kept.rfind('\n') + 1));  // whole lines only
-        kept.shrink_to_fit();
+        kept.append(std::string_view(buffer, std::min(static_cast<size_t>(n), kMaxStreamLogBytes - kept.size())));
+        kept.truncate(kept.line_end());  // whole lines only
       }
       return static_cast<size_t>(n);
     }
   };
-  read_with_libyaml(read, [&](size_t size) { return kept.substr(0, size); }, builder, options.threads > 1);
+  read_with_libyaml(read, [&](size_t size) { return kept.prefix(size); }, builder, options.threads > 1);
   ::close(fd);
   if (failed) builder.file_error(name == "<stdin>" ? "cannot read the log from standard input" : cannot_read(name, EIO));
-  sources.set_text(file, std::move(kept));
+  if (kept.lost()) complete = false;
+  if (kept.spilled()) sources.set_open_file(file, kept.release_file());
+  else sources.set_text(file, kept.release_text());
   if (options.piped) options.piped->push_back(LoadOptions::PipedLog{file, complete});
   return builder.finish();
 }
