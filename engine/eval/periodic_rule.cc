@@ -23,10 +23,9 @@ using Kind = model::Rule::Kind;
 
 struct Bucket {
   size_t count = 0;              // matching events
-  // Matching events in time order. Once the window is complete (a streamed check), only those a
-  // finding would cite stay: none for a kept window, the excess of a too-many window (`excess`).
+  // Matching events in time order, only those a finding could still cite (keep_citable); once
+  // the window is complete (a streamed check), none for a kept window.
   std::vector<uint32_t> events;
-  bool excess_only = false;
   size_t values = 0;             // numeric values (aggregates)
   double sum = 0;
   double min = std::numeric_limits<double>::infinity();
@@ -66,13 +65,12 @@ class PeriodicRule : public RuleEvaluator {
       open_ = &bucket;
     }
     ++bucket.count;
-    if (names_) keep_named(bucket, index);
-    else bucket.events.push_back(index);
     if (rule_.kind == Kind::Aggregate) add_value(bucket, e, index);
+    keep_citable(bucket, index);
   }
 
   // Streams, `grouped by period` too: there an event may count toward any window whenever it is
-  // sent, so no window is ever complete before the end, but keep_named() holds only what a
+  // sent, so no window is ever complete before the end, but keep_citable() holds only what a
   // finding could still cite.
   bool streams(bool) const override { return true; }
   void held(std::vector<uint32_t>& out) const override {
@@ -112,11 +110,13 @@ class PeriodicRule : public RuleEvaluator {
   }
 
  private:
-  // `grouped by period`: the events a window's finding could still cite, as its count grows.
-  // At least N: the window's events while it has fewer than N (then it holds for good). At most
-  // N: the excess, those after the first N (the count only grows). Aggregates: every event of
-  // the window (a later value can move the aggregate either way; no-data cites them all).
-  void keep_named(Bucket& bucket, uint32_t index) const {
+  // The events a window's finding could still cite, as its count grows (a window still open, or
+  // with `grouped by period` one that any later event may name). At least N: the window's events
+  // while it has fewer than N (then it holds for good). At most N: the excess, those after the
+  // first N (the count only grows). Aggregates: every event of the window (a later value can move
+  // the aggregate either way; no-data cites them all), except where the aggregate can no longer
+  // fail (met_for_good).
+  void keep_citable(Bucket& bucket, uint32_t index) const {
     if (rule_.kind == Kind::AtLeast) {
       if (int64_t(bucket.count) < rule_.count) {
         bucket.events.push_back(index);
@@ -125,11 +125,24 @@ class PeriodicRule : public RuleEvaluator {
         bucket.events.shrink_to_fit();
       }
     } else if (rule_.kind == Kind::AtMost) {
-      bucket.excess_only = true;
       if (int64_t(bucket.count) > rule_.count) bucket.events.push_back(index);
+    } else if (met_for_good(bucket)) {
+      if (!bucket.events.empty()) {
+        bucket.events.clear();
+        bucket.events.shrink_to_fit();
+      }
     } else {
       bucket.events.push_back(index);
     }
+  }
+
+  // A maximum that reached an `at least` bound, or a minimum an `at most` one, stays there
+  // whatever values come later: the window holds, and no finding will cite its events.
+  bool met_for_good(const Bucket& bucket) const {
+    if (bucket.values == 0) return false;
+    if (rule_.aggregate == model::Aggregate::Maximum && rule_.at_least) return bucket.max >= rule_.bound;
+    if (rule_.aggregate == model::Aggregate::Minimum && !rule_.at_least) return bucket.min <= rule_.bound;
+    return false;
   }
 
   void add_value(Bucket& bucket, const log::Event& e, uint32_t index) {
@@ -159,9 +172,6 @@ class PeriodicRule : public RuleEvaluator {
     if (!failed) {
       bucket.events.clear();
       bucket.events.shrink_to_fit();
-    } else if (rule_.kind == Kind::AtMost && !bucket.excess_only) {
-      bucket.events.erase(bucket.events.begin(), bucket.events.begin() + rule_.count);
-      bucket.excess_only = true;
     }
   }
 
@@ -221,7 +231,7 @@ class PeriodicRule : public RuleEvaluator {
   }
 
   void too_many(const calendar::Interval& w, const Bucket& bucket, Outcome& out) {
-    std::vector<uint32_t> excess(bucket.events.begin() + (bucket.excess_only ? 0 : rule_.count), bucket.events.end());
+    const std::vector<uint32_t>& excess = bucket.events;  // keep_citable kept only these
     Finding f = window_finding("too-many", w, &ctx_.log.event(excess.front()));
     f.events = excess;
     f.measured.push_back(Measure{"count", double(bucket.count), "", {}});
