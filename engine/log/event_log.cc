@@ -1,11 +1,9 @@
 #include "engine/log/event_log.h"
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 #include <string>
-
-#include <algorithm>
-#include <cstring>
 
 namespace pactum::log {
 
@@ -138,44 +136,53 @@ void EventLog::attributes_dropped(const Event& e) {
   throw std::logic_error("the attributes of event " + std::to_string(e.order) + " were read after it was evaluated");
 }
 
+// In place: the held events move to the front (without their attributes), then the events from
+// the cut on (with theirs), each to a position at or before its own, in ascending order, so none
+// is overwritten before it has moved. No second copy of the arrays exists at any moment (a copy
+// doubled the peak memory of a streamed check), and their capacity, once grown to what a batch
+// needs, is used again by the next batch instead of growing anew.
 void EventLog::compact(uint32_t cut, const std::vector<uint32_t>& held) {
-  std::vector<Event> kept_events;
   std::vector<uint32_t> kept_index;
-  std::vector<Attribute> kept_attributes;
-  std::vector<Value> kept_items;
-  auto keep = [&](const Event& e) {
-    Event copy = e;
-    copy.attr_begin = static_cast<uint32_t>(kept_attributes.size());
-    for (uint32_t i = e.attr_begin; i < e.attr_begin + e.attr_count; ++i) {
-      Attribute a = attributes[i];
-      if (a.value.kind == Value::Kind::List) {
-        uint32_t begin = static_cast<uint32_t>(kept_items.size());
-        kept_items.insert(kept_items.end(), list_items.begin() + a.value.list_begin,
-                          list_items.begin() + a.value.list_begin + a.value.list_size);
-        a.value.list_begin = begin;
-      }
-      kept_attributes.push_back(a);
-    }
-    kept_events.push_back(copy);
-  };
+  kept_index.reserve(static_cast<size_t>(std::lower_bound(held.begin(), held.end(), cut) - held.begin()));
+  size_t to = 0;
   // `held` and the retained indices both ascend: one walk finds the held ones among them.
   size_t r = 0;
   for (uint32_t h : held) {
     if (h >= cut) break;
     while (r < retained_index_.size() && retained_index_[r] < h) ++r;
-    const Event* e = r < retained_index_.size() && retained_index_[r] == h ? &events[r] : find_event(h);
-    if (!e) throw std::logic_error("event " + std::to_string(h) + " was dropped while still cited");
-    Event fields = *e;
+    size_t from;
+    if (r < retained_index_.size() && retained_index_[r] == h) from = r;
+    else if (h >= window_base_ && retained_ + size_t{h - window_base_} < events.size()) from = retained_ + (h - window_base_);
+    else throw std::logic_error("event " + std::to_string(h) + " was dropped while still cited");
+    Event fields = events[from];
     fields.attr_begin = kAttributesDropped;
     fields.attr_count = 0;
-    kept_events.push_back(fields);
+    events[to++] = fields;
     kept_index.push_back(h);
   }
-  uint32_t retained = static_cast<uint32_t>(kept_events.size());
-  for (uint32_t i = std::max(cut, window_base_), end = count(); i < end; ++i) keep(event(i));
-  events = std::move(kept_events);
-  attributes = std::move(kept_attributes);
-  list_items = std::move(kept_items);
+  uint32_t retained = static_cast<uint32_t>(to);
+  size_t attributes_to = 0, items_to = 0;
+  for (uint32_t i = std::max(cut, window_base_), end = count(); i < end; ++i) {
+    Event e = events[retained_ + (i - window_base_)];
+    uint32_t begin = e.attr_begin;
+    e.attr_begin = static_cast<uint32_t>(attributes_to);
+    for (uint32_t a = begin; a < begin + e.attr_count; ++a) {
+      Attribute attribute = attributes[a];
+      if (attribute.value.kind == Value::Kind::List) {
+        // The loaders add list items in the order of their attributes, so these too only move down.
+        if (attribute.value.list_begin < items_to) throw std::logic_error("list items out of order");
+        std::copy_n(list_items.begin() + attribute.value.list_begin, attribute.value.list_size,
+                    list_items.begin() + static_cast<std::ptrdiff_t>(items_to));
+        attribute.value.list_begin = static_cast<uint32_t>(items_to);
+        items_to += attribute.value.list_size;
+      }
+      attributes[attributes_to++] = attribute;
+    }
+    events[to++] = e;
+  }
+  events.resize(to);
+  attributes.resize(attributes_to);
+  list_items.resize(items_to);
   retained_index_ = std::move(kept_index);
   retained_ = retained;
   window_base_ = std::max(cut, window_base_);
