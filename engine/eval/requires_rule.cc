@@ -2,8 +2,9 @@
 // (`within D after paused from P1 until P2`) and V2.3's share of activations (`in at least X% of
 // cases every PERIOD [small]`).
 //
-// Before-timings keep, per correlation key, the earliest two and the latest two targets seen so
-// far (two, because Q is never A itself when one event matches both patterns). After-timings keep
+// Before-timings keep, per correlation key (a KeyTable: such a rule remembers every key to the
+// end), the earliest two targets seen so far, or the latest two with `within D before` (two,
+// because Q is never A itself when one event matches both patterns). After-timings keep
 // the activations still waiting for a target; the first target after an activation settles it.
 // A pausing clock lives with its waiting activation and is fed the pause events of its key.
 // With a share, each activation is settled the same way (met, failed, open) but only counted in
@@ -20,6 +21,7 @@
 
 #include "engine/eval/deadlines.h"
 #include "engine/eval/pause_clock.h"
+#include "engine/eval/key_table.h"
 #include "engine/eval/rule_evaluator.h"
 #include "engine/eval/share.h"
 #include "engine/eval/wording.h"
@@ -125,8 +127,7 @@ class RequiresRule : public RuleEvaluator {
     };
     // Plain `before` asks only whether a target came (a finding cites the activation alone):
     // its targets are remembered by key, never read again.
-    if (rule_.timing.kind != TimingKind::Before)
-      for (const auto& [key, s] : seen_) add(s.first), add(s.second), add(s.last), add(s.previous);
+    if (rule_.timing.kind != TimingKind::Before) seen_.for_each_value([&](const Seen& s) { add(s.one), add(s.two); });
     for (const auto& [key, list] : waiting_)
       for (const auto& w : list) add(w.activation);
     for (const auto& w : unkeyed_) add(w.activation);
@@ -151,9 +152,10 @@ class RequiresRule : public RuleEvaluator {
   size_t findings_kept() const override { return findings_.size(); }
 
  private:
+  // Two targets of a key: the earliest two, or with `within D before` (which cites the most
+  // recent) the latest two, `one` the latest. Two, because the activation may be a target too.
   struct Seen {
-    uint32_t first = kNone, second = kNone;  // the earliest two targets
-    uint32_t last = kNone, previous = kNone; // the latest two
+    uint32_t one = kNone, two = kNone;
   };
   struct Waiting {
     uint32_t activation;
@@ -178,28 +180,20 @@ class RequiresRule : public RuleEvaluator {
 
   void remember_target(const std::string& key, uint32_t index) {
     Seen& s = seen_[key];
-    if (s.first == kNone) s.first = index;
-    else if (s.second == kNone) s.second = index;
-    s.previous = s.last;
-    s.last = index;
+    if (rule_.timing.kind == TimingKind::WithinBefore) s.two = s.one, s.one = index;
+    else if (s.one == kNone) s.one = index;
+    else if (s.two == kNone) s.two = index;
   }
 
   void judge_before(uint32_t a, uint32_t window) {
     if (window != kNone) ++tallies_[window].cases;
     std::string key;
-    const Seen* seen = nullptr;
-    if (key_of(event(a), key)) {
-      auto it = seen_.find(key);
-      if (it != seen_.end()) seen = &it->second;
-    }
-    uint32_t earliest = kNone, latest = kNone;
-    if (seen) {
-      earliest = seen->first != a ? seen->first : seen->second;
-      latest = seen->last != a ? seen->last : seen->previous;
-    }
+    const Seen* seen = key_of(event(a), key) ? seen_.find(key) : nullptr;
+    // The earliest target other than the activation (with `within D before`, the latest).
+    uint32_t target = seen ? (seen->one != a ? seen->one : seen->two) : kNone;
     const auto& timing = rule_.timing;
     Instant at = event(a).at;
-    if (earliest == kNone) {
+    if (target == kNone) {
       if (tallied_failure(a, window, kMissing)) return;
       report(a, kNone, "missing", fmt::format("{} had no {} before it", describe(a), target_text()));
       return;
@@ -208,12 +202,12 @@ class RequiresRule : public RuleEvaluator {
     if (timing.kind == TimingKind::AtLeastBefore) {
       // No limit: it would lie before 1900, so no event can have come early enough.
       std::optional<Instant> latest_allowed = before_limit(at, true);
-      if (latest_allowed && event(earliest).at <= *latest_allowed) return;
+      if (latest_allowed && event(target).at <= *latest_allowed) return;
       if (tallied_failure(a, window, kLate)) return;
-      Millis given = at - event(earliest).at;
-      auto f = report(a, earliest, "late",
+      Millis given = at - event(target).at;
+      auto f = report(a, target, "late",
                       fmt::format("{} was announced by {} {} before; the agreement requires at least {}", describe(a),
-                                  describe(earliest), human_duration(given), duration_text(timing.duration)));
+                                  describe(target), human_duration(given), duration_text(timing.duration)));
       f->measured.push_back(Measure{"notice_hours", hours_of(given), "", {}});
       add_required(*f, latest_allowed ? at - *latest_allowed : Millis{0});
       return;
@@ -221,11 +215,11 @@ class RequiresRule : public RuleEvaluator {
     // within D before: the most recent target must not be older than A.at - D. No limit: it
     // would lie before 1900, so every target is recent enough.
     std::optional<Instant> earliest_allowed = before_limit(at, false);
-    if (!earliest_allowed || event(latest).at >= *earliest_allowed) return;
+    if (!earliest_allowed || event(target).at >= *earliest_allowed) return;
     if (tallied_failure(a, window, kEarly)) return;
-    Millis age = at - event(latest).at;
-    auto f = report(a, latest, "early",
-                    fmt::format("{} came {} before {}; the agreement requires it within {} before", describe(latest),
+    Millis age = at - event(target).at;
+    auto f = report(a, target, "early",
+                    fmt::format("{} came {} before {}; the agreement requires it within {} before", describe(target),
                                 human_duration(age), describe(a), duration_text(timing.duration)));
     f->measured.push_back(Measure{"age_hours", hours_of(age), "", {}});
     add_required(*f, at - *earliest_allowed);
@@ -570,7 +564,7 @@ class RequiresRule : public RuleEvaluator {
   bool same_by_ = false;  // with a pause: `with same `by`` is checked beside the key
   bool by_correlated_ = false;  // `with same `by`` (V2.1: the acting party is responsible)
   FieldRef due_;
-  std::unordered_map<std::string, Seen> seen_;
+  KeyTable<Seen> seen_;
   std::unordered_map<std::string, std::vector<Waiting>> waiting_;
   std::vector<Waiting> unkeyed_;
   std::deque<Finding> findings_;  // deque: report() hands out stable pointers
