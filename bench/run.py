@@ -7,6 +7,8 @@ BENCH_1E7=1 adds 10000000), BENCH_REPEAT (best of N wall times, default 3), BENC
 BENCH_SHAPES=0 skips the other log shapes, BENCH_MANY=0 skips the many-findings JSON report,
 BENCH_SLICES=0 skips the sliced run (4 slices merged, compared with the whole run, up to 10^6 events),
 BENCH_1E8=1 adds a 10^8-event log generated on the fly and piped in (BENCH_PIPED=N: N events).
+BENCH_PIPED_TERMS=notice,calls names the agreements of the piped rows (default notice): notice.terms
+remembers every visit's notice to the end, calls.terms holds only open deadlines and windows.
 """
 import hashlib
 import json
@@ -30,6 +32,7 @@ RUN_PEER = os.environ.get("BENCH_PEER", "1") != "0"
 # A log generated on the fly and piped in (never written to disk): 10^8 events with BENCH_1E8=1,
 # any size with BENCH_PIPED=N.
 PIPED = int(os.environ.get("BENCH_PIPED", "100000000" if os.environ.get("BENCH_1E8") == "1" else "0"))
+PIPED_TERMS = [t for t in os.environ.get("BENCH_PIPED_TERMS", "notice").split(",") if t]
 RUN_MANY = os.environ.get("BENCH_MANY", "1") != "0"
 PEER_MAX = int(os.environ.get("BENCH_PEER_MAX", "1000000"))  # js-yaml needs ~2 GB per 10^6 events
 
@@ -136,16 +139,17 @@ def pactum_notice_ids(json_path):
     return sorted(f["events"][0]["id"] for f in report["findings"])
 
 
-def piped(n):
-    """`generate_log.py --events N --shape stream -o /dev/stdout | pactum check notice.terms - --format json -o R`:
-    wall time of the pipeline, pactum's peak memory, the path it took, and whether its notice findings
-    are the planted ones. Run once (a 10^8-event log takes minutes to generate)."""
-    manifest_path = os.path.join(OUT, "piped-%s.json" % label(n))
-    report = os.path.join(OUT, "pactum-piped-%s.json" % label(n))
+def piped(n, terms):
+    """`generate_log.py --events N --shape stream -o /dev/stdout | pactum check TERMS.terms - --format json -o R`:
+    wall time of the pipeline, pactum's peak memory, the path it took, and whether its findings are the
+    planted ones (notice: the late and missing notices; calls: the endless calls). Run once (a 10^8-event
+    log takes minutes to generate)."""
+    manifest_path = os.path.join(OUT, "piped-%s-%s.json" % (terms, label(n)))
+    report = os.path.join(OUT, "pactum-piped-%s-%s.json" % (terms, label(n)))
     start = time.time()
     gen = subprocess.Popen([sys.executable, os.path.join(HERE, "generate_log.py"), "--events", str(n), "--shape",
                             "stream", "-o", "/dev/stdout", "--manifest", manifest_path], stdout=subprocess.PIPE)
-    p = subprocess.run(["/usr/bin/time", "-v", PACTUM, "check", os.path.join(HERE, "notice.terms"), "-", "--format",
+    p = subprocess.run(["/usr/bin/time", "-v", PACTUM, "check", os.path.join(HERE, terms + ".terms"), "-", "--format",
                         "json", "-o", report], stdin=gen.stdout, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                        text=True, env=dict(os.environ, PACTUM_STREAM="trace"))
     gen.stdout.close()
@@ -156,7 +160,12 @@ def piped(n):
     m = re.search(r"pactum: trace: (.*)", p.stderr)
     with open(manifest_path) as f:
         manifest = json.load(f)
-    agree = pactum_notice_ids(report) == manifest["notice_violations"]
+    if terms == "calls":
+        with open(report) as f:
+            findings = json.load(f)["findings"]
+        agree = sum(1 for f in findings if f["block"] == "No endless calls") == manifest["forbidden_call"]
+    else:
+        agree = pactum_notice_ids(report) == manifest["notice_violations"]
     return manifest["events"], wall, rss, m.group(1) if m else "no trace", agree
 
 
@@ -363,16 +372,16 @@ def main():
         spread = max(flat) / min(flat) - 1
         print("- per-event cost from %s to %s events: %.2f to %.2f µs, spread %.0f%%" % (
             label(min(SIZES)), label(max(SIZES)), min(flat), max(flat), spread * 100))
-    if PIPED:
-        log("piped: %s events generated on the fly" % label(PIPED))
-        events, wall, rss, path, agree = piped(PIPED)
-        checks.append(("piped", 0, agree))
-        print("| piped, notice rule: events | generator and pactum s | pactum peak MiB | peak bytes ÷ events | findings = planted | path taken |")
+    for terms in PIPED_TERMS if PIPED else []:
+        log("piped: %s events generated on the fly, %s.terms" % (label(PIPED), terms))
+        events, wall, rss, path, agree = piped(PIPED, terms)
+        checks.append(("piped " + terms, 0, agree))
+        print("| piped, %s.terms: events | generator and pactum s | pactum peak MiB | peak bytes ÷ events | findings = planted | path taken |" % terms)
         print("| ---: | ---: | ---: | ---: | :---: | --- |")
         print("| %s | %.1f | %.0f | %.1f | %s | %s |" % ("{:,}".format(events), wall, rss, rss * 1024 * 1024 / events,
                                                         "yes" if agree else "**NO**", path))
-        print("- %s events piped: peak memory %.0f MiB (target ≤ 300): %s" % (
-            "{:,}".format(events), rss, "met" if rss <= 300 else "NOT met"))
+        print("- %s events piped, %s.terms: peak memory %.0f MiB (target ≤ 300): %s" % (
+            "{:,}".format(events), terms, rss, "met" if rss <= 300 else "NOT met"))
     print("- findings agree (pactum = planted%s; streamed = loaded; merged = loaded; 4 slices merged = whole%s): %s" % (
         " = peer" if RUN_PEER else "", "; piped = planted" if PIPED else "",
         "yes" if all(a for _, _, a in checks) else "NO"))
