@@ -56,7 +56,7 @@ class KeyTable {
   static constexpr size_t kBlockSize = size_t{1} << 20;
 
   static uint32_t hash_of(std::string_view key) {
-    size_t h = std::hash<std::string_view>{}(key);
+    uint64_t h = std::hash<std::string_view>{}(key);  // 32 bits in WebAssembly
     return static_cast<uint32_t>(h ^ (h >> 32));
   }
 
