@@ -20,8 +20,8 @@
 #include <fmt/format.h>
 
 #include "engine/eval/deadlines.h"
-#include "engine/eval/pause_clock.h"
 #include "engine/eval/key_table.h"
+#include "engine/eval/pause_clock.h"
 #include "engine/eval/rule_evaluator.h"
 #include "engine/eval/share.h"
 #include "engine/eval/wording.h"
