@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 
-
 #include <fmt/format.h>
 
 #include "engine/app/log_checks.h"

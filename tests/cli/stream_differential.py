@@ -92,6 +92,63 @@ def time_ordered_copy(path, copy):
     return copy
 
 
+def write_text(path, text):
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def check_window_rules(pactum, root, scratch, rng, problems, verbose):
+    """A window rule holds only the events a finding could still cite while its window is open:
+    none once `at least N` is met or a maximum reached an `at least` bound (a minimum an `at most`
+    one), the excess of `at most N`; not every matching event of the month. Returns the number
+    of comparisons made."""
+    window_terms = write_text(os.path.join(scratch, "windows.terms"), (
+        'agreement "Windows"\n  timezone "UTC"\n\nparty Acme\n  role client\n\n'
+        'party Northwind\n  role provider\n\n'
+        'term "Counts"\n  responsible Northwind\n  at least 3 call every month\n'
+        '  at most 2 escalation every month\n\n'
+        'expectation "Levels"\n  responsible Northwind\n'
+        '  maximum handle_time of call at least 100 every month\n'
+        '  minimum handle_time of call at most 500 every month\n'))
+    start = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    lines = ["timezone: UTC\nevents:\n"]  # a log without one is held to its end
+    for i in range(3000):  # about 1000 calls and 6 escalations a month, January to March
+        at = (start + datetime.timedelta(minutes=43 * i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        lines.append(f"  - {{at: {at}, type: call, by: Northwind, handle_time: {rng.randint(1, 900)}}}\n")
+        if i % 150 == 7:
+            lines.append(f"  - {{at: {at}, type: escalation, by: Northwind}}\n")
+    window_log = write_text(os.path.join(scratch, "windows.yaml"), "".join(lines))
+    # The same rules broken: a minimum above 500 in March, a maximum below 100 in April (the
+    # findings cite every call of the month).
+    lines = ["timezone: UTC\nevents:\n"]
+    for i in range(4000):
+        at = start + datetime.timedelta(minutes=43 * i)
+        low, high = (501, 900) if at.month == 3 else (1, 99) if at.month == 4 else (1, 900)
+        lines.append(f"  - {{at: {at.strftime('%Y-%m-%dT%H:%M:%SZ')}, type: call, by: Northwind, "
+                     f"handle_time: {rng.randint(low, high)}}}\n")
+    failing_log = write_text(os.path.join(scratch, "windows-failing.yaml"), "".join(lines))
+
+    name = "window rules broken"
+    if compare(pactum, name, [window_terms, failing_log, "--format", "json", "--as-of", "2026-05-01T00:00:00Z"],
+               root, problems, verbose) != "streamed":
+        problems.append(f"{name}: was not streamed")
+    args = [window_terms, window_log, "--format", "json", "--as-of", "2026-04-01T00:00:00Z"]
+    name = "window rules hold what they could cite"
+    if compare(pactum, name, args, root, problems, verbose) != "streamed":
+        problems.append(f"{name}: was not streamed")
+    env = dict(os.environ, NO_COLOR="1", PACTUM_STREAM="trace", PACTUM_STREAM_BATCH="1")
+    p = subprocess.run([pactum, "check"] + args, cwd=root, capture_output=True, env=env, timeout=300)
+    held = re.search(rb"at most ([0-9]+) held", p.stderr)
+    # At least 3: 2 events of the open window; at most 2: the excess, 4 or 5 per window, of 3
+    # windows (the two minimum/maximum rules hold nothing once their first value counts).
+    if not held or int(held.group(1)) > 2 + 3 * 5:
+        problems.append(f"{name}: held too many events ({held.group(1).decode() if held else 'no trace'})")
+    elif verbose:
+        print(f"ok {name}: at most {held.group(1).decode()} held")
+    return 2
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__)
@@ -155,13 +212,12 @@ def main(argv):
             return path
         thirds = [write_docs(f"third-{k}.yaml", docs[k::3]) for k in range(3)]
         runs = [write_docs(f"runs-{k}.yaml", [d for i, d in enumerate(docs) if (i // 25) % 2 == k]) for k in range(2)]
-        late_zone = os.path.join(scratch, "late-zone.yaml")
-        with open(late_zone, "w") as f:
-            f.write("events:\n"
-                    "  - {at: 2026-03-02T09:00, type: call, by: Northwind, queue: tech, handle_time: 9000}\n"
-                    "  - {at: 2026-06-01T10:30, type: escalation, by: Northwind}\n"
-                    "  - {at: 2026-06-01T23:30, type: call, by: Northwind, queue: billing, handle_time: 30}\n"
-                    "timezone: \"Asia/Manila\"\n")
+        late_zone = write_text(os.path.join(scratch, "late-zone.yaml"), (
+            "events:\n"
+            "  - {at: 2026-03-02T09:00, type: call, by: Northwind, queue: tech, handle_time: 9000}\n"
+            "  - {at: 2026-06-01T10:30, type: escalation, by: Northwind}\n"
+            "  - {at: 2026-06-01T23:30, type: call, by: Northwind, queue: billing, handle_time: 30}\n"
+            "timezone: \"Asia/Manila\"\n"))
         broken = write_docs("broken.yaml", ["at: 2026-02-01T00:00:00Z\ntype: call\nby: Nobody\nqueue: [tech"])
         late_shuffled = write_docs("later-shuffled.yaml", rng.sample(docs[half:], len(docs) - half))
         for name, logs, want in (
@@ -197,55 +253,7 @@ def main(argv):
             if path != want:
                 problems.append(f"{name}: took `{path}`, expected `{want}`")
 
-        # A window rule holds only the events a finding could still cite while its window is open:
-        # none once `at least N` is met or a maximum reached an `at least` bound (a minimum an
-        # `at most` one), the excess of `at most N`; not every matching event of the month.
-        window_terms = os.path.join(scratch, "windows.terms")
-        with open(window_terms, "w") as f:
-            f.write('agreement "Windows"\n  timezone "UTC"\n\nparty Acme\n  role client\n\n'
-                    'party Northwind\n  role provider\n\n'
-                    'term "Counts"\n  responsible Northwind\n  at least 3 call every month\n'
-                    '  at most 2 escalation every month\n\n'
-                    'expectation "Levels"\n  responsible Northwind\n'
-                    '  maximum handle_time of call at least 100 every month\n'
-                    '  minimum handle_time of call at most 500 every month\n')
-        window_log = os.path.join(scratch, "windows.yaml")
-        with open(window_log, "w") as f:
-            f.write("timezone: UTC\nevents:\n")  # a log without one is held to its end
-            start = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
-            for i in range(3000):  # about 1000 calls and 6 escalations a month, January to March
-                at = (start + datetime.timedelta(minutes=43 * i)).strftime("%Y-%m-%dT%H:%M:%SZ")
-                f.write(f"  - {{at: {at}, type: call, by: Northwind, handle_time: {rng.randint(1, 900)}}}\n")
-                if i % 150 == 7:
-                    f.write(f"  - {{at: {at}, type: escalation, by: Northwind}}\n")
-        # The same rules broken: a minimum above 500 in March, a maximum below 100 in April (the
-        # findings cite every call of the month).
-        failing_log = os.path.join(scratch, "windows-failing.yaml")
-        with open(failing_log, "w") as f:
-            f.write("timezone: UTC\nevents:\n")
-            for i in range(4000):
-                at = start + datetime.timedelta(minutes=43 * i)
-                low, high = (501, 900) if at.month == 3 else (1, 99) if at.month == 4 else (1, 900)
-                f.write(f"  - {{at: {at.strftime('%Y-%m-%dT%H:%M:%SZ')}, type: call, by: Northwind, "
-                        f"handle_time: {rng.randint(low, high)}}}\n")
-        name = "window rules broken"
-        if compare(pactum, name, [window_terms, failing_log, "--format", "json", "--as-of", "2026-05-01T00:00:00Z"],
-                   root, problems, verbose) != "streamed":
-            problems.append(f"{name}: was not streamed")
-        args = [window_terms, window_log, "--format", "json", "--as-of", "2026-04-01T00:00:00Z"]
-        name = "window rules hold what they could cite"
-        if compare(pactum, name, args, root, problems, verbose) != "streamed":
-            problems.append(f"{name}: was not streamed")
-        count += 2
-        env = dict(os.environ, NO_COLOR="1", PACTUM_STREAM="trace", PACTUM_STREAM_BATCH="1")
-        p = subprocess.run([pactum, "check"] + args, cwd=root, capture_output=True, env=env, timeout=300)
-        held = re.search(rb"at most ([0-9]+) held", p.stderr)
-        # At least 3: 2 events of the open window; at most 2: the excess, 4 or 5 per window, of 3
-        # windows (the two minimum/maximum rules hold nothing once their first value counts).
-        if not held or int(held.group(1)) > 2 + 3 * 5:
-            problems.append(f"{name}: held too many events ({held.group(1).decode() if held else 'no trace'})")
-        elif verbose:
-            print(f"ok {name}: at most {held.group(1).decode()} held")
+        count += check_window_rules(pactum, root, scratch, rng, problems, verbose)
 
         # The conformance cases read all their logs at once, some of them given out of time order
         # on purpose: here each log alone, with the case's arguments and without its --as-of (the
