@@ -56,6 +56,7 @@ class Streamer {
     if (cut == fed_) return;
     pass_.feed(fed_, cut);
     fed_ = cut;
+    pass_.advance_to(last);
     held_.clear();
     pass_.held(held_);
     std::sort(held_.begin(), held_.end());

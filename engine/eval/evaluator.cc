@@ -255,6 +255,11 @@ void EvaluationPass::feed(uint32_t from, uint32_t to) {
   }
 }
 
+void EvaluationPass::advance_to(Instant next) {
+  if (!out_.evaluated) return;
+  for (const auto& rule : rules_) rule->advance_to(next);
+}
+
 void EvaluationPass::held(std::vector<uint32_t>& out) const {
   if (intervals_) intervals_->held(out);
   for (const auto& rule : rules_) rule->held(out);

@@ -58,6 +58,9 @@ class EvaluationPass {
   bool streams() const;
   // Events [from, to) by index: whole timestamp groups, in time order, each fed once.
   void feed(uint32_t from, uint32_t to);
+  // Every event earlier than `next` was fed, and none to come is earlier: the rules may forget
+  // what no later event can need (a streamed check calls it before held()).
+  void advance_to(Instant next);
   // Appends the indices of the events the rules may still cite or read (unsorted).
   void held(std::vector<uint32_t>& out) const;
   // Settles what is open. `events`: how many were read; `latest`: the time of the latest one.

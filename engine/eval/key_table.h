@@ -20,7 +20,8 @@ namespace pactum::eval {
 template <typename Value>
 class KeyTable {
  public:
-  // The value of `key`, added (value-initialized) when the key is new.
+  // The value of `key`, added (value-initialized) when the key is new. It never moves: a
+  // reference stays valid as long as the table.
   Value& operator[](std::string_view key) {
     uint32_t hash = hash_of(key);
     if ((entries_.size() + 1) * 2 > slots_.size()) grow();

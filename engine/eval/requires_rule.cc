@@ -4,7 +4,11 @@
 //
 // Before-timings keep, per correlation key (a KeyTable: such a rule remembers every key to the
 // end), the earliest two targets seen so far, or the latest two with `within D before` (two,
-// because Q is never A itself when one event matches both patterns). After-timings keep
+// because Q is never A itself when one event matches both patterns). With `at least D before`,
+// a key's earliest target is held only until the events still to come are D or more after it
+// (advance_to): from then on every activation of that key is met, and the key alone is kept,
+// settled. So a streamed log of a million notices holds the notices of the last D, not all of
+// them. After-timings keep
 // the activations still waiting for a target; the first target after an activation settles it.
 // A pausing clock lives with its waiting activation and is fed the pause events of its key.
 // With a share, each activation is settled the same way (met, failed, open) but only counted in
@@ -127,7 +131,10 @@ class RequiresRule : public RuleEvaluator {
     };
     // Plain `before` asks only whether a target came (a finding cites the activation alone):
     // its targets are remembered by key, never read again.
-    if (rule_.timing.kind != TimingKind::Before) seen_.for_each_value([&](const Seen& s) { add(s.one), add(s.two); });
+    if (rule_.timing.kind == TimingKind::AtLeastBefore)
+      for (const Unsettled& u : unsettled_) add(u.seen->one), add(u.seen->two);
+    else if (rule_.timing.kind == TimingKind::WithinBefore)
+      seen_.for_each_value([&](const Seen& s) { add(s.one), add(s.two); });
     for (const auto& [key, list] : waiting_)
       for (const auto& w : list) add(w.activation);
     for (const auto& w : unkeyed_) add(w.activation);
@@ -136,6 +143,18 @@ class RequiresRule : public RuleEvaluator {
       for (uint32_t i : t.failed_events.sorted()) add(i);
       for (uint32_t i : t.open_events.sorted()) add(i);
       for (uint32_t i : t.failed_per_party) add(i);
+    }
+  }
+
+  // `at least D before`: the keys whose earliest target lies D or more before `next` are settled
+  // (no later activation can be early enough to be late: the limit only moves forward in time).
+  void advance_to(Instant next) override {
+    if (unsettled_.empty()) return;
+    std::optional<Instant> latest_allowed = before_limit(next, true);
+    if (!latest_allowed) return;
+    while (!unsettled_.empty() && unsettled_.front().at <= *latest_allowed) {
+      *unsettled_.front().seen = Seen{kSettled, kNone};
+      unsettled_.pop_front();
     }
   }
 
@@ -154,8 +173,17 @@ class RequiresRule : public RuleEvaluator {
  private:
   // Two targets of a key: the earliest two, or with `within D before` (which cites the most
   // recent) the latest two, `one` the latest. Two, because the activation may be a target too.
+  // `one` is kSettled for a key settled by advance_to: an earliest target exists, far enough back
+  // to meet every activation still to come, and is no longer held.
+  static constexpr uint32_t kSettled = kNone - 1;
   struct Seen {
     uint32_t one = kNone, two = kNone;
+  };
+  // `at least D before`: a key whose earliest target is still held, with that target's time. In
+  // the order the keys got it, which is time order.
+  struct Unsettled {
+    Instant at;
+    Seen* seen;  // in seen_, whose values never move
   };
   struct Waiting {
     uint32_t activation;
@@ -180,9 +208,14 @@ class RequiresRule : public RuleEvaluator {
 
   void remember_target(const std::string& key, uint32_t index) {
     Seen& s = seen_[key];
-    if (rule_.timing.kind == TimingKind::WithinBefore) s.two = s.one, s.one = index;
-    else if (s.one == kNone) s.one = index;
-    else if (s.two == kNone) s.two = index;
+    if (rule_.timing.kind == TimingKind::WithinBefore) {
+      s.two = s.one, s.one = index;
+    } else if (s.one == kNone) {
+      s.one = index;
+      if (rule_.timing.kind == TimingKind::AtLeastBefore) unsettled_.push_back(Unsettled{event(index).at, &s});
+    } else if (s.two == kNone && s.one != kSettled) {
+      s.two = index;
+    }
   }
 
   void judge_before(uint32_t a, uint32_t window) {
@@ -200,6 +233,7 @@ class RequiresRule : public RuleEvaluator {
     }
     if (timing.kind == TimingKind::Before) return;
     if (timing.kind == TimingKind::AtLeastBefore) {
+      if (target == kSettled) return;  // met (advance_to)
       // No limit: it would lie before 1900, so no event can have come early enough.
       std::optional<Instant> latest_allowed = before_limit(at, true);
       if (latest_allowed && event(target).at <= *latest_allowed) return;
@@ -565,6 +599,7 @@ class RequiresRule : public RuleEvaluator {
   bool by_correlated_ = false;  // `with same `by`` (V2.1: the acting party is responsible)
   FieldRef due_;
   KeyTable<Seen> seen_;
+  std::deque<Unsettled> unsettled_;
   std::unordered_map<std::string, std::vector<Waiting>> waiting_;
   std::vector<Waiting> unkeyed_;
   std::deque<Finding> findings_;  // deque: report() hands out stable pointers

@@ -75,6 +75,10 @@ class RuleEvaluator : public EventConsumer {
     return false;
   }
   virtual void held(std::vector<uint32_t>& out) const { (void)out; }
+  // Streaming: every event earlier than `next` was fed (whole timestamp groups), and no event to
+  // come is earlier. A rule may forget here what no later event can need, so that held() names
+  // less. A loaded log never calls it: the stream-differential test compares the two.
+  virtual void advance_to(Instant next) { (void)next; }
   // The findings it keeps until finish() (rules that judge as events come): the pass makes room
   // for all of them at once (docs/performance.md, many findings).
   virtual size_t findings_kept() const { return 0; }
