@@ -74,7 +74,11 @@ class KeyTable {
   }
 
   void grow() {
-    slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+    // The slots are rebuilt from the entries' hashes: the old ones go first, so that the two are
+    // never held at once (at millions of keys, a third of the table's peak).
+    size_t size = slots_.empty() ? 1024 : slots_.size() * 2;
+    std::vector<uint32_t>().swap(slots_);
+    slots_.assign(size, 0);
     size_t mask = slots_.size() - 1;
     for (size_t n = 0; n < entries_.size(); ++n) {
       size_t i = entries_[n].hash & mask;
