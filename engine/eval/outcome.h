@@ -47,17 +47,6 @@ struct Finding {
   std::optional<Millis> delay;
 };
 
-// Moves a rule's findings (in its order) to the end of `out`, freeing each as it goes: with tens
-// of thousands of findings, the rule's copy and the outcome's are not held together. Rules keep
-// their findings in a deque, which grows without copying them and without spare capacity.
-template <typename Deque>
-void hand_over(Deque& findings, std::vector<Finding>& out) {
-  while (!findings.empty()) {
-    out.push_back(std::move(findings.front()));
-    findings.pop_front();
-  }
-}
-
 // One window of a rule with a period (5.3, 5.4, 5.6, V2.3, V2.6), as the html report charts it:
 // how it fared and the value the rule compared. Windows without a case (shares, durations) are
 // not listed; a pending window (V2.3, V2.6) is.

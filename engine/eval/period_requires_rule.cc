@@ -14,13 +14,13 @@
 // back. Before-timings: targets are remembered (the earliest and the latest, per named window
 // with `for`), and each window is judged as soon as the stream passes its start, from what was
 // seen up to that instant.
-#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "engine/eval/deadlines.h"
+#include "engine/eval/packed_findings.h"
 #include "engine/eval/period_names.h"
 #include "engine/eval/rule_evaluator.h"
 #include "engine/eval/wording.h"
@@ -77,7 +77,7 @@ class PeriodRequiresRule : public RuleEvaluator {
       if (s.earliest != kNone) out.push_back(s.earliest);
       if (s.latest != kNone) out.push_back(s.latest);
     }
-    for (const auto& f : findings_) out.insert(out.end(), f.events.begin(), f.events.end());
+    findings_.cited(out);
   }
 
   void finish(Outcome& out) override {
@@ -90,7 +90,7 @@ class PeriodRequiresRule : public RuleEvaluator {
         if (!served) settle_unserved(waiting(w), out);
       }
     }
-    hand_over(findings_, out.findings);
+    findings_.hand_over(out.findings);
   }
   size_t findings_kept() const override { return findings_.size(); }
 
@@ -117,8 +117,7 @@ class PeriodRequiresRule : public RuleEvaluator {
     f.responsible = responsible(nullptr);  // the target's `by`, else the block's, else unassigned
     if (q != kNone) f.events.push_back(q);
     f.message = std::move(message);
-    findings_.push_back(std::move(f));
-    return findings_.back();
+    return findings_.add(std::move(f));
   }
 
   // ---- after, within D after ----
@@ -304,7 +303,7 @@ class PeriodRequiresRule : public RuleEvaluator {
   // before-timings
   std::optional<calendar::Interval> next_;  // the next window to judge
   std::unordered_map<int64_t, Seen> seen_;  // by named window start (`for`), else one entry
-  std::deque<Finding> findings_;
+  PackedFindings findings_;
 };
 
 }  // namespace

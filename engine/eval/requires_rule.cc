@@ -25,6 +25,7 @@
 
 #include "engine/eval/deadlines.h"
 #include "engine/eval/key_table.h"
+#include "engine/eval/packed_findings.h"
 #include "engine/eval/pause_clock.h"
 #include "engine/eval/rule_evaluator.h"
 #include "engine/eval/share.h"
@@ -138,7 +139,7 @@ class RequiresRule : public RuleEvaluator {
     for (const auto& [key, list] : waiting_)
       for (const auto& w : list) add(w.activation);
     for (const auto& w : unkeyed_) add(w.activation);
-    for (const auto& f : findings_) out.insert(out.end(), f.events.begin(), f.events.end());
+    findings_.cited(out);
     for (const auto& t : tallies_) {
       for (uint32_t i : t.failed_events.sorted()) add(i);
       for (uint32_t i : t.open_events.sorted()) add(i);
@@ -166,7 +167,12 @@ class RequiresRule : public RuleEvaluator {
       if (!tally_windows_.empty() && !share_window_judged(tally_windows_.back())) take_back_last_window_activity();
       judge_windows(out);
     }
-    hand_over(findings_, out.findings);
+    // What the pass kept goes before the findings are unpacked: the keys of a look-back rule
+    // are its largest part on a long log.
+    seen_ = KeyTable<Seen>{};
+    decltype(unsettled_)().swap(unsettled_);
+    decltype(waiting_)().swap(waiting_);
+    findings_.hand_over(out.findings);
   }
   size_t findings_kept() const override { return findings_.size(); }
 
@@ -574,8 +580,7 @@ class RequiresRule : public RuleEvaluator {
     f.events.push_back(a);
     if (q != kNone) f.events.push_back(q);
     f.message = std::move(message);
-    findings_.push_back(std::move(f));
-    return &findings_.back();
+    return &findings_.add(std::move(f));
   }
 
   std::string target_text() const {
@@ -602,7 +607,7 @@ class RequiresRule : public RuleEvaluator {
   std::deque<Unsettled> unsettled_;
   std::unordered_map<std::string, std::vector<Waiting>> waiting_;
   std::vector<Waiting> unkeyed_;
-  std::deque<Finding> findings_;  // deque: report() hands out stable pointers
+  PackedFindings findings_;
   // V2.4
   std::optional<CompiledPattern> pause_from_, pause_until_;
   // V2.3

@@ -1,10 +1,10 @@
 // Rules judged one event at a time: 5.2 `every A occurs within business hours of P [and ...]`
 // and 5.5 `no P`. Both see each matching activation in the judged interval once and may turn it
 // into a finding; they differ only in that judgement.
-#include <deque>
 
 #include <fmt/format.h>
 
+#include "engine/eval/packed_findings.h"
 #include "engine/eval/rule_evaluator.h"
 
 namespace pactum::eval {
@@ -26,14 +26,14 @@ class SingleEventRule : public RuleEvaluator {
   }
 
   void finish(Outcome& out) override {
-    hand_over(findings_, out.findings);
+    findings_.hand_over(out.findings);
   }
   size_t findings_kept() const override { return findings_.size(); }
 
   // Judged as they come; the findings cite their events.
   bool streams(bool) const override { return true; }
   void held(std::vector<uint32_t>& out) const override {
-    for (const auto& f : findings_) out.insert(out.end(), f.events.begin(), f.events.end());
+    findings_.cited(out);
   }
 
  protected:
@@ -43,13 +43,12 @@ class SingleEventRule : public RuleEvaluator {
     Finding f = make_finding(reason, e.at);
     f.responsible = responsible(&e);
     f.events.push_back(index);
-    findings_.push_back(std::move(f));
-    return findings_.back();
+    return findings_.add(std::move(f));
   }
 
  private:
   CompiledPattern pattern_;
-  std::deque<Finding> findings_;
+  PackedFindings findings_;
 };
 
 // 5.2: inside the business time of every listed party, each in its own zone and holidays.

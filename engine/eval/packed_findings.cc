@@ -1,0 +1,179 @@
+#include "engine/eval/packed_findings.h"
+
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace pactum::eval {
+
+namespace {
+
+// A record is written into a scratch string, then copied into the blocks whole (a record never
+// spans two blocks), so that the reader walks each block from its start.
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) { out_.clear(); }
+  void varint(uint64_t v) {
+    while (v >= 0x80) {
+      out_.push_back(static_cast<char>(v | 0x80));
+      v >>= 7;
+    }
+    out_.push_back(static_cast<char>(v));
+  }
+  template <typename T>
+  void raw(const T& v) {
+    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void text(std::string_view s) {
+    varint(s.size());
+    out_.append(s);
+  }
+  void flag(bool b) { out_.push_back(b ? 1 : 0); }
+
+ private:
+  std::string& out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(const char* at) : at_(at) {}
+  uint64_t varint() {
+    uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+      auto byte = static_cast<uint8_t>(*at_++);
+      v |= uint64_t{byte & 0x7fu} << shift;
+      if (byte < 0x80) return v;
+    }
+  }
+  template <typename T>
+  T raw() {
+    T v;
+    std::memcpy(&v, at_, sizeof v);
+    at_ += sizeof v;
+    return v;
+  }
+  std::string text() {
+    size_t n = varint();
+    std::string s(at_, n);
+    at_ += n;
+    return s;
+  }
+  bool flag() { return *at_++ != 0; }
+  const char* position() const { return at_; }
+
+ private:
+  const char* at_;
+};
+
+void write_instant(Writer& w, Instant t) { w.raw<int64_t>(t.time_since_epoch().count()); }
+Instant read_instant(Reader& r) { return Instant{Millis{r.raw<int64_t>()}}; }
+
+void write_finding(Writer& w, const Finding& f) {
+  w.varint(f.block_index);
+  w.raw(f.block);
+  w.raw(f.rule);
+  w.text(f.reason);
+  w.varint(f.responsible.size());
+  for (const auto& party : f.responsible) w.text(party);
+  write_instant(w, f.at);
+  w.flag(f.window.has_value());
+  if (f.window) write_instant(w, f.window->start), write_instant(w, f.window->end);
+  w.varint(f.events.size());
+  for (uint32_t e : f.events) w.varint(e);
+  w.varint(f.measured.size());
+  for (const Measure& m : f.measured) {
+    w.text(m.key);
+    w.flag(m.number.has_value());
+    if (m.number) w.raw(*m.number);
+    w.text(m.text);
+    w.varint(m.list.size());
+    for (const auto& item : m.list) w.text(item);
+    w.flag(m.exact.has_value());
+    if (m.exact) w.raw(m.exact->num), w.raw(m.exact->den);
+  }
+  w.text(f.message);
+  w.flag(f.delay.has_value());
+  if (f.delay) w.raw<int64_t>(f.delay->count());
+}
+
+Finding read_finding(Reader& r) {
+  Finding f;
+  f.block_index = r.varint();
+  f.block = r.raw<const model::Block*>();
+  f.rule = r.raw<const model::Rule*>();
+  f.reason = r.text();
+  f.responsible.resize(r.varint());
+  for (auto& party : f.responsible) party = r.text();
+  f.at = read_instant(r);
+  if (r.flag()) {
+    Instant start = read_instant(r);
+    f.window = calendar::Interval{start, read_instant(r)};
+  }
+  f.events.resize(r.varint());
+  for (auto& e : f.events) e = static_cast<uint32_t>(r.varint());
+  f.measured.resize(r.varint());
+  for (Measure& m : f.measured) {
+    m.key = r.text();
+    if (r.flag()) m.number = r.raw<double>();
+    m.text = r.text();
+    m.list.resize(r.varint());
+    for (auto& item : m.list) item = r.text();
+    if (r.flag()) {
+      Measure::Fraction exact;
+      exact.num = r.raw<int64_t>();
+      exact.den = r.raw<int64_t>();
+      m.exact = exact;
+    }
+  }
+  f.message = r.text();
+  if (r.flag()) f.delay = Millis{r.raw<int64_t>()};
+  return f;
+}
+
+}  // namespace
+
+Finding& PackedFindings::add(Finding f) {
+  if (open_) pack(*open_);
+  open_ = std::move(f);
+  return *open_;
+}
+
+void PackedFindings::cited(std::vector<uint32_t>& out) const {
+  out.insert(out.end(), cited_.begin(), cited_.end());
+  if (open_) out.insert(out.end(), open_->events.begin(), open_->events.end());
+}
+
+void PackedFindings::pack(const Finding& f) {
+  static thread_local std::string scratch;
+  Writer w(scratch);
+  write_finding(w, f);
+  std::memcpy(room(scratch.size()), scratch.data(), scratch.size());
+  cited_.insert(cited_.end(), f.events.begin(), f.events.end());
+  ++packed_;
+}
+
+char* PackedFindings::room(size_t bytes) {
+  if (blocks_.empty() || blocks_.back().capacity - blocks_.back().used < bytes) {
+    size_t capacity = std::max(kBlockSize, bytes);  // a large record gets a block of its own
+    blocks_.push_back(Block{std::make_unique<char[]>(capacity), 0, capacity});
+  }
+  Block& b = blocks_.back();
+  char* at = b.bytes.get() + b.used;
+  b.used += bytes;
+  return at;
+}
+
+void PackedFindings::hand_over(std::vector<Finding>& out) {
+  for (Block& b : blocks_) {
+    Reader r(b.bytes.get());
+    while (r.position() < b.bytes.get() + b.used) out.push_back(read_finding(r));
+    b.bytes.reset();
+  }
+  if (open_) out.push_back(std::move(*open_));
+  blocks_.clear();
+  std::vector<uint32_t>().swap(cited_);
+  packed_ = 0;
+  open_.reset();
+}
+
+}  // namespace pactum::eval

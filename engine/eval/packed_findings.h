@@ -1,0 +1,48 @@
+// The findings a rule keeps until the pass ends (the report lists them by time, so they wait for
+// the last event), packed into bytes: a late notice's finding is about 1 KB as a Finding (its
+// strings, measures and vectors each an allocation) and about 300 bytes packed. A check of 10^8
+// events with 125,000 findings holds them in 40 MiB instead of 125.
+//
+// The rule fills the finding it added last (report() hands it out, the rule then adds its
+// measures); that one stays open until the next add() packs it. hand_over() unpacks them all, in
+// the order they were added.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "engine/eval/outcome.h"
+
+namespace pactum::eval {
+
+class PackedFindings {
+ public:
+  // Adds `f` and returns it, open for changes until the next add() or hand_over().
+  Finding& add(Finding f);
+  size_t size() const { return packed_ + (open_ ? 1 : 0); }
+  bool empty() const { return size() == 0; }
+  // Appends the events every finding cites (held to the end by a streamed check).
+  void cited(std::vector<uint32_t>& out) const;
+  // Moves the findings, in order, to the end of `out`; the store is empty afterwards, its memory
+  // freed as it goes.
+  void hand_over(std::vector<Finding>& out);
+
+ private:
+  void pack(const Finding& f);
+  char* room(size_t bytes);  // `bytes` contiguous bytes at the end of the last block
+
+  static constexpr size_t kBlockSize = 256 * 1024;
+  struct Block {
+    std::unique_ptr<char[]> bytes;
+    size_t used = 0;
+    size_t capacity = 0;
+  };
+  std::vector<Block> blocks_;
+  std::vector<uint32_t> cited_;  // the events of the packed findings, back to back
+  size_t packed_ = 0;
+  std::optional<Finding> open_;
+};
+
+}  // namespace pactum::eval

@@ -1,0 +1,151 @@
+// PackedFindings: every finding comes back from its bytes as it went in, field by field and in
+// order (empty and absent fields, NUL bytes, negative and extreme numbers, a record larger than
+// a block, thousands of findings across blocks); the finding added last can still be changed;
+// the cited events are those of all findings.
+#include <catch2/catch.hpp>
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "engine/eval/packed_findings.h"
+
+using namespace pactum;
+using eval::Finding;
+using eval::Measure;
+using eval::PackedFindings;
+
+namespace {
+
+model::Block a_block;
+model::Rule a_rule;
+
+Instant at(int64_t ms) { return Instant{Millis{ms}}; }
+
+// Every field of a Finding, each difference named.
+std::vector<std::string> differences(const Finding& a, const Finding& b) {
+  std::vector<std::string> out;
+  auto check = [&](bool same, const char* what) {
+    if (!same) out.push_back(what);
+  };
+  check(a.block_index == b.block_index, "block_index");
+  check(a.block == b.block, "block");
+  check(a.rule == b.rule, "rule");
+  check(a.reason == b.reason, "reason");
+  check(a.responsible == b.responsible, "responsible");
+  check(a.at == b.at, "at");
+  check(a.window.has_value() == b.window.has_value() &&
+            (!a.window || (a.window->start == b.window->start && a.window->end == b.window->end)),
+        "window");
+  check(a.events == b.events, "events");
+  check(a.measured.size() == b.measured.size(), "measured count");
+  for (size_t i = 0; i < std::min(a.measured.size(), b.measured.size()); ++i) {
+    const Measure &x = a.measured[i], &y = b.measured[i];
+    check(x.key == y.key, "measure key");
+    check(x.number.has_value() == y.number.has_value() && (!x.number || *x.number == *y.number), "measure number");
+    check(x.text == y.text, "measure text");
+    check(x.list == y.list, "measure list");
+    check(x.exact.has_value() == y.exact.has_value() &&
+              (!x.exact || (x.exact->num == y.exact->num && x.exact->den == y.exact->den)),
+          "measure exact");
+  }
+  check(a.message == b.message, "message");
+  check(a.delay == b.delay, "delay");
+  return out;
+}
+
+std::vector<Finding> samples() {
+  std::vector<Finding> list;
+  list.push_back(Finding{});  // every field empty or absent
+  Finding late;
+  late.block_index = 300;
+  late.block = &a_block;
+  late.rule = &a_rule;
+  late.reason = "late";
+  late.responsible = {"Acme", "Northwind"};
+  late.at = at(1767225600000);
+  late.events = {0, 127, 128, 16383, 16384, std::numeric_limits<uint32_t>::max() - 1};
+  late.measured.push_back(Measure{"notice_hours", 25.5, "", {}});
+  late.measured.push_back(Measure{"deadline", std::nullopt, "2026-03-02T09:00:00-05:00", {}});
+  late.message = "site_visit at Mon 2026-03-02 09:00 was announced by notice 25 hours 30 minutes before";
+  late.delay = Millis{-5};
+  list.push_back(late);
+  Finding window;
+  window.reason = "below-target";
+  window.at = at(-2208988800000);  // 1900
+  window.window = calendar::Interval{at(-2208988800000), at(7258118400000)};
+  Measure share{"share", 66.6667, "", {}};
+  share.exact = Measure::Fraction{std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()};
+  window.measured.push_back(share);
+  window.measured.push_back(Measure{"outside_hours_of", std::nullopt, "", {"Acme", "", std::string("N\0W", 3)}});
+  window.measured.push_back(Measure{"", -0.0, std::string(300, 'x'), {}});
+  window.message = std::string("a NUL \0 byte and UTF-8 \xc3\xa9", 27);
+  window.delay = Millis{std::numeric_limits<int64_t>::max()};
+  list.push_back(window);
+  Finding huge;
+  huge.reason = "forbidden";
+  huge.message = std::string(600 * 1024, 'm');  // larger than a block
+  huge.events = {42};
+  list.push_back(huge);
+  return list;
+}
+
+}  // namespace
+
+TEST_CASE("packed findings: each comes back as it went in, in order", "[eval]") {
+  std::vector<Finding> in = samples();
+  for (int i = 0; i < 5000; ++i) {  // across many blocks, with the samples in between
+    Finding f;
+    f.reason = i % 2 ? "late" : "missing";
+    f.at = at(i * 60000);
+    f.events = {static_cast<uint32_t>(i)};
+    f.message = fmt::format("finding number {}", i);
+    f.measured.push_back(Measure{"n", double(i), "", {}});
+    in.push_back(f);
+    if (i % 1000 == 0) in.push_back(samples()[static_cast<size_t>(i / 1000) % 4]);
+  }
+  PackedFindings packed;
+  for (const Finding& f : in) packed.add(f);
+  REQUIRE(packed.size() == in.size());
+  std::vector<uint32_t> cited;
+  packed.cited(cited);
+  std::vector<uint32_t> expected;
+  for (const Finding& f : in) expected.insert(expected.end(), f.events.begin(), f.events.end());
+  CHECK(cited == expected);
+
+  std::vector<Finding> out{Finding{}};  // appended after what is there
+  packed.hand_over(out);
+  REQUIRE(out.size() == in.size() + 1);
+  for (size_t i = 0; i < in.size(); ++i) {
+    std::vector<std::string> differing = differences(in[i], out[i + 1]);
+    CAPTURE(i, in[i].reason, differing);
+    CHECK(differing.empty());
+  }
+  CHECK(packed.empty());
+  cited.clear();
+  packed.cited(cited);
+  CHECK(cited.empty());
+}
+
+TEST_CASE("packed findings: the finding added last can still be changed", "[eval]") {
+  PackedFindings packed;
+  Finding& first = packed.add(Finding{});
+  first.message = "changed after add";
+  first.events.push_back(7);
+  first.measured.push_back(Measure{"notice_hours", 3.0, "", {}});
+  std::vector<uint32_t> cited;
+  packed.cited(cited);
+  CHECK(cited == std::vector<uint32_t>{7});  // the open finding's events count too
+  Finding& second = packed.add(Finding{});  // packs the first, with its changes
+  second.reason = "late";
+  std::vector<Finding> out;
+  packed.hand_over(out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].message == "changed after add");
+  CHECK(out[0].events == std::vector<uint32_t>{7});
+  REQUIRE(out[0].measured.size() == 1);
+  CHECK(out[0].measured[0].number == 3.0);
+  CHECK(out[1].reason == "late");
+}
