@@ -81,7 +81,8 @@ std::vector<Finding> samples() {
   window.measured.push_back(share);
   window.measured.push_back(Measure{"outside_hours_of", std::nullopt, "", {"Acme", "", std::string("N\0W", 3)}});
   window.measured.push_back(Measure{"", -0.0, std::string(300, 'x'), {}});
-  window.message = std::string("a NUL \0 byte and UTF-8 \xc3\xa9", 27);
+  static const char with_nul[] = "a NUL \0 byte and UTF-8 \xc3\xa9";
+  window.message = std::string(with_nul, sizeof with_nul - 1);
   window.delay = Millis{std::numeric_limits<int64_t>::max()};
   list.push_back(window);
   Finding huge;
