@@ -9,7 +9,8 @@ under odd names, generated large files), runs pactum there with relative paths, 
   - the exit status is the expected one, never 3 (internal error), never a signal;
   - it finishes within 10 seconds;
   - every expected fragment appears on standard error (and standard output, if given), and no
-    fragment of stderr_absent / stdout_absent does; standard error is at most stderr_max_bytes
+    fragment of stderr_absent / stdout_absent does; every regular expression of stderr_matches
+    finds a match (multi-line mode: ^ and $ are line ends); standard error is at most stderr_max_bytes
     long, if given;
   - exit 2 writes nothing to standard output (spec 8), except the report of input errors that
     the CI formats (github, sarif, junit, gitlab) carry (docs/ci.md);
@@ -191,6 +192,9 @@ def run_case(pactum, case_dir, shared, scratch):
     for frag in expect.get("stderr_contains", []):
         if frag not in err:
             problems.append(f"stderr lacks {frag!r}")
+    for pattern in expect.get("stderr_matches", []):
+        if not re.search(pattern, err, re.M):
+            problems.append(f"stderr matches no line of {pattern!r}")
     for frag in expect.get("stderr_absent", []):
         if frag in err:
             problems.append(f"stderr has {frag!r}")
