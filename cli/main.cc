@@ -104,7 +104,7 @@ int run(int argc, char** argv) {
   check_cmd->add_option("--reader", backend, "YAML reader for event logs")
       ->transform(one_of({"libyaml", "yaml-cpp"}, "reader"));
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-  check_cmd->add_option("--threads", threads, "Threads that parse a large log (default: all cores; 1: no thread)")
+  check_cmd->add_option("--threads", threads, "Threads that parse a large log and render its report (default: all cores; 1: no thread)")
       ->check(CLI::Range(1u, 256u));
   check_cmd->add_option("--waivers", check.waivers, "Accepted exceptions (owner, reason, until): waived findings do not fail the run");
   check_cmd->add_option("--baseline", check.baseline, "Known findings (from --write-baseline): only new findings fail the run");

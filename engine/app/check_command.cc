@@ -325,6 +325,7 @@ int run_check(const CheckOptions& options, Streams io) {
   data.root = *root;
   data.due_within = due_within;
   data.due_within_text = options.due_within.value_or("");
+  data.threads = options.threads;
   report::SlicePart part;
   if (slice) {
     part = report::SlicePart{slice->k, slice->n, run_fingerprint(options, s)};

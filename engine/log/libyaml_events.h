@@ -10,17 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/base/threads.h"  // PACTUM_READER_THREAD
 #include "engine/log/event_builder.h"
-
-// Whether this build may start threads: not the browser build (WebAssembly without threads),
-// where the reader pipeline runs on the one thread and no log is parsed in parallel.
-#ifndef PACTUM_READER_THREAD
-#ifdef __EMSCRIPTEN__
-#define PACTUM_READER_THREAD 0
-#else
-#define PACTUM_READER_THREAD 1
-#endif
-#endif
 
 namespace pactum::log::libyaml {
 

@@ -10,6 +10,7 @@
 #include "engine/report/finding_id.h"
 #include "engine/report/json_report.h"
 #include "engine/report/json_writer.h"
+#include "engine/report/pieces_in_order.h"
 #include "engine/report/report.h"
 
 namespace pactum::report {
@@ -236,14 +237,18 @@ void write_json(std::ostream& out, const ReportData& d) {
   if (d.outcome) {
     const auto& o = *d.outcome;
     const credits::Ledger* ledger = shown_credits(d);
+    auto write = [&](const std::string& piece) { w.value_dumped(piece); };
     w.key("findings");
     w.begin_array();
-    for (size_t i = 0; i < o.findings.size(); ++i)
-      w.value(finding_json(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr));
+    pieces_in_order(
+        o.findings.size(), d.threads,
+        [&](size_t i) { return JsonWriter::dump(finding_json(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr)); },
+        write);
     w.end();
     w.key("pending");
     w.begin_array();
-    for (const auto& f : o.pending) w.value(finding_json(d, f));
+    pieces_in_order(o.pending.size(), d.threads, [&](size_t i) { return JsonWriter::dump(finding_json(d, o.pending[i])); },
+                    write);
     w.end();
     if (d.due_within && o.evaluated) write_due_soon(d, w);
     if (d.triage) write_triage(d, w);

@@ -6,12 +6,6 @@ namespace pactum::report {
 
 using nlohmann::ordered_json;
 
-namespace {
-
-std::string dumped(const ordered_json& v) { return escaped_json(v.dump(2, ' ', false, ordered_json::error_handler_t::replace)); }
-
-}  // namespace
-
 std::string escaped_json(std::string raw) {
   // Outside strings a JSON text is ASCII without DEL or `#`, so these bytes are always inside a
   // string. Most texts have none of them: the text is then returned as it is (a report can be
@@ -70,13 +64,16 @@ void JsonWriter::open(char bracket) {
 void JsonWriter::key(std::string_view name) {
   out_ << (stack_.back().items++ ? "," : "");
   newline_and_indent(stack_.size());
-  out_ << dumped(ordered_json(std::string(name))) << ": ";
+  out_ << dump(ordered_json(std::string(name))) << ": ";
   after_key_ = true;
 }
 
-void JsonWriter::value(const ordered_json& v) {
+std::string JsonWriter::dump(const ordered_json& v) {
+  return escaped_json(v.dump(2, ' ', false, ordered_json::error_handler_t::replace));
+}
+
+void JsonWriter::value_dumped(const std::string& text) {
   before_value();
-  std::string text = dumped(v);
   // Dumped alone, the value is indented from column 0; its inner lines move to this depth. A
   // dumped value has line breaks between its lines only (inside strings they are escapes).
   if (stack_.empty() || text.find('\n') == std::string::npos) {

@@ -20,7 +20,10 @@ class JsonWriter {
   // A value where one is expected: the document itself, after key(), or the next array item.
   void begin_object() { open('{'); }
   void begin_array() { open('['); }
-  void value(const nlohmann::ordered_json& v);
+  void value(const nlohmann::ordered_json& v) { value_dumped(dump(v)); }
+  // The same in two steps: dump() may run on another thread (pieces_in_order.h).
+  static std::string dump(const nlohmann::ordered_json& v);
+  void value_dumped(const std::string& dumped);
   // In an object: the key of the value that follows.
   void key(std::string_view name);
   // Closes the innermost object or array (`{}` / `[]` when it stayed empty, as nlohmann writes it).

@@ -53,6 +53,7 @@ struct ReportData {
   std::string due_within_text = {};
   const FilterInfo* filter = nullptr;     // findings filtered (check only)
   const SlicePart* slice = nullptr;       // a part of a sliced check (JSON only)
+  unsigned threads = 1;                   // that may render findings at once (`check --threads`)
 };
 
 std::string render(Format format, const ReportData& data);

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@
 #include "engine/report/finding_id.h"
 #include "engine/report/json_report.h"
 #include "engine/report/json_writer.h"
+#include "engine/report/pieces_in_order.h"
 #include "engine/report/report.h"
 
 namespace pactum::report {
@@ -106,8 +108,9 @@ class RuleTable {
  public:
   explicit RuleTable(const ReportData& d) : d_(d) {}
 
+  // The index of a finding's rule, added to the table when new.
   size_t agreement_rule(const eval::Finding& f) {
-    std::string id = fmt::format("{}/{}", f.block->name, f.rule->number);
+    std::string id = rule_id(f);
     if (auto i = find(id)) return *i;
     std::string clause = f.block->clause ? fmt::format(" (clause {})", *f.block->clause) : "";
     ordered_json r;
@@ -140,7 +143,17 @@ class RuleTable {
   }
   ordered_json json() const { return rules_; }
 
+  // The index of a rule or lint code already in the table: the results are rendered on several
+  // threads (pieces_in_order.h), after a first pass filled the table, and only read it.
+  size_t index_of(const eval::Finding& f) const { return known(rule_id(f)); }
+  size_t index_of(const std::string& lint_code) const { return known(lint_code); }
+
  private:
+  static std::string rule_id(const eval::Finding& f) { return fmt::format("{}/{}", f.block->name, f.rule->number); }
+  size_t known(const std::string& id) const {
+    if (auto i = find(id)) return *i;
+    throw std::logic_error("SARIF: a result of a rule missing from the rules table: " + id);
+  }
   std::optional<size_t> find(const std::string& id) const {
     auto it = index_.find(id);
     if (it == index_.end()) return std::nullopt;
@@ -157,12 +170,12 @@ class RuleTable {
 };
 
 // `due`: the pending item is due soon (--due-within): a warning that says when.
-ordered_json finding_result(const ReportData& d, const eval::Finding& f, bool pending, RuleTable& rules,
+ordered_json finding_result(const ReportData& d, const eval::Finding& f, bool pending, const RuleTable& rules,
                             const DueItem* due = nullptr) {
   const char* level = due ? "warning" : level_of(f, pending);
   ordered_json r;
   r["ruleId"] = fmt::format("{}/{}", f.block->name, f.rule->number);
-  r["ruleIndex"] = rules.agreement_rule(f);
+  r["ruleIndex"] = rules.index_of(f);
   r["level"] = level;
   std::string clause = f.block->clause ? fmt::format(", clause {}", *f.block->clause) : "";
   std::string when = due ? due_words(d, *due) + ": " : "";
@@ -203,11 +216,11 @@ ordered_json suppressed(ordered_json r, const std::string& justification) {
   return r;
 }
 
-ordered_json lint_result(const ReportData& d, const Diagnostic& l, RuleTable& rules) {
+ordered_json lint_result(const ReportData& d, const Diagnostic& l, const RuleTable& rules) {
   const char* level = l.level == DiagLevel::Error ? "error" : "warning";
   ordered_json r;
   r["ruleId"] = l.code;
-  r["ruleIndex"] = rules.lint_code(l.code, level);
+  r["ruleIndex"] = rules.index_of(l.code);
   r["level"] = level;
   std::string text = l.message;
   if (!l.notes.empty()) text += "\nsuggestion: " + l.notes.front();
@@ -269,7 +282,7 @@ void each_result(const ReportData& d, Visit visit) {
   for (const auto& f : d.outcome->pending) visit(ResultItem{ResultItem::Pending, nullptr, &f});
 }
 
-ordered_json result_of(const ReportData& d, const ResultItem& item, RuleTable& rules,
+ordered_json result_of(const ReportData& d, const ResultItem& item, const RuleTable& rules,
                        const std::unordered_map<const eval::Finding*, const DueItem*>& due_of) {
   switch (item.kind) {
     case ResultItem::Lint: return lint_result(d, *item.lint, rules);
@@ -342,10 +355,14 @@ void write_sarif(std::ostream& out, const ReportData& d) {
   }
   w.key("results");
   w.begin_array();
-  size_t written = 0;
+  std::vector<ResultItem> items;
+  items.reserve(std::min(total, kMaxResults));
   each_result(d, [&](const ResultItem& item) {
-    if (written++ < kMaxResults) w.value(result_of(d, item, rules, due_of));
+    if (items.size() < kMaxResults) items.push_back(item);
   });
+  pieces_in_order(
+      items.size(), d.threads, [&](size_t i) { return JsonWriter::dump(result_of(d, items[i], rules, due_of)); },
+      [&](const std::string& piece) { w.value_dumped(piece); });
   w.end();
   // The summary of the JSON report (agreement, as-of, judged interval, counts, obligations).
   ordered_json head = json_head(d);

@@ -9,6 +9,7 @@
 
 #include "engine/base/text.h"
 #include "engine/report/due_soon.h"
+#include "engine/report/pieces_in_order.h"
 #include "engine/report/report.h"
 #include "engine/report/review.h"
 
@@ -96,12 +97,21 @@ void write_text(std::ostream& stream, const ReportData& d) {
   std::string out;
   if (d.outcome) {
     const auto& o = *d.outcome;
-    for (const auto& f : o.findings) {
-      Diagnostic diag = finding_diagnostic(d, f, false);
-      if (const credits::Charge* c = charge_of(d, f)) diag.notes.insert(diag.notes.begin() + 2, "credit: " + charge_text(d, f, *c));
-      stream << render_diagnostic(diag, d.sources, d.color) << "\n";
-    }
-    for (const auto& f : o.pending) stream << render_diagnostic(finding_diagnostic(d, f, true), d.sources, d.color) << "\n";
+    auto write = [&](const std::string& piece) { stream << piece << "\n"; };
+    pieces_in_order(
+        o.findings.size(), d.threads,
+        [&](size_t i) {
+          const eval::Finding& f = o.findings[i];
+          Diagnostic diag = finding_diagnostic(d, f, false);
+          if (const credits::Charge* c = charge_of(d, f))
+            diag.notes.insert(diag.notes.begin() + 2, "credit: " + charge_text(d, f, *c));
+          return render_diagnostic(diag, d.sources, d.color);
+        },
+        write);
+    pieces_in_order(
+        o.pending.size(), d.threads,
+        [&](size_t i) { return render_diagnostic(finding_diagnostic(d, o.pending[i], true), d.sources, d.color); },
+        write);
 
     // Scorecard: findings per responsible party, then how many rules bind each party.
     size_t most = 0, name_width = 10;

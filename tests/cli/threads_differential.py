@@ -9,7 +9,8 @@ Logs: the conformance cases (their agreement and arguments), the bad-input corpu
 case as tests/bad-input/run.py sets it up, without its FIFOs, devices, standard input and output
 files), the examples,
 and generated logs of each shape (bench/generate_log.py, 10^4 events, with bench.terms and
-many-findings.terms). The parallel runs use small pieces (PACTUM_LOG_CHUNK_BYTES) so that small
+many-findings.terms; the many findings in text, JSON and SARIF, whose pieces --threads renders on
+several threads: engine/report/pieces_in_order.h). The parallel runs use small pieces (PACTUM_LOG_CHUNK_BYTES) so that small
 logs are cut too: 1 byte (every item a piece), 97 bytes and 4096 bytes. Standard library only.
 """
 import glob
@@ -96,6 +97,7 @@ def corpus(root, scratch):
         subprocess.run([sys.executable, os.path.join(root, "bench/generate_log.py"), "--events", "10000",
                         "--shape", shape, "-o", log], check=True, capture_output=True)
         for agreement, fmt in (("bench/bench.terms", "text"), ("bench/many-findings.terms", "json"),
+                               ("bench/many-findings.terms", "text"), ("bench/many-findings.terms", "sarif"),
                                ("bench/bench-v2.terms", "json")):
             yield (f"generated {shape} {agreement} {fmt}", [agreement, log, "--format", fmt], root)
 

@@ -1,0 +1,52 @@
+// pieces_in_order (issue 17): the pieces of a report rendered on several threads come out in
+// their order, each exactly once, whatever the number of threads and pieces (batch boundaries
+// included); a failure while rendering reaches the caller.
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/report/pieces_in_order.h"
+
+using pactum::report::pieces_in_order;
+
+TEST_CASE("pieces_in_order: every piece once, in order", "[report]") {
+  // 64 is where threads start; 1024 per thread is a batch.
+  for (unsigned threads : {1u, 2u, 3u, 4u}) {
+    for (size_t n : {size_t{0}, size_t{1}, size_t{63}, size_t{64}, size_t{65}, size_t{1024} * threads - 1,
+                     size_t{1024} * threads, size_t{1024} * threads + 1, size_t{5000}, size_t{9001}}) {
+      std::vector<std::string> written;
+      pieces_in_order(
+          n, threads, [](size_t i) { return "piece " + std::to_string(i); },
+          [&](const std::string& piece) { written.push_back(piece); });
+      INFO("threads " << threads << ", pieces " << n);
+      REQUIRE(written.size() == n);
+      for (size_t i = 0; i < n; ++i) {
+        INFO("position " << i);
+        CHECK(written[i] == "piece " + std::to_string(i));
+      }
+    }
+  }
+}
+
+TEST_CASE("pieces_in_order: a piece that fails to render fails the whole", "[report]") {
+  for (unsigned threads : {1u, 2u, 4u}) {
+    for (size_t bad : {size_t{0}, size_t{1}, size_t{3000}}) {
+      size_t written = 0;
+      INFO("threads " << threads << ", failing piece " << bad);
+      CHECK_THROWS_WITH(pieces_in_order(
+                            5000, threads,
+                            [&](size_t i) {
+                              if (i == bad) throw std::runtime_error("piece " + std::to_string(i) + " failed");
+                              return std::to_string(i);
+                            },
+                            [&](const std::string&) { ++written; }),
+                        "piece " + std::to_string(bad) + " failed");
+      // On one thread, the pieces before it are written; on several, the batches (1024 pieces a
+      // thread) before its batch.
+      size_t batch = size_t{1024} * threads;
+      CHECK(written == (threads < 2 ? bad : bad / batch * batch));
+    }
+  }
+}
