@@ -19,9 +19,12 @@ namespace pactum::report {
 // thread. Pieces are rendered a batch at a time, so at most a batch of them is held.
 template <class Render, class Write>
 void pieces_in_order(size_t n, unsigned threads, const Render& render, const Write& write) {
-  if (!PACTUM_READER_THREAD || threads < 2 || n < 64) {
+#if PACTUM_READER_THREAD
+  if (threads < 2 || n < 64) {
+#endif
     for (size_t i = 0; i < n; ++i) write(render(i));
     return;
+#if PACTUM_READER_THREAD
   }
   const size_t batch = size_t{1024} * threads;
   std::vector<std::string> pieces(std::min(batch, n));
@@ -45,6 +48,9 @@ void pieces_in_order(size_t n, unsigned threads, const Render& render, const Wri
       if (failure) std::rethrow_exception(failure);
     for (size_t i = 0; i < count; ++i) write(std::move(pieces[i]));
   }
+#else
+  (void)threads;
+#endif
 }
 
 }  // namespace pactum::report
