@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
+#include "engine/report/pretty_json.h"
 #if PACTUM_BUILTIN_SHA256  // the WebAssembly build (web/wasm/deps.cmake) has no OpenSSL
 #include "engine/report/sha256.h"
 #else
@@ -12,24 +12,42 @@
 namespace pactum::report {
 
 std::string finding_id_text(const log::EventLog& log, const eval::Finding& f) {
-  using nlohmann::json;
-  json window_start = nullptr, window_end = nullptr;
+  // The compact dump of the JSON array [block, rule, reason, window start, window end, event]
+  // (no spaces, UTF-8 as is, only `"`, `\` and control characters escaped; invalid UTF-8 is an
+  // error, as in nlohmann's dump), written straight: a report of 60,000 findings computes 60,000.
+  std::string out = "[";
+  auto string = [&](std::string_view s) { PrettyJson::append_string(out, s, true); };
+  string(f.block->name);
+  out += ',';
+  out += std::to_string(f.rule->number);
+  out += ',';
+  string(f.reason);
   if (f.window) {
-    window_start = format_utc_millis(f.window->start);
-    window_end = format_utc_millis(f.window->end);
+    out += ',';
+    string(format_utc_millis(f.window->start));
+    out += ',';
+    string(format_utc_millis(f.window->end));
+  } else {
+    out += ",null,null";
   }
-  json event = nullptr;
-  if (!f.events.empty()) {
+  out += ',';
+  if (f.events.empty()) {
+    out += "null";
+  } else {
     const log::Event& e = log.event(f.events.front());
-    if (e.id != log::kNoSymbol)
-      event = json::array({"id", std::string(log.symbols.text(e.id))});
-    else
-      event = json::array({"at", std::string(log.symbols.text(e.type)), format_utc_millis(e.at)});
+    if (e.id != log::kNoSymbol) {
+      out += "[\"id\",";
+      string(log.symbols.text(e.id));
+    } else {
+      out += "[\"at\",";
+      string(log.symbols.text(e.type));
+      out += ',';
+      string(format_utc_millis(e.at));
+    }
+    out += ']';
   }
-  json array = json::array({f.block->name, f.rule->number, f.reason, window_start, window_end, event});
-  // dump() without indentation is compact (no spaces), keeps UTF-8 as is and escapes only `"`,
-  // `\` and control characters, as JSON requires.
-  return array.dump();
+  out += ']';
+  return out;
 }
 
 std::string short_sha256(const std::string& text) {

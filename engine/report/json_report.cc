@@ -11,6 +11,7 @@
 #include "engine/report/json_report.h"
 #include "engine/report/json_writer.h"
 #include "engine/report/pieces_in_order.h"
+#include "engine/report/pretty_json.h"
 #include "engine/report/report.h"
 
 namespace pactum::report {
@@ -24,18 +25,6 @@ ordered_json location_json(const SourceManager& sources, SourceLoc loc) {
   j["file"] = loc.file < sources.size() ? sources.name(loc.file) : "";
   j["line"] = loc.line;
   j["column"] = loc.column;
-  return j;
-}
-
-ordered_json event_json(const ReportData& d, uint32_t index) {
-  const auto& e = d.log->event(index);
-  ordered_json j;
-  j["file"] = d.sources.name(e.file);
-  j["line"] = e.line;
-  j["index"] = e.index;
-  j["id"] = e.id == log::kNoSymbol ? ordered_json(nullptr) : ordered_json(std::string(d.log->symbols.text(e.id)));
-  j["type"] = std::string(d.log->symbols.text(e.type));
-  j["at"] = format_instant(e.at, d.agreement.zone);
   return j;
 }
 
@@ -138,34 +127,131 @@ ordered_json credits_json(const ReportData& d, const credits::Ledger& ledger) {
   return j;
 }
 
-ordered_json finding_json(const ReportData& d, const eval::Finding& f, const credits::Charge* charge) {
-  ordered_json j;
-  j["id"] = finding_id(*d.log, f);
-  j["block"] = f.block->name;
-  j["kind"] = kind_name(*f.block);
-  j["clause"] = f.block->clause ? ordered_json(*f.block->clause) : ordered_json(nullptr);
-  j["rule"] = f.rule->number;
-  j["rule_text"] = f.rule->text;
-  j["location"] = location_json(d.sources, f.rule->loc);
-  j["reason"] = f.reason;
-  j["severity"] = severity_name(f.block->severity);
-  j["responsible"] = f.responsible;
-  j["at"] = format_instant(f.at, d.agreement.zone);
-  if (f.window)
-    j["window"] = {{"start", format_instant(f.window->start, d.agreement.zone)},
-                   {"end", format_instant(f.window->end, d.agreement.zone)}};
-  j["events"] = ordered_json::array();
-  for (auto i : f.events) j["events"].push_back(event_json(d, i));
-  ordered_json measured = ordered_json::object();
-  for (const auto& m : f.measured) {
-    if (m.number) measured[m.key] = *m.number;
-    else if (!m.list.empty()) measured[m.key] = m.list;
-    else measured[m.key] = m.text;
+namespace {
+
+void location_text(PrettyJson& j, const SourceManager& sources, SourceLoc loc) {
+  j.begin_object();
+  j.key("file");
+  j.string(loc.file < sources.size() ? sources.name(loc.file) : "");
+  j.key("line");
+  j.number(int64_t{loc.line});
+  j.key("column");
+  j.number(int64_t{loc.column});
+  j.end();
+}
+
+void event_text(PrettyJson& j, const ReportData& d, uint32_t index) {
+  const auto& e = d.log->event(index);
+  j.begin_object();
+  j.key("file");
+  j.string(d.sources.name(e.file));
+  j.key("line");
+  j.number(int64_t{e.line});
+  j.key("index");
+  j.number(int64_t{e.index});
+  j.key("id");
+  if (e.id == log::kNoSymbol) j.null();
+  else j.string(d.log->symbols.text(e.id));
+  j.key("type");
+  j.string(d.log->symbols.text(e.type));
+  j.key("at");
+  j.string(format_instant(e.at, d.agreement.zone));
+  j.end();
+}
+
+void strings_text(PrettyJson& j, const std::vector<std::string>& items) {
+  j.begin_array();
+  for (const auto& item : items) j.string(item);
+  j.end();
+}
+
+void measured_text(PrettyJson& j, const std::vector<eval::Measure>& measured) {
+  // A key given twice keeps its first place and its last value, as in an ordered_json object.
+  for (size_t i = 0; i < measured.size(); ++i)
+    for (size_t k = 0; k < i; ++k)
+      if (measured[k].key == measured[i].key) {
+        ordered_json object = ordered_json::object();
+        for (const auto& m : measured) {
+          if (m.number) object[m.key] = *m.number;
+          else if (!m.list.empty()) object[m.key] = m.list;
+          else object[m.key] = m.text;
+        }
+        j.value(object);
+        return;
+      }
+  j.begin_object();
+  for (const auto& m : measured) {
+    j.key(m.key);
+    if (m.number) j.number(*m.number);
+    else if (!m.list.empty()) strings_text(j, m.list);
+    else j.string(m.text);
   }
-  j["measured"] = measured;
-  if (charge) j["credit"] = {{"amount", money(charge->amount)}, {"owed_by", charge->owed_by}};
-  j["message"] = f.message;
-  return j;
+  j.end();
+}
+
+}  // namespace
+
+std::string finding_text(const ReportData& d, const eval::Finding& f, const credits::Charge* charge) {
+  const auto* zone = d.agreement.zone;
+  std::string out;
+  out.reserve(1024);
+  PrettyJson j(out);
+  j.begin_object();
+  j.key("id");
+  j.string(finding_id(*d.log, f));
+  j.key("block");
+  j.string(f.block->name);
+  j.key("kind");
+  j.string(kind_name(*f.block));
+  j.key("clause");
+  if (f.block->clause) j.string(*f.block->clause);
+  else j.null();
+  j.key("rule");
+  j.number(int64_t{f.rule->number});
+  j.key("rule_text");
+  j.string(f.rule->text);
+  j.key("location");
+  location_text(j, d.sources, f.rule->loc);
+  j.key("reason");
+  j.string(f.reason);
+  j.key("severity");
+  j.string(severity_name(f.block->severity));
+  j.key("responsible");
+  strings_text(j, f.responsible);
+  j.key("at");
+  j.string(format_instant(f.at, zone));
+  if (f.window) {
+    j.key("window");
+    j.begin_object();
+    j.key("start");
+    j.string(format_instant(f.window->start, zone));
+    j.key("end");
+    j.string(format_instant(f.window->end, zone));
+    j.end();
+  }
+  j.key("events");
+  j.begin_array();
+  for (auto i : f.events) event_text(j, d, i);
+  j.end();
+  j.key("measured");
+  measured_text(j, f.measured);
+  if (charge) {
+    j.key("credit");
+    j.begin_object();
+    j.key("amount");
+    j.number(money(charge->amount));
+    j.key("owed_by");
+    strings_text(j, charge->owed_by);
+    j.end();
+  }
+  j.key("message");
+  j.string(f.message);
+  j.end();
+  return out;
+}
+
+ordered_json finding_json(const ReportData& d, const eval::Finding& f, const credits::Charge* charge) {
+  return ordered_json::parse(finding_text(d, f, charge));
 }
 
 ordered_json lint_json(const ReportData& d, const Diagnostic& l) {
@@ -242,12 +328,12 @@ void write_json(std::ostream& out, const ReportData& d) {
     w.begin_array();
     pieces_in_order(
         o.findings.size(), d.threads,
-        [&](size_t i) { return JsonWriter::dump(finding_json(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr)); },
+        [&](size_t i) { return escaped_json(finding_text(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr)); },
         write);
     w.end();
     w.key("pending");
     w.begin_array();
-    pieces_in_order(o.pending.size(), d.threads, [&](size_t i) { return JsonWriter::dump(finding_json(d, o.pending[i])); },
+    pieces_in_order(o.pending.size(), d.threads, [&](size_t i) { return escaped_json(finding_text(d, o.pending[i])); },
                     write);
     w.end();
     if (d.due_within && o.evaluated) write_due_soon(d, w);

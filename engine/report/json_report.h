@@ -8,7 +8,11 @@
 
 namespace pactum::report {
 
-// `charge`: the finding's credit (V2.8), if it is priced.
+// A finding of the JSON report: `charge` is its credit (V2.8), if it is priced. finding_text is
+// the object as text (PrettyJson: laid out as an nlohmann dump with an indent of two, before
+// json_text's escaping), written straight, for the 60,000 findings of a large report;
+// finding_json is the same object as a value, for the renderers that add members to it.
+std::string finding_text(const ReportData& d, const eval::Finding& f, const credits::Charge* charge = nullptr);
 nlohmann::ordered_json finding_json(const ReportData& d, const eval::Finding& f,
                                     const credits::Charge* charge = nullptr);
 // The top-level `credits` object (V2.8).
