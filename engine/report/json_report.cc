@@ -191,11 +191,12 @@ void measured_text(PrettyJson& j, const std::vector<eval::Measure>& measured) {
 
 }  // namespace
 
-std::string finding_text(const ReportData& d, const eval::Finding& f, const credits::Charge* charge) {
+std::string finding_json_text(const ReportData& d, const eval::Finding& f, const credits::Charge* charge,
+                              size_t depth) {
   const auto* zone = d.agreement.zone;
   std::string out;
   out.reserve(1024);
-  PrettyJson j(out);
+  PrettyJson j(out, depth);
   j.begin_object();
   j.key("id");
   j.string(finding_id(*d.log, f));
@@ -251,7 +252,7 @@ std::string finding_text(const ReportData& d, const eval::Finding& f, const cred
 }
 
 ordered_json finding_json(const ReportData& d, const eval::Finding& f, const credits::Charge* charge) {
-  return ordered_json::parse(finding_text(d, f, charge));
+  return ordered_json::parse(finding_json_text(d, f, charge));
 }
 
 ordered_json lint_json(const ReportData& d, const Diagnostic& l) {
@@ -323,18 +324,23 @@ void write_json(std::ostream& out, const ReportData& d) {
   if (d.outcome) {
     const auto& o = *d.outcome;
     const credits::Ledger* ledger = shown_credits(d);
-    auto write = [&](const std::string& piece) { w.value_dumped(piece); };
+    // Each finding is laid out at its depth in the document by the thread that renders it.
+    auto write = [&](const std::string& piece) { w.value_laid_out(piece); };
     w.key("findings");
     w.begin_array();
     pieces_in_order(
         o.findings.size(), d.threads,
-        [&](size_t i) { return escaped_json(finding_text(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr)); },
+        [&, depth = w.depth()](size_t i) {
+          return escaped_json(finding_json_text(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr, depth));
+        },
         write);
     w.end();
     w.key("pending");
     w.begin_array();
-    pieces_in_order(o.pending.size(), d.threads, [&](size_t i) { return escaped_json(finding_text(d, o.pending[i])); },
-                    write);
+    pieces_in_order(
+        o.pending.size(), d.threads,
+        [&, depth = w.depth()](size_t i) { return escaped_json(finding_json_text(d, o.pending[i], nullptr, depth)); },
+        write);
     w.end();
     if (d.due_within && o.evaluated) write_due_soon(d, w);
     if (d.triage) write_triage(d, w);

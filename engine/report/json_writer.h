@@ -24,6 +24,14 @@ class JsonWriter {
   // The same in two steps: dump() may run on another thread (pieces_in_order.h).
   static std::string dump(const nlohmann::ordered_json& v);
   void value_dumped(const std::string& dumped);
+  // A value already laid out for its place: dumped (and escaped) with its inner lines indented
+  // depth() levels (PrettyJson).
+  void value_laid_out(const std::string& text) {
+    before_value();
+    out_ << text;
+  }
+  // The indentation level of a value written next (inside the innermost open object or array).
+  size_t depth() const { return stack_.size(); }
   // In an object: the key of the value that follows.
   void key(std::string_view name);
   // Closes the innermost object or array (`{}` / `[]` when it stayed empty, as nlohmann writes it).

@@ -1,7 +1,7 @@
 // JSON text written straight into a string, laid out byte for byte as nlohmann's dump with an
 // indent of two lays out the same value (JsonWriter::dump, without its escaping pass): objects
 // and arrays one member a line, `{}` and `[]` when empty, `"key": value`. A finding of the JSON
-// report is written this way (finding_text): building it as an nlohmann value first and dumping
+// report is written this way (finding_json_text): building it as an nlohmann value first and dumping
 // it cost most of the time a report of 60,000 findings took to write (issue 17).
 //
 // Strings of printable ASCII without `"` and `\` are copied as they are; any other string, and
