@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -20,60 +21,88 @@ inline Mark to_mark(const yaml_mark_t& m) {
   return Mark{static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
 }
 
-// A libyaml event without pointers: strings are [offset, offset + length) in a batch's text.
-struct Text {
+// A libyaml event without pointers, in 20 bytes (a chunk of a large log holds some 30,000 of
+// them, and the reader keeps a window of chunks). Its strings are in a batch's text from
+// `offset` on: the value (`length` bytes; a scalar's); when it has a tag or an anchor (rare),
+// their two lengths come first (4 bytes each) and the tag and the anchor follow the value.
+struct Record {
+  static constexpr uint8_t kPlain = 1;  // a plain scalar
+  static constexpr uint8_t kExtra = 2;  // a tag or an anchor
+  uint8_t type = YAML_NO_EVENT;         // a yaml_event_type_t
+  uint8_t flags = 0;
+  Mark mark;
   uint32_t offset = 0;
   uint32_t length = 0;
 };
-struct Record {
-  yaml_event_type_t type;
-  bool plain = false;
-  Mark mark;
-  Text value, tag, anchor;
+static_assert(sizeof(Record) == 20);
+
+struct RecordStrings {
+  std::string_view value, tag, anchor;
 };
 
-inline Text copy(std::string& text, const yaml_char_t* s, size_t length) {
-  Text t{static_cast<uint32_t>(text.size()), static_cast<uint32_t>(length)};
-  if (s) text.append(reinterpret_cast<const char*>(s), length);
-  return t;
+inline std::string_view chars(const yaml_char_t* s, size_t length) {
+  return s ? std::string_view(reinterpret_cast<const char*>(s), length) : std::string_view();
 }
-inline Text copy(std::string& text, const yaml_char_t* s) {
-  return copy(text, s, s ? std::char_traits<char>::length(reinterpret_cast<const char*>(s)) : 0);
+inline std::string_view chars(const yaml_char_t* s) {
+  return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
 }
 
 inline Record record(const yaml_event_t& e, std::string& text) {
-  Record r{e.type, false, to_mark(e.start_mark), {}, {}, {}};
+  Record r;
+  r.type = static_cast<uint8_t>(e.type);
+  r.mark = to_mark(e.start_mark);
+  RecordStrings s;
   switch (e.type) {
-    case YAML_MAPPING_START_EVENT: r.anchor = copy(text, e.data.mapping_start.anchor); break;
-    case YAML_SEQUENCE_START_EVENT: r.anchor = copy(text, e.data.sequence_start.anchor); break;
-    case YAML_ALIAS_EVENT: r.anchor = copy(text, e.data.alias.anchor); break;
+    case YAML_MAPPING_START_EVENT: s.anchor = chars(e.data.mapping_start.anchor); break;
+    case YAML_SEQUENCE_START_EVENT: s.anchor = chars(e.data.sequence_start.anchor); break;
+    case YAML_ALIAS_EVENT: s.anchor = chars(e.data.alias.anchor); break;
     case YAML_SCALAR_EVENT:
-      r.value = copy(text, e.data.scalar.value, e.data.scalar.length);
-      r.plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-      r.tag = copy(text, e.data.scalar.tag);
-      r.anchor = copy(text, e.data.scalar.anchor);
+      s.value = chars(e.data.scalar.value, e.data.scalar.length);
+      if (e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) r.flags |= Record::kPlain;
+      s.tag = chars(e.data.scalar.tag);
+      s.anchor = chars(e.data.scalar.anchor);
       break;
     default: break;
+  }
+  r.offset = static_cast<uint32_t>(text.size());
+  r.length = static_cast<uint32_t>(s.value.size());
+  if (!s.tag.empty() || !s.anchor.empty()) {
+    r.flags |= Record::kExtra;
+    uint32_t lengths[2] = {static_cast<uint32_t>(s.tag.size()), static_cast<uint32_t>(s.anchor.size())};
+    text.append(reinterpret_cast<const char*>(lengths), sizeof lengths);
+    text.append(s.value).append(s.tag).append(s.anchor);
+  } else {
+    text.append(s.value);
   }
   return r;
 }
 
-inline std::string_view view(const std::string& text, Text t) { return std::string_view(text).substr(t.offset, t.length); }
+inline RecordStrings strings_of(const Record& r, const std::string& text) {
+  std::string_view all(text);
+  if (!(r.flags & Record::kExtra)) return RecordStrings{all.substr(r.offset, r.length), {}, {}};
+  uint32_t lengths[2];
+  std::memcpy(lengths, text.data() + r.offset, sizeof lengths);
+  size_t at = r.offset + sizeof lengths;
+  return RecordStrings{all.substr(at, r.length), all.substr(at + r.length, lengths[0]),
+                       all.substr(at + r.length + lengths[0], lengths[1])};
+}
 
 // One event → one builder call; false when reading should stop. `line_shift` moves the mark to
 // its line in the file (a chunk of a file parsed on its own counts lines from its own start).
 inline bool dispatch(const Record& r, const std::string& text, EventBuilder& b, int64_t line_shift = 0) {
   Mark mark{static_cast<uint32_t>(static_cast<int64_t>(r.mark.line) + line_shift), r.mark.column};
-  switch (r.type) {
+  switch (static_cast<yaml_event_type_t>(r.type)) {
     case YAML_DOCUMENT_START_EVENT: return b.document_start();
     case YAML_DOCUMENT_END_EVENT: return b.document_end();
-    case YAML_MAPPING_START_EVENT: return b.mapping_start(mark, view(text, r.anchor));
+    case YAML_MAPPING_START_EVENT: return b.mapping_start(mark, strings_of(r, text).anchor);
     case YAML_MAPPING_END_EVENT: return b.mapping_end();
-    case YAML_SEQUENCE_START_EVENT: return b.sequence_start(mark, view(text, r.anchor));
+    case YAML_SEQUENCE_START_EVENT: return b.sequence_start(mark, strings_of(r, text).anchor);
     case YAML_SEQUENCE_END_EVENT: return b.sequence_end();
-    case YAML_SCALAR_EVENT:
-      return b.scalar(mark, view(text, r.value), r.plain, view(text, r.tag), view(text, r.anchor));
-    case YAML_ALIAS_EVENT: return b.alias(mark, view(text, r.anchor));
+    case YAML_SCALAR_EVENT: {
+      RecordStrings s = strings_of(r, text);
+      return b.scalar(mark, s.value, (r.flags & Record::kPlain) != 0, s.tag, s.anchor);
+    }
+    case YAML_ALIAS_EVENT: return b.alias(mark, strings_of(r, text).anchor);
     case YAML_STREAM_END_EVENT: return false;
     default: return true;  // stream start
   }
