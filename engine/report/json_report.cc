@@ -331,7 +331,7 @@ void write_json(std::ostream& out, const ReportData& d) {
     pieces_in_order(
         o.findings.size(), d.threads,
         [&, depth = w.depth()](size_t i) {
-          return escaped_json(finding_json_text(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr, depth));
+          return finding_json_text(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr, depth);
         },
         write);
     w.end();
@@ -339,7 +339,7 @@ void write_json(std::ostream& out, const ReportData& d) {
     w.begin_array();
     pieces_in_order(
         o.pending.size(), d.threads,
-        [&, depth = w.depth()](size_t i) { return escaped_json(finding_json_text(d, o.pending[i], nullptr, depth)); },
+        [&, depth = w.depth()](size_t i) { return finding_json_text(d, o.pending[i], nullptr, depth); },
         write);
     w.end();
     if (d.due_within && o.evaluated) write_due_soon(d, w);

@@ -9,8 +9,8 @@
 namespace pactum::report {
 
 // A finding of the JSON report: `charge` is its credit (V2.8), if it is priced. finding_json_text
-// is the object as text (PrettyJson: laid out as an nlohmann dump with an indent of two, its
-// inner lines indented `depth` levels, before json_text's escaping), written straight, for the
+// is the object as text (PrettyJson: laid out and escaped as json_text lays out and escapes it,
+// its inner lines indented `depth` levels), written straight, for the
 // 60,000 findings of a large report; finding_json is the same object as a value, for the
 // renderers that add members to it.
 std::string finding_json_text(const ReportData& d, const eval::Finding& f, const credits::Charge* charge = nullptr,

@@ -2,15 +2,17 @@
 
 #include <fmt/format.h>
 
+#include "engine/report/json_writer.h"  // escaped_json
+
 namespace pactum::report {
 
 using nlohmann::ordered_json;
 
-void PrettyJson::append_string(std::string& out, std::string_view s, bool strict) {
+void PrettyJson::append_string(std::string& out, std::string_view s, bool strict, bool escape) {
   bool plain = true;
   for (char ch : s) {
     unsigned char c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\' || c == '#') {
       plain = false;
       break;
     }
@@ -21,9 +23,9 @@ void PrettyJson::append_string(std::string& out, std::string_view s, bool strict
     out += '"';
     return;
   }
-  out += ordered_json(std::string(s)).dump(-1, ' ', false,
-                                           strict ? ordered_json::error_handler_t::strict
-                                                  : ordered_json::error_handler_t::replace);
+  std::string dumped = ordered_json(std::string(s)).dump(
+      -1, ' ', false, strict ? ordered_json::error_handler_t::strict : ordered_json::error_handler_t::replace);
+  out += escape ? escaped_json(std::move(dumped)) : dumped;
 }
 
 void PrettyJson::newline_and_indent(size_t depth) {
@@ -61,14 +63,14 @@ void PrettyJson::end() {
 
 void PrettyJson::key(std::string_view name) {
   separate();
-  append_string(out_, name);
+  append_string(out_, name, false, true);
   out_ += ": ";
   after_key_ = true;
 }
 
 void PrettyJson::string(std::string_view s) {
   before_value();
-  append_string(out_, s);
+  append_string(out_, s, false, true);
 }
 
 void PrettyJson::null() {
@@ -88,7 +90,7 @@ void PrettyJson::number(double d) {
 
 void PrettyJson::value(const ordered_json& v) {
   before_value();
-  std::string text = v.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  std::string text = escaped_json(v.dump(2, ' ', false, ordered_json::error_handler_t::replace));
   // Dumped alone, the value is indented from column 0; its inner lines move to this depth.
   std::string indent((depth_ + levels_.size()) * 2, ' ');
   size_t from = 0;

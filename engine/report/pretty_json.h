@@ -1,12 +1,13 @@
-// JSON text written straight into a string, laid out byte for byte as nlohmann's dump with an
-// indent of two lays out the same value (JsonWriter::dump, without its escaping pass): objects
-// and arrays one member a line, `{}` and `[]` when empty, `"key": value`. A finding of the JSON
+// JSON text written straight into a string, laid out byte for byte as JsonWriter::dump lays out
+// the same value (nlohmann's dump with an indent of two, then json_text's escaping of control
+// characters and `##[`): objects and arrays one member a line, `{}` and `[]` when empty,
+// `"key": value`. A finding of the JSON
 // report is written this way (finding_json_text): building it as an nlohmann value first and dumping
 // it cost most of the time a report of 60,000 findings took to write (issue 17).
 //
-// Strings of printable ASCII without `"` and `\` are copied as they are; any other string, and
-// every floating-point number, is dumped by nlohmann itself, so that escapes, the replacement of
-// invalid UTF-8 and the digits of a double are exactly nlohmann's.
+// Strings of printable ASCII without `"`, `\` and `#` are copied as they are; any other string,
+// and every floating-point number, is dumped by nlohmann itself (and escaped by escaped_json), so
+// that escapes, the replacement of invalid UTF-8 and the digits of a double are exactly theirs.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -36,8 +37,9 @@ class PrettyJson {
   void value(const nlohmann::ordered_json& v);
 
   // The JSON string `s` (quotes included) as nlohmann's dump writes it: `strict` throws on
-  // invalid UTF-8 as nlohmann's default does, else it is replaced by U+FFFD.
-  static void append_string(std::string& out, std::string_view s, bool strict = false);
+  // invalid UTF-8 as nlohmann's default does, else it is replaced by U+FFFD; `escape`: then
+  // escaped as json_text escapes (escaped_json).
+  static void append_string(std::string& out, std::string_view s, bool strict = false, bool escape = false);
 
  private:
   void open(char bracket);

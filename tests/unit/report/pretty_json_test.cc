@@ -1,10 +1,12 @@
-// PrettyJson (issue 17): JSON written straight into a string has the bytes of nlohmann's dump with
-// an indent of two of the same value, at any starting depth, for every kind of value and every
-// kind of string (plain ASCII, quotes, control characters, UTF-8, invalid UTF-8, DEL).
+// PrettyJson (issue 17): JSON written straight into a string has the bytes JsonWriter::dump gives
+// the same value (nlohmann's dump with an indent of two, then escaped_json), at any starting
+// depth, for every kind of value and every kind of string (plain ASCII, quotes, control
+// characters, UTF-8, invalid UTF-8, DEL, C1, `##[`).
 #include <catch2/catch.hpp>
 
 #include <string>
 
+#include "engine/report/json_writer.h"
 #include "engine/report/pretty_json.h"
 
 using pactum::report::PrettyJson;
@@ -38,9 +40,9 @@ void write(PrettyJson& j, const ordered_json& v) {
   }
 }
 
-// nlohmann's dump of `v`, its inner lines indented by `depth` levels (as JsonWriter places a piece).
+// JsonWriter's dump of `v`, its inner lines indented by `depth` levels (as JsonWriter places it).
 std::string expected(const ordered_json& v, size_t depth) {
-  std::string text = v.dump(2, ' ', false, ordered_json::error_handler_t::replace), out;
+  std::string text = pactum::report::JsonWriter::dump(v), out;
   for (char c : text) {
     out += c;
     if (c == '\n') out.append(depth * 2, ' ');
@@ -67,6 +69,10 @@ TEST_CASE("PrettyJson: the bytes of nlohmann's dump, value by value", "[report]"
       "a quote \" alone",
       "a DEL \x7f alone",
       "a tab \t alone",
+      "a hash # alone",
+      "a workflow command ##[error] in a string",
+      "::error file=x::not at the start of a line",
+      "U+FFFE \xEF\xBF\xBE and U+FFFF \xEF\xBF\xBF",
       "quote \" backslash \\ tab \t newline \n bell \x07 del \x7f",
       "UTF-8: \xC3\x9C \xE2\x82\xAC \xF0\x9F\x98\x80, C1 \xC2\x85",
       "invalid: \xFF\xFE and a cut sequence \xE2\x82",
@@ -75,7 +81,8 @@ TEST_CASE("PrettyJson: the bytes of nlohmann's dump, value by value", "[report]"
                                                    ordered_json{{"file", "b\xC3\xA9.yaml"}, {"line", 4}}})},
                    {"measured", ordered_json{{"share", 97.5}, {"parties", {"Acme", "Northwind"}}}},
                    {"nested", ordered_json::array({ordered_json::array({1, 2}), ordered_json::array()})},
-                   {"key with \"quotes\"\n", "value"}},
+                   {"key with \"quotes\"\n", "value"},
+                   {"##[key]", "##[value]"}},
   };
   for (const auto& v : values) {
     for (size_t depth : {0, 1, 2, 5}) {
