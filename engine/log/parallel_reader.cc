@@ -348,7 +348,7 @@ class ParallelRead {
   ParallelRead(int fd, uint64_t size, const Layout& layout, unsigned threads, size_t chunk_bytes,
                std::atomic<uint64_t>* position, ParallelStats& stats)
       : fd_(fd), size_(size), layout_(layout), chunk_bytes_(std::max<size_t>(chunk_bytes, 1)), position_(position),
-        stats_(stats), window_(threads * 8) {
+        stats_(stats), window_(std::max<size_t>(threads + 2, std::min<size_t>(size_t{8} * threads, 32))) {
 #if PACTUM_READER_THREAD  // never reached in a build without threads (read_with_libyaml_parallel)
     for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
 #else
@@ -511,7 +511,8 @@ class ParallelRead {
   std::atomic<uint64_t>* position_;
   ParallelStats& stats_;
   // Chunks planned but not yet fed, at most (bounds the memory: about 0.8 MB a chunk, records
-  // and text). Eight per thread: on two cores the builder and two parsers share the cores, and
+  // and text). Eight per thread (at most 32, unless there are more threads than that, for a
+  // bounded memory on a large machine): on two cores the builder and two parsers share the cores, and
   // with two per thread a parser slowed down by the others held up the builder while the other
   // parser, a few chunks ahead, waited for room (measured at 10^6 events: 0.2 s of the builder's
   // and 0.7 s of the parsers' time spent waiting; 1.32 -> 1.2 s wall, 47 -> 51 MiB).

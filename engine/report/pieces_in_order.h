@@ -19,7 +19,8 @@ namespace pactum::report {
 // pieces_in_order on `threads` threads of its own.
 template <class Render, class Write>
 void parallel_pieces_in_order(size_t n, unsigned threads, const Render& render, const Write& write) {
-  const size_t batch = size_t{1024} * threads;
+  // 1,024 pieces per thread, at most 8,192 (two batches are held: some 16 MB of JSON at most).
+  const size_t batch = std::min<size_t>(size_t{1024} * threads, 8192);
   struct Batch {
     size_t begin = 0, count = 0;
     std::vector<std::string> pieces;
