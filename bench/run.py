@@ -97,7 +97,8 @@ def timed(cmd, ok=(0,), stdout_path=None, env=None):
 
 
 def path_taken(cmd):
-    """How pactum checked (PACTUM_STREAM=trace): "streamed (N events, at most H held, S symbols)" or
+    """How pactum checked (PACTUM_STREAM=trace): "streamed (N events, at most H held, S symbols, this
+    thread T s CPU)" or
     "loaded: why"."""
     p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                        env=dict(os.environ, PACTUM_STREAM="trace"))

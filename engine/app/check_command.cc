@@ -303,10 +303,10 @@ int run_check(const CheckOptions& options, Streams io) {
     streamed = how.result == Session::Streamed::Done;
     if (stream_setting() == "trace")
       io.err << "pactum: trace: " << streamed_name(how.result)
-             << (streamed ? fmt::format(" ({} events, at most {} held, {} symbols)", s.log.count(), how.peak_held,
-                                        s.log.symbols.size())
+             << (streamed ? fmt::format(" ({} events, at most {} held, {} symbols{})", s.log.count(), how.peak_held,
+                                        s.log.symbols.size(), main_thread_time())
                           : "")
-             << main_thread_time() << "\n";
+             << "\n";
     if (how.result == Session::Streamed::OutOfOrder && how.dropped && !io.quiet)
       io.err << fmt::format("pactum: note: the events are not in time order (at {}); reading the logs again to sort "
                             "them in memory (a log in time order is checked in less memory)\n", how.where);

@@ -44,6 +44,8 @@ class EventBuilder {
   bool sequence_end();
   bool scalar(Mark mark, std::string_view text, bool plain, std::string_view tag, std::string_view anchor);
   bool alias(Mark mark, std::string_view name);
+  // A scalar with this SymbolTable::hash is coming: its symbol's slot is loaded into the cache.
+  [[gnu::always_inline]] void prefetch_symbol(uint32_t hash) const { log_.symbols.prefetch(hash); }
 
   // A YAML syntax error reported by a backend; `problem` is the backend's own wording, mapped
   // here onto one shared wording so both backends report the same text.

@@ -127,9 +127,10 @@ class ParsePipeline {
         full_.pop_front();
       }
       bool more = true;
-      for (const auto& r : b->records) {
-        more = dispatch(r, b->text, builder);
-        if (!more) break;
+      const Record* records = b->records.data();
+      for (size_t i = 0, n = b->records.size(); i < n && more; ++i) {
+        prefetch_ahead(records, i, n, builder);
+        more = dispatch(records[i], b->text, builder);
       }
       bool last = b->last, failed = b->failed;
       {

@@ -377,8 +377,11 @@ class ParallelRead {
         return;
       }
       ++stats_.chunks;
-      for (const auto& r : chunk->records)
-        if (!dispatch(r, chunk->text, builder, shift)) return;  // stopped (error limit), or the stream's end
+      const Record* records = chunk->records.data();
+      for (size_t i = 0, n = chunk->records.size(); i < n; ++i) {
+        prefetch_ahead(records, i, n, builder);
+        if (!dispatch(records[i], chunk->text, builder, shift)) return;  // stopped (error limit), or the stream's end
+      }
       if (chunk->last) {
         if (chunk->failure) report(*chunk->failure, builder, prefix_reader(), shift, offset_shift(*chunk));
         return;
