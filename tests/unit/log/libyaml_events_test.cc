@@ -1,6 +1,6 @@
-// Records (libyaml_events.h): a libyaml event copied into 20 bytes and a batch's text gives back
-// its type, mark, style and strings exactly: values, tags and anchors, empty or not, in any order
-// of events sharing one text.
+// Records (libyaml_events.h): a libyaml event copied into 24 bytes and a batch's text gives back
+// its type, mark, style, strings and (for a scalar) its symbol hash exactly: values, tags and
+// anchors, empty or not, in any order of events sharing one text.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -75,6 +75,7 @@ TEST_CASE("libyaml records: every event's strings come back from the shared text
     CHECK(strings.value == s.value);
     CHECK(strings.tag == s.tag);
     CHECK(strings.anchor == s.anchor);
+    if (s.type == YAML_SCALAR_EVENT) CHECK(r.hash == SymbolTable::hash(s.value));  // the builder prefetches by it
     tagged += !s.tag.empty();
     anchored += !s.anchor.empty();
   }
