@@ -221,7 +221,8 @@ struct Chunk {
   std::vector<Record> records;  // what the builder is fed: see Classifier
   std::string text;
   bool clean = false;       // parsed without error, ending with the closing events only
-  bool encoding_clean = false;  // no byte libyaml's reader refuses in [begin, end + kLookahead)
+  bool encoding_clean = false;  // no byte libyaml's reader refuses in [begin, end + kLookahead) (and
+                                // not too large to parse here: parse_chunk)
   uint32_t end_line = 0;    // libyaml's (0-based) line of the stream end: the lines of PREFIX + chunk
   std::optional<Failure> failure;
   bool done = false;
@@ -292,6 +293,7 @@ class Classifier {
 // the rest of the file, from the chunk's start, is read by one parser whose reads end where the
 // single parser's reads end (read_rest), so that it fails at the same moment.
 constexpr uint64_t kReadBlock = 16384;
+constexpr uint64_t kMaxChunkBytes = uint64_t{1} << 30;
 constexpr uint64_t kLookahead = 32768;
 
 // Whether libyaml's reader accepts every character of `zone` (find_encoding_problem's checks,
@@ -320,6 +322,13 @@ bool encoding_clean(std::string_view zone, bool to_end) {
 
 // `input`: the worker's buffer for PREFIX (but for the first chunk), the chunk and the lookahead.
 void parse_chunk(int fd, uint64_t size, const Layout& layout, Chunk& c, std::string& input) {
+  // A record names its strings by 32-bit offsets into the chunk's text: a chunk of more than
+  // 1 GiB (one enormous item) is not parsed here; feed() reads the rest of the file from its
+  // start with one parser, whose batches stay far below that (libyaml_reader.cc).
+  if (c.end - c.begin > kMaxChunkBytes) {
+    c.encoding_clean = false;
+    return;
+  }
   input.assign(c.first ? std::string_view() : std::string_view(layout.prefix));
   size_t prefix = input.size();
   append_at(fd, c.begin, static_cast<size_t>(c.end - c.begin + kLookahead), input);
