@@ -151,6 +151,7 @@ void Session::evaluate(std::optional<Instant> as_of) {
   options.as_of = as_of;
   options.slice = slice;
   options.errors = &errors;  // the window limit (an input error: the caller sees errors)
+  options.threads = log_threads;
   outcome = eval::evaluate(*agreement, log, options, warnings);
   after_evaluation(as_of, warned);
 }

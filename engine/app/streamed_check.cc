@@ -190,6 +190,7 @@ Session::StreamOutcome Session::stream_check(const std::vector<std::string>& pat
   eval::EvalOptions eval_options;
   eval_options.as_of = as_of;
   eval_options.slice = slice;
+  eval_options.threads = log_threads;
   // The window limit: reported from here only when the check streamed (the loaded path reports
   // it otherwise).
   Diagnostics limit_errors;

@@ -6,6 +6,7 @@
 // Where huge pages are off or unknown (not Linux), it is plain memory.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
@@ -47,5 +48,21 @@ struct HugePageAllocator {
   template <class U>
   bool operator!=(const HugePageAllocator<U>&) const { return false; }
 };
+
+// Asks for huge pages on the 2 MiB-aligned part of [p, p + bytes): a large array that malloc has
+// just handed out, before it is first written. Filling 35 MB of findings at the end of a check
+// took some 8,000 page faults (most of the unpacking time on a virtual machine, where a fault
+// costs microseconds); with huge pages, a few dozen.
+inline void advise_huge_pages(void* p, size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+  uintptr_t begin = (reinterpret_cast<uintptr_t>(p) + kHugePage - 1) & ~(kHugePage - 1);
+  uintptr_t end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kHugePage - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // advice only
+#else
+  (void)p;
+  (void)bytes;
+#endif
+}
 
 }  // namespace pactum

@@ -1,6 +1,7 @@
 #include "engine/base/time.h"
 
 #include <cctype>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -172,13 +173,67 @@ date::local_days local_day(Instant t, const date::time_zone* zone) {
   return date::floor<date::days>(local);
 }
 
-std::string format_instant(Instant t, const date::time_zone* zone) {
-  auto info = zone->get_info(date::floor<std::chrono::seconds>(t));
-  auto local = t + info.offset;  // the zone's offset at t, given by the tz database
+namespace {
+
+// The zone's offset at t, as the tz database gives it. A report formats many instants of one zone,
+// most within one period of its rules (a sys_info covers months), so each thread keeps the period
+// it looked up last and asks the database again only outside it.
+std::chrono::seconds offset_at(Instant t, const date::time_zone* zone) {
+  struct Period {
+    const date::time_zone* zone = nullptr;
+    date::sys_seconds begin, end;
+    std::chrono::seconds offset{0};
+  };
+  thread_local Period last;
+  auto s = date::floor<std::chrono::seconds>(t);
+  if (last.zone != zone || s < last.begin || s >= last.end) {
+    auto info = zone->get_info(s);
+    last = Period{zone, info.begin, info.end, info.offset};
+  }
+  return last.offset;
+}
+
+// `value` in exactly `width` decimal digits (the caller has checked that it fits).
+char* put_digits(char* p, unsigned value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  return p + width;
+}
+
+// YYYY-MM-DDTHH:MM:SS[.fff] of a wall time, or nothing when its year has not four digits.
+char* put_wall_time(char* p, date::sys_time<Millis> wall, bool always_millis) {
+  auto day = date::floor<date::days>(wall);
+  date::year_month_day ymd{day};
+  int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return nullptr;
+  date::hh_mm_ss<Millis> tod{wall - day};
+  p = put_digits(p, static_cast<unsigned>(year), 4);
+  *p++ = '-';
+  p = put_digits(p, static_cast<unsigned>(ymd.month()), 2);
+  *p++ = '-';
+  p = put_digits(p, static_cast<unsigned>(ymd.day()), 2);
+  *p++ = 'T';
+  p = put_digits(p, static_cast<unsigned>(tod.hours().count()), 2);
+  *p++ = ':';
+  p = put_digits(p, static_cast<unsigned>(tod.minutes().count()), 2);
+  *p++ = ':';
+  p = put_digits(p, static_cast<unsigned>(tod.seconds().count()), 2);
+  if (always_millis || tod.subseconds().count()) {
+    *p++ = '.';
+    p = put_digits(p, static_cast<unsigned>(tod.subseconds().count()), 3);
+  }
+  return p;
+}
+
+// The general form, for years without four digits (fmt pads and signs them).
+std::string format_instant_slowly(Instant t, std::chrono::seconds offset) {
+  auto local = t + offset;
   auto day = date::floor<date::days>(local);
   date::year_month_day ymd{day};
   date::hh_mm_ss<Millis> tod{local - day};
-  auto off = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
+  auto off = std::chrono::duration_cast<std::chrono::minutes>(offset).count();
   char sign = off < 0 ? '-' : '+';
   if (off < 0) off = -off;
   std::string ms = tod.subseconds().count() ? fmt::format(".{:03}", tod.subseconds().count()) : "";
@@ -187,7 +242,37 @@ std::string format_instant(Instant t, const date::time_zone* zone) {
                      tod.minutes().count(), tod.seconds().count(), ms, sign, off / 60, off % 60);
 }
 
+}  // namespace
+
+void append_instant(std::string& out, Instant t, const date::time_zone* zone) {
+  auto offset = offset_at(t, zone);
+  auto off = std::chrono::duration_cast<std::chrono::minutes>(offset).count();
+  char text[40];
+  char* p = std::abs(off) < 100 * 60 ? put_wall_time(text, t + offset, false) : nullptr;
+  if (!p) {
+    out += format_instant_slowly(t, offset);
+    return;
+  }
+  *p++ = off < 0 ? '-' : '+';
+  if (off < 0) off = -off;
+  p = put_digits(p, static_cast<unsigned>(off / 60), 2);
+  *p++ = ':';
+  p = put_digits(p, static_cast<unsigned>(off % 60), 2);
+  out.append(text, p);
+}
+
+std::string format_instant(Instant t, const date::time_zone* zone) {
+  std::string out;
+  append_instant(out, t, zone);
+  return out;
+}
+
 std::string format_utc_millis(Instant t) {
+  char text[40];
+  if (char* p = put_wall_time(text, t, true)) {
+    *p++ = 'Z';
+    return std::string(text, p);
+  }
   auto day = date::floor<date::days>(t);
   date::year_month_day ymd{day};
   date::hh_mm_ss<Millis> tod{t - day};

@@ -57,6 +57,8 @@ date::local_days local_day(Instant t, const date::time_zone* zone);
 // ISO-8601 with the offset that `zone` has at that instant: 2026-01-13T10:00:00-05:00.
 // Milliseconds are printed only when non-zero.
 std::string format_instant(Instant t, const date::time_zone* zone);
+// The same text appended to `out` (a report writes hundreds of thousands of them).
+void append_instant(std::string& out, Instant t, const date::time_zone* zone);
 // UTC with exactly three fraction digits: 2026-01-13T15:00:00.000Z (finding ids, V2.9).
 std::string format_utc_millis(Instant t);
 // "Tue 2026-01-13 10:00" local time in `zone`, for human-readable reports.

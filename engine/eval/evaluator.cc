@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/base/huge_page_allocator.h"  // advise_huge_pages
 #include "engine/eval/interval_tracker.h"
 #include "engine/eval/rule_evaluator.h"
 #include "engine/model/rule_text.h"
@@ -198,6 +199,7 @@ bool EvaluationPass::begin(std::optional<Instant> first_event, std::optional<Ins
   out_.judged_to = agreement_.effective_end ? std::min(*agreement_.effective_end, out_.as_of) : out_.as_of;
   ctx_ = std::make_unique<EvalContext>(EvalContext{agreement_, log_, out_.judged_from, out_.judged_to, out_.as_of,
                                                    warnings_, options_.warning_limit});
+  ctx_->threads = options_.threads;
   if (as_of_known_ && !within_window_limit(*ctx_, options_)) return false;
   out_.evaluated = true;
 
@@ -291,6 +293,7 @@ Outcome EvaluationPass::finish(size_t events, std::optional<Instant> latest) {
   size_t kept = out_.findings.size();
   for (const auto& rule : rules_) kept += rule->findings_kept();
   out_.findings.reserve(kept + kept / 16 + 1024);
+  advise_huge_pages(out_.findings.data(), out_.findings.capacity() * sizeof(Finding));
   for (auto& rule : rules_) rule->finish(out_);
   for (const auto& rule : rules_)
     if (!rule->matched_any()) out_.unmatched.emplace_back(&rule->block(), &rule->rule());

@@ -33,6 +33,7 @@ struct EvalOptions {
   Slice slice;                   // --slice K/N; by default every rule
   size_t warning_limit = 100;    // input warnings beyond this are counted, not listed
   Diagnostics* errors = nullptr; // where the window limit is reported (required to evaluate)
+  unsigned threads = 1;          // check --threads: how many unpack the findings kept to the end
 };
 
 struct EvalContext;

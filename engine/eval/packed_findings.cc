@@ -1,8 +1,15 @@
 #include "engine/eval/packed_findings.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <exception>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <thread>
+
+#include "engine/base/threads.h"  // PACTUM_READER_THREAD: whether this build may start threads
 
 namespace pactum::eval {
 
@@ -148,6 +155,7 @@ void PackedFindings::pack(const Finding& f) {
   Writer w(scratch);
   write_finding(w, f);
   std::memcpy(room(scratch.size()), scratch.data(), scratch.size());
+  ++blocks_.back().records;
   cited_.insert(cited_.end(), f.events.begin(), f.events.end());
   ++packed_;
 }
@@ -163,11 +171,46 @@ char* PackedFindings::room(size_t bytes) {
   return at;
 }
 
-void PackedFindings::hand_over(std::vector<Finding>& out) {
-  for (Block& b : blocks_) {
+void PackedFindings::hand_over(std::vector<Finding>& out, unsigned threads) {
+  // Each block's findings go to their own places, so that blocks unpack in any order.
+  std::vector<size_t> first(blocks_.size());
+  size_t place = out.size();
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    first[i] = place;
+    place += blocks_[i].records;
+  }
+  out.resize(place);
+  auto unpack = [&](size_t i) {
+    Block& b = blocks_[i];
     Reader r(b.bytes.get());
-    while (r.position() < b.bytes.get() + b.used) out.push_back(read_finding(r));
+    for (size_t k = 0; k < b.records; ++k) out[first[i] + k] = read_finding(r);
     b.bytes.reset();
+  };
+#if PACTUM_READER_THREAD
+  threads = static_cast<unsigned>(std::min<size_t>(threads, blocks_.size() / 4));  // a few blocks each at least
+  if (threads >= 2) {
+    std::atomic<size_t> next{0};
+    std::vector<std::exception_ptr> failures(threads);
+    auto work = [&](unsigned t) {
+      try {
+        for (size_t i = next++; i < blocks_.size(); i = next++) unpack(i);
+      } catch (...) {  // std::bad_alloc: rethrown on this thread below
+        failures[t] = std::current_exception();
+      }
+    };
+    std::vector<std::thread> helpers;
+    try {
+      for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work, t);
+    } catch (const std::system_error&) {  // no more threads to be had: this one unpacks the rest
+    }
+    work(0);
+    for (auto& h : helpers) h.join();
+    for (auto& failure : failures)
+      if (failure) std::rethrow_exception(failure);
+  } else
+#endif
+  {
+    for (size_t i = 0; i < blocks_.size(); ++i) unpack(i);
   }
   if (open_) out.push_back(std::move(*open_));
   blocks_.clear();

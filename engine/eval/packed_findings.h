@@ -26,8 +26,9 @@ class PackedFindings {
   // Appends the events every finding cites (held to the end by a streamed check).
   void cited(std::vector<uint32_t>& out) const;
   // Moves the findings, in order, to the end of `out`; the store is empty afterwards, its memory
-  // freed as it goes.
-  void hand_over(std::vector<Finding>& out);
+  // freed as it goes. The blocks are unpacked on up to `threads` threads (they are independent:
+  // a record never spans two), as this is most of the tail of a check with many findings.
+  void hand_over(std::vector<Finding>& out, unsigned threads = 1);
 
  private:
   void pack(const Finding& f);
@@ -38,6 +39,7 @@ class PackedFindings {
     std::unique_ptr<char[]> bytes;
     size_t used = 0;
     size_t capacity = 0;
+    size_t records = 0;
   };
   std::vector<Block> blocks_;
   std::vector<uint32_t> cited_;  // the events of the packed findings, back to back

@@ -172,7 +172,7 @@ class RequiresRule : public RuleEvaluator {
     seen_ = KeyTable<Seen>{};
     decltype(unsettled_)().swap(unsettled_);
     decltype(waiting_)().swap(waiting_);
-    findings_.hand_over(out.findings);
+    findings_.hand_over(out.findings, ctx_.threads);
   }
   size_t findings_kept() const override { return findings_.size(); }
 

@@ -30,6 +30,7 @@ struct EvalContext {
   std::vector<std::vector<ActivityDay>>* activity = nullptr;  // Outcome::activity while the pass runs
   calendar::Interval activity_day{};  // the local day of the last activation noted, and its number
   int32_t activity_day_number = 0;
+  unsigned threads = 1;  // EvalOptions::threads
 
   // Activations are checked only inside the judged interval (before 24:00 of the effective end).
   bool judged(const log::Event& e) const {

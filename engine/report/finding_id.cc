@@ -55,11 +55,20 @@ std::string short_sha256(const std::string& text) {
   auto digest = sha256(text);
 #else
   // Fetched once: EVP_sha256() makes EVP_Digest look the algorithm up in OpenSSL 3's provider
-  // tables on every call, most of the time a short text takes (60,000 ids in a large report).
+  // tables on every call, most of the time a short text takes (60,000 ids in a large report); the
+  // context is one per thread (reports are rendered on several), set up again for each text
+  // instead of allocated and freed.
   static EVP_MD* const kSha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  struct Context {
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    ~Context() { EVP_MD_CTX_free(ctx); }
+  };
+  thread_local Context context;
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (!kSha256 || EVP_Digest(text.data(), text.size(), digest, &length, kSha256, nullptr) != 1 || length < 8)
+  if (!kSha256 || !context.ctx || EVP_DigestInit_ex2(context.ctx, kSha256, nullptr) != 1 ||
+      EVP_DigestUpdate(context.ctx, text.data(), text.size()) != 1 ||
+      EVP_DigestFinal_ex(context.ctx, digest, &length) != 1 || length < 8)
     throw std::runtime_error("SHA-256 is not available");
 #endif
   static const char kHex[] = "0123456789abcdef";

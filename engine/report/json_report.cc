@@ -155,7 +155,7 @@ void event_text(PrettyJson& j, const ReportData& d, uint32_t index) {
   j.key("type");
   j.string(d.log->symbols.text(e.type));
   j.key("at");
-  j.string(format_instant(e.at, d.agreement.zone));
+  j.instant(e.at, d.agreement.zone);
   j.end();
 }
 
@@ -220,14 +220,14 @@ std::string finding_json_text(const ReportData& d, const eval::Finding& f, const
   j.key("responsible");
   strings_text(j, f.responsible);
   j.key("at");
-  j.string(format_instant(f.at, zone));
+  j.instant(f.at, zone);
   if (f.window) {
     j.key("window");
     j.begin_object();
     j.key("start");
-    j.string(format_instant(f.window->start, zone));
+    j.instant(f.window->start, zone);
     j.key("end");
-    j.string(format_instant(f.window->end, zone));
+    j.instant(f.window->end, zone);
     j.end();
   }
   j.key("events");

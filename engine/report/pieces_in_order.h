@@ -5,9 +5,12 @@
 // writes.
 #pragma once
 #include <algorithm>
+#include <condition_variable>
 #include <cstddef>
 #include <exception>
+#include <mutex>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -16,58 +19,99 @@
 namespace pactum::report {
 
 #if PACTUM_READER_THREAD
-// pieces_in_order on `threads` threads of its own.
+// pieces_in_order on `threads` threads of its own. The helpers take the pieces a run of 256 at a
+// time, in order, and leave each run in a ring of slots; this thread writes the runs from the
+// ring as they become ready. Nobody waits for a whole batch: a helper waits only when it is a full
+// ring ahead of the writer, the writer only for the run it needs next. (Runs, not single pieces:
+// a wake-up per piece cost more than rendering it.)
 template <class Render, class Write>
 void parallel_pieces_in_order(size_t n, unsigned threads, const Render& render, const Write& write) {
-  // 1,024 pieces per thread, at most 8,192 (two batches are held: some 16 MB of JSON at most).
-  const size_t batch = std::min<size_t>(size_t{1024} * threads, 8192);
-  struct Batch {
-    size_t begin = 0, count = 0;
+  constexpr size_t kRun = 256;
+  // 1,024 pieces per thread rendered ahead at most, 8,192 at most in all (some 8 MB of JSON).
+  const size_t ring_runs = std::min<size_t>(size_t{1024} * threads, 8192) / kRun;
+  const size_t runs = (n + kRun - 1) / kRun;
+  struct Slot {
     std::vector<std::string> pieces;
-    std::vector<std::exception_ptr> failures;
-    std::vector<std::thread> helpers;
-    void join() {
-      for (auto& h : helpers)
-        if (h.joinable()) h.join();
-      helpers.clear();
+    std::exception_ptr failure;  // rendering piece `pieces.size()` of the run threw
+    bool ready = false;
+  };
+  std::vector<Slot> ring(ring_runs);
+  std::mutex lock;
+  std::condition_variable run_ready, room;
+  size_t claimed = 0;  // the next run a helper takes
+  size_t written = 0;  // runs taken from the ring: their slots are free again
+  bool stop = false;   // a piece failed, or a write threw: the helpers end
+  auto helper = [&] {
+    for (;;) {
+      size_t run;
+      {
+        std::unique_lock<std::mutex> hold(lock);
+        if (stop || claimed >= runs) return;
+        run = claimed++;
+        room.wait(hold, [&] { return stop || run < written + ring_runs; });
+        if (stop) return;
+      }
+      Slot& slot = ring[run % ring_runs];  // this helper's alone until it is marked ready
+      slot.pieces.clear();
+      slot.failure = nullptr;
+      try {
+        for (size_t i = run * kRun; i < std::min(n, (run + 1) * kRun); ++i) slot.pieces.push_back(render(i));
+      } catch (...) {
+        slot.failure = std::current_exception();
+      }
+      {
+        std::lock_guard<std::mutex> hold(lock);
+        slot.ready = true;
+      }
+      run_ready.notify_one();
     }
-    ~Batch() { join(); }  // a write that throws leaves no thread running
   };
-  // Helper t renders the pieces t, t + threads, t + 2 * threads, ... of the batch: pieces that
-  // cost more (more events cited) are spread evenly.
-  auto start = [&](Batch& b, size_t begin) {
-    b.begin = begin;
-    b.count = std::min(batch, n - begin);
-    b.pieces.resize(b.count);
-    b.failures.assign(threads, nullptr);
-    for (unsigned t = 0; t < threads; ++t)
-      b.helpers.emplace_back([&b, &render, t, threads] {
-        try {
-          for (size_t i = t; i < b.count; i += threads) b.pieces[i] = render(b.begin + i);
-        } catch (...) {
-          b.failures[t] = std::current_exception();
-        }
-      });
-  };
-  Batch batches[2];
-  start(batches[0], 0);
-  for (size_t k = 0;; ++k) {
-    Batch& now = batches[k % 2];
-    now.join();
-    for (auto& failure : now.failures)
-      if (failure) std::rethrow_exception(failure);
-    size_t next = now.begin + now.count;
-    if (next < n) start(batches[(k + 1) % 2], next);
-    for (size_t i = 0; i < now.count; ++i) write(std::move(now.pieces[i]));
-    if (next >= n) return;
+  std::vector<std::thread> helpers;
+  struct Join {  // however this function ends, no helper is left running or waiting
+    std::vector<std::thread>& helpers;
+    std::mutex& lock;
+    std::condition_variable& room;
+    bool& stop;
+    ~Join() {
+      {
+        std::lock_guard<std::mutex> hold(lock);
+        stop = true;
+      }
+      room.notify_all();
+      for (auto& h : helpers) h.join();
+    }
+  } join{helpers, lock, room, stop};
+  try {
+    for (unsigned t = 0; t < threads; ++t) helpers.emplace_back(helper);
+  } catch (const std::system_error&) {  // fewer threads to be had: those started do the work
+    if (helpers.empty()) {
+      for (size_t i = 0; i < n; ++i) write(render(i));
+      return;
+    }
+  }
+  std::vector<std::string> pieces;
+  for (size_t run = 0; run < runs; ++run) {
+    Slot& slot = ring[run % ring_runs];
+    std::exception_ptr failure;
+    {
+      std::unique_lock<std::mutex> hold(lock);
+      run_ready.wait(hold, [&] { return slot.ready; });
+      pieces.swap(slot.pieces);
+      failure = slot.failure;
+      slot.ready = false;
+      ++written;
+    }
+    room.notify_all();
+    for (auto& piece : pieces) write(std::move(piece));
+    if (failure) std::rethrow_exception(failure);
   }
 }
 #endif
 
 // Calls write(render(i)) for i = 0 .. n-1, in that order. `render` runs on `threads` threads of
-// its own and must only read shared data; `write` runs on this thread. The pieces are rendered a
-// batch at a time, and the next batch is rendered while this thread writes the last one, so at
-// most two batches are held.
+// its own and must only read shared data; `write` runs on this thread. At most 1,024 pieces per
+// thread (8,192 in all) are held, rendered ahead of the one being written. A piece that fails to
+// render fails the whole, after the pieces before it were written.
 template <class Render, class Write>
 void pieces_in_order(size_t n, unsigned threads, const Render& render, const Write& write) {
 #if PACTUM_READER_THREAD

@@ -1,5 +1,7 @@
 #include "engine/report/pretty_json.h"
 
+#include <array>
+
 #include <fmt/format.h>
 
 #include "engine/report/json_writer.h"  // escaped_json
@@ -8,19 +10,27 @@ namespace pactum::report {
 
 using nlohmann::ordered_json;
 
+namespace {
+
+// The bytes a string is copied as is with: printable ASCII but `"`, `\` and `#`.
+constexpr std::array<bool, 256> kPlainBytes = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x7F; ++c) plain[c] = c != '"' && c != '\\' && c != '#';
+  return plain;
+}();
+
+}  // namespace
+
 void PrettyJson::append_string(std::string& out, std::string_view s, bool strict, bool escape) {
   bool plain = true;
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\' || c == '#') {
-      plain = false;
-      break;
-    }
-  }
+  for (char ch : s) plain &= kPlainBytes[static_cast<unsigned char>(ch)];
   if (plain) {
-    out += '"';
-    out.append(s);
-    out += '"';
+    size_t at = out.size();
+    out.resize(at + s.size() + 2);
+    char* p = out.data() + at;
+    *p = '"';
+    s.copy(p + 1, s.size());
+    p[s.size() + 1] = '"';
     return;
   }
   std::string dumped = ordered_json(std::string(s)).dump(
@@ -71,6 +81,13 @@ void PrettyJson::key(std::string_view name) {
 void PrettyJson::string(std::string_view s) {
   before_value();
   append_string(out_, s, false, true);
+}
+
+void PrettyJson::instant(Instant t, const date::time_zone* zone) {
+  before_value();
+  out_ += '"';
+  append_instant(out_, t, zone);
+  out_ += '"';
 }
 
 void PrettyJson::null() {

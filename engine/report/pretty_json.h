@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/base/time.h"
+
 namespace pactum::report {
 
 class PrettyJson {
@@ -30,6 +32,8 @@ class PrettyJson {
   void key(std::string_view name);  // in an object: the key of the value that follows
 
   void string(std::string_view s);
+  // format_instant's text as a string (plain ASCII: written without the escaping checks).
+  void instant(Instant t, const date::time_zone* zone);
   void null();
   void number(int64_t n);
   void number(double d);

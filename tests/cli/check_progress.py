@@ -54,7 +54,11 @@ def run(pactum, args, env_extra=None, terminal=False):
 
 
 def main(pactum):
-    folder = tempfile.mkdtemp(prefix="pactum-progress-")
+    with tempfile.TemporaryDirectory(prefix="pactum-progress-") as folder:
+        return check_in(pactum, folder)
+
+
+def check_in(pactum, folder):
     terms = os.path.join(folder, "a.terms")
     big = os.path.join(folder, "big.yaml")
     small = os.path.join(folder, "small.yaml")

@@ -123,12 +123,12 @@ def check_doc(pactum, root, doc, folder):
 
 
 def main(pactum, root):
-    folder = tempfile.mkdtemp(prefix="pactum-docs-")
     checks, problems = 0, []
-    for doc in DOCS:
-        n, p = check_doc(pactum, root, doc, folder)
-        checks += n
-        problems += p
+    with tempfile.TemporaryDirectory(prefix="pactum-docs-") as folder:
+        for doc in DOCS:
+            n, p = check_doc(pactum, root, doc, folder)
+            checks += n
+            problems += p
     for p in problems:
         print("FAIL " + p)
     print(f"{checks} snippets checked, {len(problems)} problems")

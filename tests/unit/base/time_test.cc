@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include "engine/base/time.h"
 
 using namespace pactum;
@@ -83,4 +85,87 @@ TEST_CASE("UTC with exactly three fraction digits (finding ids, V2.9)") {
         "2026-11-01T05:15:00.042Z");
   CHECK(format_utc_millis(resolve(*parse_timestamp("1999-12-31T23:59:59.999Z"), ny).instant) ==
         "1999-12-31T23:59:59.999Z");
+}
+
+namespace {
+
+// The text format_instant must give, computed the plain way: the tz database's offset at t
+// (get_info, no cache) and fmt's padding.
+std::string reference_instant(Instant t, const date::time_zone* zone) {
+  auto offset = zone->get_info(date::floor<std::chrono::seconds>(t)).offset;
+  auto local = t + offset;
+  auto day = date::floor<date::days>(local);
+  date::year_month_day ymd{day};
+  date::hh_mm_ss<Millis> tod{local - day};
+  auto off = std::chrono::duration_cast<std::chrono::minutes>(offset).count();
+  char sign = off < 0 ? '-' : '+';
+  if (off < 0) off = -off;
+  std::string ms = tod.subseconds().count() ? fmt::format(".{:03}", tod.subseconds().count()) : "";
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{}{:02}:{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), tod.hours().count(),
+                     tod.minutes().count(), tod.seconds().count(), ms, sign, off / 60, off % 60);
+}
+
+}  // namespace
+
+TEST_CASE("format_instant equals the tz database's offset and plain formatting, across zones and transitions") {
+  // Half-hour, quarter-hour, negative, +14:00 and southern-hemisphere zones; UTC; the whole range
+  // of years the calendar accepts and beyond (the fallback for years without four digits).
+  const char* zones[] = {"UTC", "America/New_York", "America/St_Johns", "Asia/Kathmandu", "Asia/Kolkata",
+                         "Pacific/Kiritimati", "Australia/Lord_Howe", "Europe/Dublin", "America/Sao_Paulo"};
+  std::vector<Instant> instants;
+  // Every hour (and a few odd milliseconds) around the 2026 transitions of New York and Lord Howe.
+  for (const char* text : {"2026-03-08T00:00Z", "2026-11-01T00:00Z", "2026-04-04T10:00Z", "2026-10-03T10:00Z"}) {
+    Instant base = resolve(*parse_timestamp(text), nullptr).instant;
+    for (int m = -180; m <= 720; m += 15) instants.push_back(base + std::chrono::minutes(m) + Millis(m % 7 ? 0 : 250));
+  }
+  // Irregular steps from 1850 (local mean times, offsets with seconds) to 2299.
+  Instant t{date::sys_days{date::year{1850} / 1 / 1}};
+  for (int i = 0; i < 4000; ++i) {
+    instants.push_back(t);
+    t += std::chrono::hours(24 * 41 + 7) + Millis(i % 3 == 0 ? 0 : (i * 37) % 1000);
+  }
+  instants.push_back(Instant{} - std::chrono::hours(24 * 365 * 2000));   // year -30
+  instants.push_back(Instant{} + std::chrono::hours(24 * 366 * 8100));   // year 10147
+  instants.push_back(Instant{} - Millis(1));                               // 1969-12-31T23:59:59.999
+  for (const char* name : zones) {
+    const auto* zone = find_zone(name);
+    REQUIRE(zone != nullptr);
+    for (Instant at : instants) {
+      INFO(name << " at " << at.time_since_epoch().count() << " ms");
+      CHECK(format_instant(at, zone) == reference_instant(at, zone));
+    }
+  }
+  // The per-thread cache of the last period: going back and forth between zones and times.
+  const auto* ny = find_zone("America/New_York");
+  const auto* kathmandu = find_zone("Asia/Kathmandu");
+  for (size_t i = 0; i + 1 < instants.size(); i += 97) {
+    Instant a = instants[instants.size() - 1 - i], b = instants[i];
+    CHECK(format_instant(a, ny) == reference_instant(a, ny));
+    CHECK(format_instant(b, kathmandu) == reference_instant(b, kathmandu));
+    CHECK(format_instant(b, ny) == reference_instant(b, ny));
+  }
+}
+
+TEST_CASE("append_instant appends the text format_instant returns") {
+  const auto* ny = find_zone("America/New_York");
+  Instant at = resolve(*parse_timestamp("2026-01-13T10:00:00.5-05:00"), ny).instant;
+  std::string out = "at ";
+  append_instant(out, at, ny);
+  CHECK(out == "at 2026-01-13T10:00:00.500-05:00");
+}
+
+TEST_CASE("format_utc_millis equals plain formatting for every year, with the fallback outside four digits") {
+  Instant t = resolve(*parse_timestamp("1900-01-01T00:00Z"), nullptr).instant;
+  for (int i = 0; i < 2000; ++i, t += std::chrono::hours(24 * 83 + 5) + Millis((i * 131) % 1000)) {
+    auto day = date::floor<date::days>(t);
+    date::year_month_day ymd{day};
+    date::hh_mm_ss<Millis> tod{t - day};
+    std::string expected = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", static_cast<int>(ymd.year()),
+                                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                                       tod.hours().count(), tod.minutes().count(), tod.seconds().count(),
+                                       tod.subseconds().count());
+    CHECK(format_utc_millis(t) == expected);
+  }
+  CHECK(format_utc_millis(Instant{} - std::chrono::hours(24 * 365 * 2000)).rfind("-0", 0) == 0);
 }

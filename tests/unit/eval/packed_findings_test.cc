@@ -95,14 +95,19 @@ std::vector<Finding> samples() {
 
 }  // namespace
 
-TEST_CASE("packed findings: each comes back as it went in, in order", "[eval]") {
+TEST_CASE("packed findings: each comes back as it went in, in order, on one thread or several", "[eval]") {
+  // Blocks are unpacked on several threads when there are a few blocks per thread: 20,000
+  // findings of about 200 bytes fill some 16 blocks.
+  const unsigned threads = GENERATE(1u, 2u, 3u, 8u);
+  CAPTURE(threads);
   std::vector<Finding> in = samples();
-  for (int i = 0; i < 5000; ++i) {  // across many blocks, with the samples in between
+  for (int i = 0; i < 20000; ++i) {  // across many blocks, with the samples in between
     Finding f;
     f.reason = i % 2 ? "late" : "missing";
     f.at = at(i * 60000);
     f.events = {static_cast<uint32_t>(i)};
-    f.message = fmt::format("finding number {}", i);
+    f.message = fmt::format("finding number {} of a test that needs a few blocks of packed findings {}", i,
+                            std::string(static_cast<size_t>(i % 97), '.'));
     f.measured.push_back(Measure{"n", double(i), "", {}});
     in.push_back(f);
     if (i % 1000 == 0) in.push_back(samples()[static_cast<size_t>(i / 1000) % 4]);
@@ -117,7 +122,7 @@ TEST_CASE("packed findings: each comes back as it went in, in order", "[eval]") 
   CHECK(cited == expected);
 
   std::vector<Finding> out{Finding{}};  // appended after what is there
-  packed.hand_over(out);
+  packed.hand_over(out, threads);
   REQUIRE(out.size() == in.size() + 1);
   for (size_t i = 0; i < in.size(); ++i) {
     std::vector<std::string> differing = differences(in[i], out[i + 1]);

@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -13,7 +16,7 @@
 using pactum::report::pieces_in_order;
 
 TEST_CASE("pieces_in_order: every piece once, in order", "[report]") {
-  // 64 is where threads start; 1024 per thread is a batch, 8192 at most.
+  // 64 is where threads start; 1024 per thread are rendered ahead, 8192 at most (the ring).
   for (unsigned threads : {1u, 2u, 3u, 4u, 16u}) {
     size_t batch = std::min<size_t>(size_t{1024} * threads, 8192);
     for (size_t n : {size_t{0}, size_t{1}, size_t{63}, size_t{64}, size_t{65}, batch - 1, batch, batch + 1,
@@ -45,10 +48,34 @@ TEST_CASE("pieces_in_order: a piece that fails to render fails the whole", "[rep
                             },
                             [&](const std::string&) { ++written; }),
                         "piece " + std::to_string(bad) + " failed");
-      // On one thread, the pieces before it are written; on several, the batches (1024 pieces a
-      // thread, 8192 at most) before its batch.
-      size_t batch = std::min<size_t>(size_t{1024} * threads, 8192);
-      CHECK(written == (threads < 2 ? bad : bad / batch * batch));
+      CHECK(written == bad);  // the pieces before it, and no other
+    }
+  }
+}
+
+TEST_CASE("pieces_in_order: a write that throws ends the rendering threads and reaches the caller", "[report]") {
+  for (unsigned threads : {2u, 4u, 16u}) {
+    for (size_t at : {size_t{0}, size_t{100}, size_t{4999}}) {
+      size_t rendered_after = 0;
+      INFO("threads " << threads << ", failing write " << at);
+      std::atomic<size_t> rendered{0};
+      CHECK_THROWS_WITH(pieces_in_order(
+                            5000, threads,
+                            [&](size_t i) {
+                              ++rendered;
+                              return std::to_string(i);
+                            },
+                            [&](const std::string& piece) {
+                              if (piece == std::to_string(at)) throw std::runtime_error("disk full");
+                            }),
+                        "disk full");
+      rendered_after = rendered.load();
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      // No thread is left rendering: the count does not move once the call has returned, and no
+      // more than a ring (1,024 pieces per thread, 8,192 at most) was rendered past the run of 256
+      // pieces that held the failure.
+      CHECK(rendered.load() == rendered_after);
+      CHECK(rendered_after <= (at / 256 + 1) * 256 + std::min<size_t>(size_t{1024} * threads, 8192));
     }
   }
 }
