@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(cmake make g++ python3 python3-jsonschema python3-yaml pkg-config tzdata
           antlr4 libantlr4-runtime-dev libfmt-dev libyaml-cpp-dev libyaml-dev catch2 libcli11-dev
-          libhowardhinnant-date-dev nlohmann-json3-dev libssl-dev)
+          libhowardhinnant-date-dev nlohmann-json3-dev libssl-dev lld)
 # `setup.sh fuzz` also installs clang and its runtime libraries (libFuzzer, ASan, UBSan) for
 # scripts/fuzz.sh; `setup.sh wasm` what the browser workbench needs (docs/workbench.md: emscripten,
 # the header-only UTF-8 library ANTLR's runtime includes, dpkg-dev for `apt-get source`, Node.js
