@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages pactum builds with, when they are missing (`setup.sh fuzz`:
-# also what the fuzzers need). Nothing else is
-# downloaded: every library comes from Debian.
+# Installs the Debian 12 packages pactum builds with, when they are missing (`setup.sh sanitize`
+# and `setup.sh fuzz`: also clang, which builds the sanitized tree and the fuzzers). Nothing else
+# is downloaded: every library comes from Debian.
 set -euo pipefail
 packages=(cmake make g++ python3 python3-jsonschema python3-yaml pkg-config tzdata
           antlr4 libantlr4-runtime-dev libfmt-dev libyaml-cpp-dev libyaml-dev catch2 libcli11-dev
           libhowardhinnant-date-dev nlohmann-json3-dev libssl-dev lld)
-# `setup.sh fuzz` also installs clang and its runtime libraries (libFuzzer, ASan, UBSan) for
+# `setup.sh sanitize` and `setup.sh fuzz` also install clang, its runtime libraries (ASan,
+# UBSan, libFuzzer) and llvm-symbolizer (file:line in sanitizer reports) for `make sanitize` and
 # scripts/fuzz.sh; `setup.sh wasm` what the browser workbench needs (docs/workbench.md: emscripten,
 # the header-only UTF-8 library ANTLR's runtime includes, dpkg-dev for `apt-get source`, Node.js
 # and npm for the page's bundler and tests, chromium for the browser tests) and a deb-src entry;
 # without an argument nothing changes.
-if [ "${1:-}" = fuzz ]; then
-  packages+=(clang libclang-rt-14-dev)
+if [ "${1:-}" = sanitize ] || [ "${1:-}" = fuzz ]; then
+  packages+=(clang libclang-rt-14-dev llvm-14)
 fi
 if [ "${1:-}" = wasm ]; then
   packages+=(emscripten libutfcpp-dev dpkg-dev xz-utils chromium)

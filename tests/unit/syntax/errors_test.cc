@@ -67,7 +67,8 @@ TEST_CASE("errors: each bad input gives an error at its line:column saying what 
       {"term \"t\"\n  average value of r at least 80% every month\n  at least 1 m every week allowing 1 per week", 3, 38,
        "expected `missed`, found `per`", ""},
       {"party P\x01", 1, 8, "control character U+0001 in the agreement", ""},
-      {std::string("party P\0 role x", 15).c_str(), 1, 8, "control character U+0000 in the agreement", ""},
+      // A C string cannot hold U+0000: the loop below puts the real input, with the byte, in its place.
+      {"party P<NUL> role x", 1, 8, "control character U+0000 in the agreement", ""},
       {"party P\xff role x", 1, 8, "invalid UTF-8 byte 0xFF", ""},
       {"party \xC3\xA9t\xC3\xA9", 1, 7, "unexpected character `\xC3\xA9`", ""},
       // Words from other notations, answered by meaning (issue 13); `24/7` is one error, not two.
@@ -84,7 +85,7 @@ TEST_CASE("errors: each bad input gives an error at its line:column saying what 
   };
   for (const auto& c : cases) {
     std::string input = c.input;
-    if (std::string(c.message).find("U+0000") != std::string::npos) input = std::string("party P\0 role x", 15);
+    if (input == "party P<NUL> role x") input = std::string("party P\0 role x", 15);
     INFO("input:\n" << input);
     auto p = parse(input);
     INFO("diagnostics:\n" << diag_lines(p.diags));
