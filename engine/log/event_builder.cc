@@ -237,7 +237,7 @@ bool EventBuilder::sequence_end() {
 }
 
 bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::string_view tag,
-                          std::string_view anchor) {
+                          std::string_view anchor, std::optional<uint32_t> hash) {
   if (!begin_call()) return false;
   if (text.size() > kMaxScalarBytes) {
     fatal(mark, "a scalar longer than 1 MiB (the limit for event logs)");
@@ -264,7 +264,7 @@ bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::str
     }
   }
   // `!` (the non-specific tag yaml-cpp gives quoted scalars) and `!!str` force a string.
-  Node n{NodeKind::Scalar, mark, text, plain, !plain || tag == "!" || tag == kStrTag};
+  Node n{NodeKind::Scalar, mark, text, plain, !plain || tag == "!" || tag == kStrTag, hash};
   remember_anchor(anchor, n);
   node(n);
   return go();
@@ -619,8 +619,9 @@ void EventBuilder::begin_event(Mark mark, uint32_t index) {
   draft_.scratch.clear();
 }
 
-void EventBuilder::defer_intern(std::string_view text, uint32_t target) {
-  uint32_t hash = SymbolTable::hash(text);
+void EventBuilder::defer_intern(const Node& n, uint32_t target) {
+  std::string_view text = n.text;
+  uint32_t hash = n.text_hash();
   log_.symbols.prefetch(hash);
   draft_.deferred.push_back(Draft::Deferred{static_cast<uint32_t>(draft_.scratch.size()),
                                             static_cast<uint32_t>(text.size()), hash, target});
@@ -685,7 +686,7 @@ void EventBuilder::event_value(Frame& f, const Node& n) {
     if (n.kind == NodeKind::Scalar) {
       Value v;
       if (attribute_value(n, v, true)) {
-        defer_intern(n.text, static_cast<uint32_t>(log_.attributes.size()));
+        defer_intern(n, static_cast<uint32_t>(log_.attributes.size()));
         log_.attributes.push_back(Attribute{f.key, v});
       }
     } else if (n.kind == NodeKind::Sequence) {
@@ -729,7 +730,7 @@ void EventBuilder::event_value(Frame& f, const Node& n) {
         draft_.bad = true;
         return;
       }
-      defer_intern(n.text, kTargetType);
+      defer_intern(n, kTargetType);
       return;
     case Role::By: {
       if (options_.check_parties && !parties_.count(n.text)) {
@@ -752,11 +753,11 @@ void EventBuilder::event_value(Frame& f, const Node& n) {
         draft_.bad = true;
         return;
       }
-      defer_intern(n.text, kTargetBy);
+      defer_intern(n, kTargetBy);
       return;
     }
     case Role::Id:
-      defer_intern(n.text, kTargetId);
+      defer_intern(n, kTargetId);
       return;
     default:
       return;
@@ -786,7 +787,7 @@ void EventBuilder::list_item(const Node& n) {
 bool EventBuilder::attribute_value(const Node& n, Value& out, bool defer) {
   if (n.null()) return false;
   out = Value{};
-  if (!defer) out.text = log_.symbols.intern(n.text);
+  if (!defer) out.text = log_.symbols.intern(n.text, n.text_hash());
   if (n.string_tag) return true;
   double number = 0;
   bool out_of_range = false;

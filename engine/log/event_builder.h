@@ -4,6 +4,7 @@
 // cannot disagree about what a log means or how its errors read.
 #pragma once
 #include <functional>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,7 +43,10 @@ class EventBuilder {
   bool mapping_end();
   bool sequence_start(Mark mark, std::string_view anchor);
   bool sequence_end();
-  bool scalar(Mark mark, std::string_view text, bool plain, std::string_view tag, std::string_view anchor);
+  // `hash`: the text's SymbolTable::hash when the backend computed it already (a parser thread
+  // does, libyaml_events.h), so that this thread does not hash the text again.
+  bool scalar(Mark mark, std::string_view text, bool plain, std::string_view tag, std::string_view anchor,
+              std::optional<uint32_t> hash = std::nullopt);
   bool alias(Mark mark, std::string_view name);
   // A scalar with this SymbolTable::hash is coming: its symbol's slot is loaded into the cache.
   [[gnu::always_inline]] void prefetch_symbol(uint32_t hash) const { log_.symbols.prefetch(hash); }
@@ -72,7 +76,9 @@ class EventBuilder {
     std::string_view text;  // Scalar
     bool plain = true;
     bool string_tag = false;  // quoted, `!` or `!!str`: always a string
+    std::optional<uint32_t> hash = std::nullopt;  // Scalar: SymbolTable::hash(text), when known
     bool null() const;
+    uint32_t text_hash() const { return hash ? *hash : SymbolTable::hash(text); }
   };
   // What the enclosing collection is, and what the next node in it means.
   enum class Ctx : uint8_t { Document, TopMap, EventList, Event, List, Skip, Record };
@@ -157,7 +163,7 @@ class EventBuilder {
   // Interning a text costs a cache miss in the symbol index when the text is new or long unseen
   // (ids, correlation values): it is hashed and prefetched now and interned in end_event, so the
   // miss overlaps with parsing the rest of the event.
-  void defer_intern(std::string_view text, uint32_t target);
+  void defer_intern(const Node& n, uint32_t target);
   Symbol key_symbol(std::string_view text);  // an event key, through key_cache_
   void set_at(const Node& n);
   void set_timezone(const Node& n);

@@ -105,7 +105,7 @@ inline bool dispatch(const Record& r, const std::string& text, EventBuilder& b, 
     case YAML_SEQUENCE_END_EVENT: return b.sequence_end();
     case YAML_SCALAR_EVENT: {
       RecordStrings s = strings_of(r, text);
-      return b.scalar(mark, s.value, (r.flags & Record::kPlain) != 0, s.tag, s.anchor);
+      return b.scalar(mark, s.value, (r.flags & Record::kPlain) != 0, s.tag, s.anchor, r.hash);
     }
     case YAML_ALIAS_EVENT: return b.alias(mark, strings_of(r, text).anchor);
     case YAML_STREAM_END_EVENT: return false;

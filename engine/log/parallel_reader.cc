@@ -31,6 +31,10 @@
 // are shifted by the lines before it, counted by libyaml itself (the line of its stream end).
 #include <yaml.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -308,6 +312,19 @@ bool encoding_clean(std::string_view zone, bool to_end) {
   }();
   size_t i = 0, n = zone.size();
   while (i < n) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time while they are all plain (this scan was a third of a parser
+    // thread's own work, beside libyaml's, at one byte a step).
+    const __m128i space = _mm_set1_epi8(0x20), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'),
+                  cr = _mm_set1_epi8('\r'), del = _mm_set1_epi8(0x7F);
+    for (; i + 16 <= n; i += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(zone.data() + i));
+      __m128i below = _mm_cmplt_epi8(v, space);  // signed: the bytes from 0x80 on too
+      __m128i breaks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, cr));
+      __m128i other = _mm_or_si128(_mm_andnot_si128(breaks, below), _mm_cmpeq_epi8(v, del));
+      if (_mm_movemask_epi8(other) != 0) break;
+    }
+#endif
     while (i < n && plain[static_cast<unsigned char>(zone[i])]) ++i;
     if (i == n) break;
     unsigned char lead = static_cast<unsigned char>(zone[i]);
