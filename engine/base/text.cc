@@ -68,8 +68,8 @@ std::string visible_text(std::string_view s, VisibleOptions options, std::vector
     bool kept = (cp == '\t' && options.keep_tabs) || ((cp == '\n' || cp == '\r') && options.keep_line_breaks);
     if (is_control_character(cp) && !kept) {
       append_utf8(out, cp < 0x20 ? 0x2400 + cp : cp == 0x7F ? 0x2421 : kReplacement);
-    } else if (cp == '[' && i >= 2 && s[i - 1] == '#' && s[i - 2] == '#') {
-      out += "\\[";  // `##[`: never a workflow command
+    } else if (cp == '[' && before_command_bracket(s.substr(0, i))) {
+      out += "\\[";  // `##[`, `##vso[`: never a CI log command
       ++written;
     } else {
       out.append(s.substr(i, len));
@@ -79,6 +79,19 @@ std::string visible_text(std::string_view s, VisibleOptions options, std::vector
   }
   if (columns) columns->push_back(written);
   return out;
+}
+
+bool before_command_bracket(std::string_view text) {
+  auto ends_with = [&](std::string_view tail) {
+    if (text.size() < tail.size()) return false;
+    for (size_t i = 0; i < tail.size(); ++i) {
+      char c = text[text.size() - tail.size() + i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != tail[i]) return false;
+    }
+    return true;
+  };
+  return ends_with("##") || ends_with("##vso");
 }
 
 std::string shown_path(std::string_view name) {

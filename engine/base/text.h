@@ -30,10 +30,16 @@ struct VisibleOptions {
 //   - C0 controls as their Control Pictures (ESC as U+241B, NUL as U+2400), DEL as U+2421,
 //     C1 controls, U+FFFE/U+FFFF and each invalid UTF-8 byte as U+FFFD (one visible character
 //     each, so columns stay countable);
-//   - `##[` as `##\[` (GitHub Actions reads `##[command]` anywhere in a line).
+//   - `##[` as `##\[` and `##vso[` as `##vso\[` (CI runners read `##[command]` and
+//     `##vso[command]` anywhere in a line: before_command_bracket).
 // When `columns` is given it receives, for each code point of `s` (and one past the end), the
 // code point index it starts at in the result, for carets under escaped text.
 std::string visible_text(std::string_view s, VisibleOptions options = {}, std::vector<uint32_t>* columns = nullptr);
+
+// Whether a `[` right after `text` would complete the start of a CI log command: `##[` (GitHub
+// Actions, Azure Pipelines) or `##vso[` in any case (Azure Pipelines' logging commands). Runners
+// read both anywhere in a line, so no output may carry either raw.
+bool before_command_bracket(std::string_view text);
 
 // A file name that starts an output line (`FILE:LINE:COLUMN: error: ...`): visible_text, and
 // `./` in front unless it starts with an ASCII letter or digit or one of `/ . _ <`. No output

@@ -1,5 +1,7 @@
 #include "engine/report/json_writer.h"
 
+#include "engine/base/text.h"
+
 #include <fmt/format.h>
 
 namespace pactum::report {
@@ -22,8 +24,8 @@ std::string escaped_json(std::string raw) {
   for (size_t i = first; i < raw.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(raw[i]);
     unsigned char next = i + 1 < raw.size() ? static_cast<unsigned char>(raw[i + 1]) : 0;
-    if (c == '[' && out.size() >= 2 && out.compare(out.size() - 2, 2, "##") == 0) {
-      out += "\\u005b";  // `##[`: never a workflow command, even in a CI log of the file
+    if (c == '[' && before_command_bracket(out)) {
+      out += "\\u005b";  // `##[`, `##vso[`: never a CI log command, even in a CI log of the file
     } else if (c == 0x7F) {
       out += "\\u007f";
     } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // C1

@@ -56,13 +56,20 @@ std::string clean_agreement_text(std::string_view text, uint32_t file, std::set<
       column += static_cast<uint32_t>(run);
       continue;
     }
-    // `pactum fmt` prints an agreement as it is: `##[` in a string or a comment would be a
-    // GitHub Actions workflow command in a CI log (docs/security.md).
-    if (cp == '[' && out.size() >= 2 && out.compare(out.size() - 2, 2, "##") == 0 && reported++ < 10)
-      diags.error(SourceLoc{file, line, column - 2}, "two `#` followed by `[` in the agreement",
-                  {"GitHub Actions reads them as a workflow command wherever they are printed, `pactum fmt` "
-                   "included; put a space between them"},
-                  3);
+    // `pactum fmt` prints an agreement as it is: `##[` or `##vso[` in a string or a comment
+    // would be a command in a CI log (docs/security.md).
+    if (cp == '[' && before_command_bracket(out) && reported++ < 10) {
+      if (out.size() >= 2 && out.compare(out.size() - 2, 2, "##") == 0)
+        diags.error(SourceLoc{file, line, column - 2}, "two `#` followed by `[` in the agreement",
+                    {"GitHub Actions reads them as a workflow command wherever they are printed, `pactum fmt` "
+                     "included; put a space between them"},
+                    3);
+      else
+        diags.error(SourceLoc{file, line, column - 5}, "`##vso` followed by `[` in the agreement",
+                    {"Azure Pipelines reads it as a logging command wherever it is printed, `pactum fmt` "
+                     "included; put a space after `##`"},
+                    6);
+    }
     out.append(text.substr(i, len));
     if (text[i] == '\n') {
       ++line;

@@ -746,6 +746,14 @@ case("workflow-command-log-line-break-gitlab", 1, [], log=NL_LOG, args=["agreeme
 case("ci-input-error-sarif-output", 2, ["log.yaml:2:"], log=CI_ERROR_LOG,
      args=["agreement.terms", "log.yaml", "--format", "sarif", "-o", "report.sarif"],
      files_after={"report.sarif": {"contains": ['"ruleId": "input-error"', '"uri": "log.yaml"']}})
+# Azure Pipelines' logging commands (`##vso[`, in any case, read anywhere in a line): refused in
+# an agreement (`fmt` prints it as it is), escaped in every report.
+case("azure-command-in-agreement-fmt", 2, ["agreement.terms:1:1:", "`##vso` followed by `[` in the agreement"],
+     command="fmt", terms="##vso[task.setvariable variable=secret]pwned\n" + terms(""))
+AZ_LOG = WF_LOG.replace('"##[error]boom"', '"##vso[task.setvariable variable=x]boom ##VSO[task.complete]"')
+for fmt_name in ("text", "json"):
+    case(f"azure-command-log-{fmt_name}", 1, [], terms=WF_TERMS, log=AZ_LOG,
+         args=["agreement.terms", "log.yaml", "--format", fmt_name])
 
 
 def write(path, content):

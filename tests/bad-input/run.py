@@ -21,7 +21,7 @@ and, for every case, what docs/security.md promises of all output:
     no C0, DEL, C1, U+FFFE or U+FFFF, raw;
   - no line that GitHub Actions would read as a workflow command: none starts, after white space,
     with `::` (unless it is one of pactum's own `::error`/`::warning`/`::notice` lines of
-    `--format github`), and `##[` appears nowhere.
+    `--format github`), and `##[` appears nowhere, nor `##vso[` (Azure Pipelines) in any case.
 Prints one line per failure and a closing line "N passed, M failed"; exits 1 on any failure.
 Standard library only.
 """
@@ -144,6 +144,8 @@ def output_problems(name, raw, github):
             break
     if "##[" in text:
         problems.append(f"`##[` on {name}")
+    if "##vso[" in text.lower():
+        problems.append(f"`##vso[` on {name}")
     return problems
 
 

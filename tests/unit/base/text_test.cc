@@ -28,6 +28,7 @@ TEST_CASE("visible_text: every control character visible, two hashes and a brack
       {"\xed\xa0\x80", {}, "\ufffd\ufffd\ufffd"},  // a surrogate
       {"\xc0\xaf", {}, "\ufffd\ufffd"},            // overlong
       {"##[error]x ###[y] #[z]", {}, "##\\[error]x ###\\[y] #[z]"},
+      {"##vso[task.complete]x ##VSO[y] #vso[z] ##vs[w]", {}, "##vso\\[task.complete]x ##VSO\\[y] #vso[z] ##vs[w]"},
       {"::warning::x", {}, "::warning::x"},  // mid-line text stays; line starts are the callers' part
   };
   for (const auto& row : rows) {

@@ -19,6 +19,7 @@ TEST_CASE("json_text: control characters and the bracket of two hashes and a bra
       {"\u009b31m", "\"\\u009b31m\""},
       {"x\ufffey\uffff", "\"x\\ufffey\\uffff\""},
       {"##[error]x", "\"##\\u005berror]x\""},
+      {"##vso[task.setvariable]x ##VsO[y] #vso[z]", "\"##vso\\u005btask.setvariable]x ##VsO\\u005by] #vso[z]\""},
       {"#[a] [b]", "\"#[a] [b]\""},
       {"Société — 日本", "\"Société — 日本\""},
   };

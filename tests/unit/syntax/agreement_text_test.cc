@@ -22,6 +22,9 @@ TEST_CASE("control characters and two hashes before a bracket are refused anywhe
       {std::string("party A\0\0\0\n", 11), 1, 8, "3 control characters in the agreement (the first is U+0000)"},
       {"party A\n  name \"x ##[error] y\"\n", 2, 11, "two `#` followed by `[` in the agreement"},
       {"## [ok]\n# ##[warning]\nparty A\n", 2, 3, "two `#` followed by `[` in the agreement"},
+      {"##vso[task.setvariable variable=x]y\nparty A\n", 1, 1, "`##vso` followed by `[` in the agreement"},
+      {"party A\n  name \"a ##VSO[task.complete]\"\n", 2, 11, "`##vso` followed by `[` in the agreement"},
+      {"# ##vs o[ok] ## vso[ok] #vso[ok]\nparty A\n  name \"Zoë ##Vso[x]\"\n", 3, 13, "`##vso` followed by `[` in the agreement"},
   };
   for (const auto& row : rows) {
     INFO("input: " << row.text << "\ndiagnostics:\n" << test::diag_lines(test::parse(row.text).diags));
