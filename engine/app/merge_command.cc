@@ -525,7 +525,8 @@ int run_merge(const MergeOptions& options, Streams io) {
     }
     return fails(options.fail_on, m.findings, m.lint) ? kFindings : kOk;
   } catch (const MergeError& e) {
-    io.err << "pactum: " << e.what() << "\n";
+    // visible_text again: the JSON parser's own message quotes the bytes it read last.
+    io.err << "pactum: " << visible_text(e.what()) << "\n";
     return kInputError;
   }
 }

@@ -245,7 +245,13 @@ std::string format_instant_slowly(Instant t, std::chrono::seconds offset) {
 }  // namespace
 
 void append_instant(std::string& out, Instant t, const date::time_zone* zone) {
-  auto offset = offset_at(t, zone);
+  // An offset is written in whole minutes (RFC 3339 and ISO 8601 have no seconds there), and the
+  // wall time beside it is read with that same offset, so that the text names the exact instant.
+  // Only local mean times before about 1972 had offsets with seconds (Africa/Monrovia -0:44:30
+  // until 1972, Asia/Kathmandu +5:41:16 until 1920): their wall time is then shown up to 59 s
+  // off the zone's own, and the instant stays exact.
+  auto offset = std::chrono::duration_cast<std::chrono::seconds>(
+      std::chrono::duration_cast<std::chrono::minutes>(offset_at(t, zone)));
   auto off = std::chrono::duration_cast<std::chrono::minutes>(offset).count();
   char text[40];
   char* p = std::abs(off) < 100 * 60 ? put_wall_time(text, t + offset, false) : nullptr;
@@ -294,6 +300,10 @@ std::string format_local(Instant t, const date::time_zone* zone) {
 }
 
 const date::time_zone* find_zone(const std::string& name) {
+  // The system's zone directory holds `localtime`, a link to /etc/localtime: the machine's own
+  // setting, not a zone of the tz database. The same agreement must mean the same instants on
+  // every machine (V2.9), so it is an unknown zone like any other name the database lacks.
+  if (name == "localtime") return nullptr;
   try {
     return date::locate_zone(name);
   } catch (...) {

@@ -73,7 +73,8 @@ const std::vector<std::string>& zone_names() {
     std::vector<std::string> out;
     try {
       const auto& db = date::get_tzdb();
-      for (const auto& z : db.zones) out.push_back(std::string(z.name()));
+      for (const auto& z : db.zones)
+        if (z.name() != "localtime") out.push_back(std::string(z.name()));  // find_zone refuses it
     } catch (...) {
     }
     return out;

@@ -137,7 +137,8 @@ const date::time_zone* zone_or_report(const model::CalendarDecl& c, const std::s
   }
   std::vector<std::string> candidates;
   try {
-    for (const auto& z : date::get_tzdb().zones) candidates.push_back(z.name());
+    for (const auto& z : date::get_tzdb().zones)
+      if (z.name() != "localtime") candidates.push_back(z.name());  // find_zone refuses it
   } catch (...) {
   }
   std::string near = closest_match(name, candidates);

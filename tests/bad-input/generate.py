@@ -754,6 +754,16 @@ AZ_LOG = WF_LOG.replace('"##[error]boom"', '"##vso[task.setvariable variable=x]b
 for fmt_name in ("text", "json"):
     case(f"azure-command-log-{fmt_name}", 1, [], terms=WF_TERMS, log=AZ_LOG,
          args=["agreement.terms", "log.yaml", "--format", fmt_name])
+# `localtime` is a file of the system's zone directory (a link to /etc/localtime), not a zone:
+# it would make the same files mean other instants on another machine.
+case("terms-timezone-localtime", 2, ["agreement.terms:2:12:", "unknown time zone \"localtime\" [unknown-timezone]"],
+     terms='agreement "Bad input corpus"\n  timezone "localtime"\nparty Acme\n')
+case("log-timezone-localtime", 2, ["log.yaml:1:11:", "unknown time zone `localtime`"],
+     log="timezone: localtime\nevents: []\n")
+# `pactum merge` of a part that is not JSON: the parser's message quotes the bytes it read last.
+case("merge-part-not-json-escapes", 2, ["is not a part of a sliced check: not JSON", "\ufffd31mRED\ufffd0m", "\ufffd"],
+     command="merge", args=["bad.json", "bad2.json"],
+     files={"bad.json": b'{"pactum": 1, "x": "\xc2\x9b31mRED\xc2\x9b0m" x', "bad2.json": b'{"pactum": 1, "x": tru\xff'})
 
 
 def write(path, content):

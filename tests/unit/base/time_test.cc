@@ -77,6 +77,34 @@ TEST_CASE("instants print with the offset the zone has at that time") {
   CHECK(find_zone("Mars/Olympus") == nullptr);
 }
 
+TEST_CASE("an offset with seconds (a local mean time) is written in whole minutes, the text naming the exact instant") {
+  struct Row {
+    const char* zone;
+    const char* utc;
+    const char* shown;
+  };
+  const Row rows[] = {
+      {"Africa/Monrovia", "1970-06-01T12:00:00Z", "1970-06-01T11:16:00-00:44"},  // -0:44:30
+      {"Asia/Kathmandu", "1900-01-02T00:00:00Z", "1900-01-02T05:41:00+05:41"},    // +5:41:16
+      {"Europe/Amsterdam", "1930-05-01T12:00:20.5Z", "1930-05-01T12:19:20.500+00:19"},  // +0:19:32
+      {"Africa/Monrovia", "1980-06-01T12:00:00Z", "1980-06-01T12:00:00+00:00"},   // whole minutes since 1972
+  };
+  for (const auto& row : rows) {
+    INFO(row.zone << " " << row.utc);
+    const auto* zone = find_zone(row.zone);
+    REQUIRE(zone != nullptr);
+    Instant t = resolve(*parse_timestamp(row.utc), nullptr).instant;
+    std::string shown = format_instant(t, zone);
+    CHECK(shown == row.shown);
+    CHECK(resolve(*parse_timestamp(shown), nullptr).instant == t);  // read back: the same instant
+  }
+}
+
+TEST_CASE("`localtime` (the machine's own zone, a file of the zone directory) is no zone") {
+  CHECK(find_zone("localtime") == nullptr);
+  CHECK(find_zone("UTC") != nullptr);
+}
+
 TEST_CASE("UTC with exactly three fraction digits (finding ids, V2.9)") {
   const auto* ny = find_zone("America/New_York");
   CHECK(format_utc_millis(resolve(*parse_timestamp("2026-01-13T10:00:00-05:00"), ny).instant) ==
@@ -90,9 +118,9 @@ TEST_CASE("UTC with exactly three fraction digits (finding ids, V2.9)") {
 namespace {
 
 // The text format_instant must give, computed the plain way: the tz database's offset at t
-// (get_info, no cache) and fmt's padding.
+// (get_info, no cache), in whole minutes (local mean times had seconds), and fmt's padding.
 std::string reference_instant(Instant t, const date::time_zone* zone) {
-  auto offset = zone->get_info(date::floor<std::chrono::seconds>(t)).offset;
+  auto offset = std::chrono::duration_cast<std::chrono::minutes>(zone->get_info(date::floor<std::chrono::seconds>(t)).offset);
   auto local = t + offset;
   auto day = date::floor<date::days>(local);
   date::year_month_day ymd{day};
