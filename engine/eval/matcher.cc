@@ -1,5 +1,7 @@
 #include "engine/eval/matcher.h"
 
+#include "engine/base/exact_decimal.h"
+
 #include <cstring>
 #include <unordered_map>
 
@@ -82,9 +84,19 @@ bool append_key(const log::EventLog& log, const FieldValue& v, std::string& key)
       return true;
     }
     case FieldValue::Kind::Number: {
-      double n = v.number == 0 ? 0.0 : v.number;  // +0 and -0 are the same number
-      key += tag;
-      append_bytes(key, &n, sizeof n);
+      // The number its text denotes, exactly (engine/base/exact_decimal.h): `7`, `7.0` and `7e0`
+      // are one key, two 18-digit order numbers that one double would hold are two.
+      if (auto exact = parse_exact_decimal(log.symbols.text(v.text))) {
+        std::string text = canonical_text(*exact);
+        auto size = static_cast<uint32_t>(text.size());
+        key += tag;
+        append_bytes(key, &size, sizeof size);
+        key.append(text);
+      } else {  // (never: a log's number is a decimal text) the double, under a tag of its own
+        double n = v.number == 0 ? 0.0 : v.number;  // +0 and -0 are the same number
+        key += '\x7f';
+        append_bytes(key, &n, sizeof n);
+      }
       return true;
     }
     case FieldValue::Kind::Time: {
@@ -134,7 +146,14 @@ struct CompiledLiteral {
   std::string text;
   log::Symbol symbol = log::kNoSymbol;  // String/Identifier: kNoSymbol when no event has the text
   Instant time{};
+  std::optional<ExactDecimal> exact;  // Number: as written (engine/base/exact_decimal.h)
 };
+
+// A log value's number exactly, from its text (the double when the text is no decimal: never).
+std::optional<ExactDecimal> exact_number(const log::EventLog& log, const FieldValue& v) {
+  if (auto exact = parse_exact_decimal(log.symbols.text(v.text))) return exact;
+  return exact_of_double(v.number);
+}
 
 CompiledLiteral compile_literal(const Literal& l, const log::EventLog& log, const date::time_zone* zone) {
   CompiledLiteral c;
@@ -145,6 +164,10 @@ CompiledLiteral compile_literal(const Literal& l, const log::EventLog& log, cons
   if (l.kind == Literal::Kind::String || l.kind == Literal::Kind::Identifier)
     c.symbol = log.symbol_for(l.text);
   if (l.kind == Literal::Kind::Date || l.kind == Literal::Kind::DateTime) c.time = resolve(l.time, zone).instant;
+  if (l.kind == Literal::Kind::Number) {
+    c.exact = l.percent ? std::nullopt : parse_exact_decimal(l.text);
+    if (!c.exact) c.exact = exact_of_double(l.number);
+  }
   return c;
 }
 
@@ -208,7 +231,8 @@ class CompiledCondition {
           else fresh = by_symbol_.try_emplace(l.symbol, slot).second;
           break;
         case Literal::Kind::Number:
-          fresh = by_number_.try_emplace(l.number == 0 ? 0.0 : l.number, slot).second;  // -0 == 0
+          if (!l.exact) impossible_ = true;  // (never: a finite number)
+          else fresh = by_number_.try_emplace(canonical_text(*l.exact), slot).second;  // exact: -0 == 0, 1.0 == 1
           break;
         case Literal::Kind::Bool: fresh = by_bool_.try_emplace(l.boolean, slot).second; break;
         case Literal::Kind::Date:
@@ -238,8 +262,9 @@ class CompiledCondition {
       FieldValue item = from_value(log_->list_items[v.list_begin + i]);
       if (item.kind == FieldValue::Kind::String) {
         if (auto it = by_symbol_.find(item.text); it != by_symbol_.end()) mark(it->second);
-      } else if (item.kind == FieldValue::Kind::Number) {
-        if (auto it = by_number_.find(item.number == 0 ? 0.0 : item.number); it != by_number_.end()) mark(it->second);
+      } else if (item.kind == FieldValue::Kind::Number && !by_number_.empty()) {
+        if (auto exact = exact_number(*log_, item))
+          if (auto it = by_number_.find(canonical_text(*exact)); it != by_number_.end()) mark(it->second);
       } else if (item.kind == FieldValue::Kind::Bool) {
         if (auto it = by_bool_.find(item.boolean); it != by_bool_.end()) mark(it->second);
       }
@@ -260,8 +285,14 @@ class CompiledCondition {
         if (op == CompareOp::Eq) return v.text == l.symbol && l.symbol != log::kNoSymbol;
         if (op == CompareOp::Ne) return v.text != l.symbol || l.symbol == log::kNoSymbol;
         return ordered(op, log_->symbols.text(v.text), std::string_view(l.text));  // UTF-8 bytes order = code points
-      case Literal::Kind::Number:
-        return v.kind == FieldValue::Kind::Number && ordered(op, v.number, l.number);
+      case Literal::Kind::Number: {
+        if (v.kind != FieldValue::Kind::Number) return false;
+        // Distinct decimals never come out of order as doubles, but two may be one double
+        // (9007199254740993 and ...992): then their texts decide.
+        if (v.number == l.number && l.exact)
+          if (auto exact = exact_number(*log_, v)) return ordered(op, compare_exact(*exact, *l.exact), 0);
+        return ordered(op, v.number, l.number);
+      }
       case Literal::Kind::Bool:
         if (v.kind != FieldValue::Kind::Bool) return false;
         return (op == CompareOp::Eq || op == CompareOp::Ne) && ordered(op, v.boolean, l.boolean);
@@ -285,7 +316,7 @@ class CompiledCondition {
   uint32_t slots_ = 0;
   bool impossible_ = false;
   std::unordered_map<log::Symbol, uint32_t> by_symbol_;
-  std::unordered_map<double, uint32_t> by_number_;
+  std::unordered_map<std::string, uint32_t> by_number_;  // canonical_text of the exact number
   std::unordered_map<bool, uint32_t> by_bool_;
   std::unordered_map<int64_t, uint32_t> by_time_;
   mutable std::vector<uint32_t> marks_;  // slot -> generation in which it was found

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/base/exact_decimal.h"
 #include "engine/calendar/periods.h"
 #include "engine/eval/period_names.h"
 #include "engine/eval/rule_evaluator.h"
@@ -28,6 +29,7 @@ struct Bucket {
   std::vector<uint32_t> events;
   size_t values = 0;             // numeric values (aggregates)
   double sum = 0;
+  ExactSum exact;                // the same sum, exactly, from the values' texts (totals, averages)
   double min = std::numeric_limits<double>::infinity();
   double max = -std::numeric_limits<double>::infinity();
   double latest = 0;
@@ -39,7 +41,8 @@ class PeriodicRule : public RuleEvaluator {
       : RuleEvaluator(ctx, b, block, rule),
         pattern_(rule.subject, ctx.log, ctx.agreement),
         windows_(windows(rule.period)),
-        attribute_(FieldRef::compile(rule.attribute.text, ctx.log)) {
+        attribute_(FieldRef::compile(rule.attribute.text, ctx.log)),
+        exact_bound_(exact_of_double(rule.bound)) {
     if (rule.grouped_by_period) names_.emplace(ctx.log, windows_, ctx.agreement.zone);
   }
 
@@ -157,6 +160,8 @@ class PeriodicRule : public RuleEvaluator {
     }
     ++bucket.values;
     bucket.sum += v.number;
+    if (rule_.aggregate == model::Aggregate::Total || rule_.aggregate == model::Aggregate::Average)
+      bucket.exact.add(parse_exact_decimal(ctx_.log.symbols.text(v.text)));
     bucket.min = std::min(bucket.min, v.number);
     bucket.max = std::max(bucket.max, v.number);
     bucket.latest = v.number;
@@ -168,7 +173,7 @@ class PeriodicRule : public RuleEvaluator {
     if (rule_.kind == Kind::AtLeast) failed = int64_t(bucket.count) < rule_.count;
     else if (rule_.kind == Kind::AtMost) failed = int64_t(bucket.count) > rule_.count;
     else if (bucket.values == 0) failed = true;  // no-data
-    else failed = rule_.at_least ? aggregate(bucket) < rule_.bound : aggregate(bucket) > rule_.bound;
+    else failed = rule_.at_least ? versus_bound(bucket) < 0 : versus_bound(bucket) > 0;
     if (!failed) {
       bucket.events.clear();
       bucket.events.shrink_to_fit();
@@ -257,7 +262,7 @@ class PeriodicRule : public RuleEvaluator {
     }
     double value = aggregate(bucket);
     note_best(summary, value, rule_.at_least);
-    bool failed = rule_.at_least ? value < rule_.bound : value > rule_.bound;
+    bool failed = rule_.at_least ? versus_bound(bucket) < 0 : versus_bound(bucket) > 0;
     if (!failed) return false;
     Finding f = window_finding(rule_.at_least ? "below-target" : "above-target", w, nullptr);
     f.events = bucket.events;
@@ -270,12 +275,25 @@ class PeriodicRule : public RuleEvaluator {
     return true;
   }
 
+  // The aggregate against the bound (<0, 0, >0): exactly for a total or an average of decimal
+  // texts (0.1 and 0.2 total 0.3, not 0.30000000000000004), else as doubles.
+  int versus_bound(const Bucket& b) const {
+    bool sums = rule_.aggregate == model::Aggregate::Total || rule_.aggregate == model::Aggregate::Average;
+    if (sums && exact_bound_) {
+      uint64_t times = rule_.aggregate == model::Aggregate::Average ? b.values : 1;  // sum/n vs bound: sum vs bound × n
+      if (auto c = b.exact.compare_with(*exact_bound_, times)) return *c;
+    }
+    double value = aggregate(b);
+    return value < rule_.bound ? -1 : value > rule_.bound ? 1 : 0;
+  }
+
   double aggregate(const Bucket& b) const {
+    double sum = b.exact.exact() ? b.exact.value() : b.sum;
     switch (rule_.aggregate) {
-      case model::Aggregate::Average: return b.sum / double(b.values);
+      case model::Aggregate::Average: return sum / double(b.values);
       case model::Aggregate::Minimum: return b.min;
       case model::Aggregate::Maximum: return b.max;
-      case model::Aggregate::Total: return b.sum;
+      case model::Aggregate::Total: return sum;
       case model::Aggregate::Latest: return b.latest;
     }
     return 0;
@@ -296,6 +314,7 @@ class PeriodicRule : public RuleEvaluator {
   calendar::WindowSequence windows_;
   std::optional<PeriodNames> names_;  // `grouped by period`
   FieldRef attribute_;
+  std::optional<ExactDecimal> exact_bound_;  // the bound as the agreement wrote it
   calendar::Interval current_{Instant::max(), Instant::min()};
   std::unordered_map<int64_t, Bucket> buckets_;  // by window start
   Bucket* open_ = nullptr;  // the window of the latest matching event (unordered_map: stable addresses)

@@ -1,5 +1,7 @@
 #include "engine/log/event_builder.h"
 
+#include "engine/base/exact_decimal.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -35,6 +37,16 @@ bool parse_number(std::string_view s, double& out, bool* out_of_range = nullptr)
   const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
   const char* end = s.data() + s.size();
   auto r = parse_double(begin, end, out);  // std::from_chars (engine/base/charconv.h)
+  if (r.ec == std::errc::result_out_of_range && r.ptr == end) {
+    // Nearer to zero than any double (`1e-400`): zero, with the text kept for exact comparisons
+    // (engine/base/exact_decimal.h: `1e-400 > 0` holds). Beyond the largest double: refused.
+    auto exact = parse_exact_decimal(std::string_view(begin, static_cast<size_t>(end - begin)));
+    if (exact && static_cast<int64_t>(exact->digits.size()) + exact->exponent < 0) {
+      out = exact->negative ? -0.0 : 0.0;
+      if (out_of_range) *out_of_range = false;
+      return true;
+    }
+  }
   if (out_of_range) *out_of_range = r.ec == std::errc::result_out_of_range && r.ptr == end;
   return r.ec == std::errc() && r.ptr == end;
 }
