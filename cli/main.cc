@@ -262,7 +262,16 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 4 << 20);
 #endif
   try {
-    return run(argc, argv);
+    int status = run(argc, argv);
+    // A report or a listing that did not reach standard output (a full disk, a closed descriptor:
+    // the stream fails, at the latest on this flush) is no success: a pipeline would take exit 0
+    // or 1 for a report delivered.
+    std::cout.flush();
+    if (!std::cout && status < pactum::app::kInputError) {
+      std::cerr << "pactum: cannot write to standard output\n";
+      return pactum::app::kInputError;
+    }
+    return status;
   } catch (const std::bad_alloc&) {
     std::cerr << "pactum: internal error: out of memory\n";
   } catch (const std::exception& e) {

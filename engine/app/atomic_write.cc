@@ -200,7 +200,8 @@ bool OutputFile::open(const std::string& requested, std::string& error) {
   return true;
 }
 
-bool OutputFile::commit(std::string& error) {
+bool OutputFile::complete(std::string& error) {
+  if (completed_) return true;
   auto fail = [&](int err) {
     error = std::strerror(err);
     discard();
@@ -223,8 +224,18 @@ bool OutputFile::commit(std::string& error) {
   int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) return fail(errno);
+  completed_ = true;
+  return true;
+}
+
+bool OutputFile::commit(std::string& error) {
+  if (!complete(error)) return false;
   if (!temporary_.empty()) {
-    if (std::rename(temporary_.c_str(), target_.c_str()) != 0) return fail(errno);
+    if (std::rename(temporary_.c_str(), target_.c_str()) != 0) {
+      error = std::strerror(errno);
+      discard();
+      return false;
+    }
     temporary_.clear();
   }
   stream_.reset();

@@ -140,9 +140,12 @@ int cannot_write(const std::string& path, const std::string& error, Streams io) 
 // Every output file is opened first (a file that cannot be opened stops the run with exit 2 before
 // anything is written), then each report is written piece by piece as it is rendered
 // (report::write_report: a report is never held whole in memory) into its temporary file
-// (OutputFile), or to standard output. Only when every report is complete do the files replace
-// their targets, one by one (each atomically): an error while rendering leaves no file behind,
-// and a file that cannot be written stops the run with exit 2.
+// (OutputFile); the report for standard output comes after every file is complete, and the files
+// replace their targets (each atomically) only after that. So a file that cannot be written stops
+// the run with exit 2 with nothing on standard output and no file replaced (spec 8: exit 2 writes
+// nothing to standard output; nothing is written to -o unless the run completes), and so does a
+// standard output that cannot be written (a device or FIFO named by -o is written directly, and
+// what reached it stays).
 int emit_reports(const std::vector<PlannedReport>& reports, report::ReportData data, Streams io) {
   std::vector<std::unique_ptr<OutputFile>> files(reports.size());
   for (size_t i = 0; i < reports.size(); ++i) {
@@ -151,12 +154,25 @@ int emit_reports(const std::vector<PlannedReport>& reports, report::ReportData d
     std::string error;
     if (!files[i]->open(*reports[i].path, error)) return cannot_write(*reports[i].path, error, io);
   }
-  for (size_t i = 0; i < reports.size(); ++i) {
+  auto write = [&](size_t i, std::ostream& out) {
     const auto& r = reports[i];
     data.color = io.color && !r.path && r.format == report::Format::Text;
-    std::ostream& out = files[i] ? files[i]->stream() : io.out;
     report::write_report(r.format, data, out);
     out.flush();
+  };
+  for (size_t i = 0; i < reports.size(); ++i) {
+    if (!files[i]) continue;
+    write(i, files[i]->stream());
+    std::string error;
+    if (!files[i]->complete(error)) return cannot_write(*reports[i].path, error, io);
+  }
+  for (size_t i = 0; i < reports.size(); ++i) {
+    if (files[i]) continue;
+    write(i, io.out);
+    if (!io.out) {
+      io.err << "pactum: cannot write to standard output\n";
+      return kInputError;
+    }
   }
   for (size_t i = 0; i < reports.size(); ++i) {
     std::string error;

@@ -53,9 +53,11 @@ class OutputFile {
   // `error` (strerror) when it cannot be.
   bool open(const std::string& requested, std::string& error);
   std::ostream& stream() { return *stream_; }
-  // Flushes; for a temporary file also fsync, the mode (and owner) of the replaced file, close
-  // and rename over the target. False with `error` when any step (or an earlier write) failed;
-  // the temporary file is then removed.
+  // Flushes; for a temporary file also the mode (and owner) of the replaced file and fsync;
+  // closes. False with `error` when any step (or an earlier write) failed; the temporary file is
+  // then removed. The target is still untouched (but a FIFO's or a device's, written directly).
+  bool complete(std::string& error);
+  // complete(), then the rename of the temporary file over the target.
   bool commit(std::string& error);
 
  private:
@@ -64,6 +66,7 @@ class OutputFile {
   std::string target_;     // the path finally written (links resolved)
   std::string temporary_;  // empty: written directly
   bool replaces_ = false;  // a regular file was there: its mode and owner are kept
+  bool completed_ = false;  // complete() succeeded: only the rename is left
   struct stat old_ {};
   std::unique_ptr<FdStreamBuf> buf_;
   std::unique_ptr<std::ostream> stream_;

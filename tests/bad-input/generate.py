@@ -17,6 +17,7 @@ names) and expect.json:
                                      {"generate": NAME, "head", "item" ({i}, {inner}), "sep",
                                      "count", "inner": {...}, "tail"} (large inputs, made at run time)
    "env": {...}, "stdin": "...",     (optional) environment additions, standard input
+   "stdout_to": "/dev/full"|"closed" (optional) standard output into that device, or closed
    "fifo_write": [{"fifo", "content", "repeat"}], "fifo_read": [NAME], "fifo_read_contains": [...]
                                      (optional) the other end of FIFOs made by setup
    "files_after": {NAME: {"type": "regular"|"symlink"|"other", "to", "contains", "mode"}}
@@ -760,6 +761,20 @@ case("terms-timezone-localtime", 2, ["agreement.terms:2:12:", "unknown time zone
      terms='agreement "Bad input corpus"\n  timezone "localtime"\nparty Acme\n')
 case("log-timezone-localtime", 2, ["log.yaml:1:11:", "unknown time zone `localtime`"],
      log="timezone: localtime\nevents: []\n")
+# A report that cannot be written ends the run with exit 2, and then nothing else is delivered
+# either: not the report on standard output, not the other report files (spec 8, 8.2).
+case("output-extra-report-fails", 2, ["cannot write `/dev/full`"],
+     args=["agreement.terms", "log.yaml", "--output", "sarif=/dev/full"])
+case("output-extra-report-fails-o-untouched", 2, ["cannot write `/dev/full`"],
+     args=["agreement.terms", "log.yaml", "-o", "report.json", "--format", "json", "--output", "sarif=/dev/full"])
+for fmt_name in ("text", "sarif"):
+    case(f"stdout-full-{fmt_name}", 2, ["pactum: cannot write to standard output"],
+         args=["agreement.terms", "log.yaml", "--format", fmt_name], stdout_to="/dev/full")
+case("stdout-closed", 2, ["pactum: cannot write to standard output"],
+     args=["agreement.terms", "log.yaml", "--format", "json"], stdout_to="closed")
+case("stdout-full-lint", 2, ["pactum: cannot write to standard output"], command="lint", stdout_to="/dev/full")
+case("stdout-full-report-file-untouched", 2, ["pactum: cannot write to standard output"],
+     args=["agreement.terms", "log.yaml", "--output", "json=report.json"], stdout_to="/dev/full")
 # `pactum merge` of a part that is not JSON: the parser's message quotes the bytes it read last.
 case("merge-part-not-json-escapes", 2, ["is not a part of a sliced check: not JSON", "\ufffd31mRED\ufffd0m", "\ufffd"],
      command="merge", args=["bad.json", "bad2.json"],

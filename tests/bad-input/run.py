@@ -176,8 +176,20 @@ def run_case(pactum, case_dir, shared, scratch):
         peer.start()
     problems = []
     try:
-        p = subprocess.run(cmd, cwd=work, capture_output=True, timeout=TIMEOUT, env=env,
-                           input=expect.get("stdin", "").encode())
+        if "stdout_to" in expect:  # standard output into a device (/dev/full), or closed ("closed")
+            target = expect["stdout_to"]
+            sink = subprocess.DEVNULL if target == "closed" else open(target, "wb")
+            try:
+                p = subprocess.run(cmd, cwd=work, stdout=sink, stderr=subprocess.PIPE, timeout=TIMEOUT, env=env,
+                                   input=expect.get("stdin", "").encode(),
+                                   preexec_fn=(lambda: os.close(1)) if target == "closed" else None)
+            finally:
+                if sink is not subprocess.DEVNULL:
+                    sink.close()
+            p.stdout = b""
+        else:
+            p = subprocess.run(cmd, cwd=work, capture_output=True, timeout=TIMEOUT, env=env,
+                               input=expect.get("stdin", "").encode())
     except subprocess.TimeoutExpired:
         return [f"did not finish within {TIMEOUT} s", ""]
     finally:
