@@ -276,8 +276,12 @@ bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::str
       break;
     }
   }
-  // `!` (the non-specific tag yaml-cpp gives quoted scalars) and `!!str` force a string.
-  Node n{NodeKind::Scalar, mark, text, plain, !plain || tag == "!" || tag == kStrTag, hash};
+  // `!` (the non-specific tag yaml-cpp gives quoted scalars) and `!!str` force a string. Any
+  // other explicit tag (`!!int "12"`, `!!bool "true"`, `!custom 'x'`) makes the scalar read by its
+  // text alone, as if plain: yaml-cpp does not tell whether a tagged scalar was quoted, and both
+  // readers must give the same events.
+  bool tagged = !tag.empty() && tag != "!" && tag != kStrTag;
+  Node n{NodeKind::Scalar, mark, text, plain || tagged, (!plain && !tagged) || tag == "!" || tag == kStrTag, hash};
   remember_anchor(anchor, n);
   node(n);
   return go();

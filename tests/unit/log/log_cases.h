@@ -75,6 +75,11 @@ inline std::vector<GoodCase> good_cases() {
       {"attributes: explicit !!str tag and block scalars are strings",
        "- at: 2026-01-05T10:00:00Z\n  type: a\n  n: !!str 80\n  text: |\n    two\n    lines\n",
        "0@1:3 #0 2026-01-05T10:00:00+00:00 a n=s:80 text=s:two\nlines\n\n"},
+      {"attributes: any other explicit tag reads the scalar by its text, quoted or not (both readers alike)",
+       "- {at: 2026-01-05T10:00:00Z, type: a, b: !!bool \"true\", i: !!int '12', f: !!float \"1.5\", "
+       "g: !<tag:yaml.org,2002:bool> \"false\", z: !!null \"\", c: !custom \"x\", w: !!int \"twelve\", "
+       "s: ! 12, q: \"12\"}\n",
+       "0@1:3 #0 2026-01-05T10:00:00+00:00 a b=b:true i=n:12 f=n:1.5 g=b:false c=s:x w=s:twelve s=s:12 q=s:12\n"},
       {"null by and id are absent", "- {at: 2026-01-05T10:00:00Z, type: a, by: ~, id: }\n",
        "0@1:3 #0 2026-01-05T10:00:00+00:00 a\n"},
       {"a quoted type and a reserved word as type", "- {at: 2026-01-05T10:00:00Z, type: \"note\"}\n",
