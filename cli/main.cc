@@ -1,5 +1,6 @@
 // pactum's command line (spec 8). Parsing arguments is all this file does; the commands live in
 // engine/app so that tests drive exactly what users run.
+#include <sys/resource.h>
 #include <unistd.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -261,6 +262,14 @@ int main(int argc, char** argv) {
   // streamed check of 10^6 events peaked 20-30% higher (docs/performance.md, "Memory").
   mallopt(M_MMAP_THRESHOLD, 4 << 20);
 #endif
+  // A check keeps each regular log file open (its error lines are read back through the same
+  // descriptor: docs/security.md), so three years of daily logs need more descriptors than the
+  // usual soft limit of 1,024. The soft limit goes up to the hard one, as the system allows any
+  // process to do; beyond the hard limit a log is refused with "Too many open files".
+  if (struct rlimit files {}; ::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &files);
+  }
   try {
     int status = run(argc, argv);
     // A report or a listing that did not reach standard output (a full disk, a closed descriptor:

@@ -18,6 +18,7 @@ names) and expect.json:
                                      "count", "inner": {...}, "tail"} (large inputs, made at run time)
    "env": {...}, "stdin": "...",     (optional) environment additions, standard input
    "stdout_to": "/dev/full"|"closed" (optional) standard output into that device, or closed
+   "soft_limit_files": N             (optional) the soft limit of open files (RLIMIT_NOFILE) made N
    "fifo_write": [{"fifo", "content", "repeat"}], "fifo_read": [NAME], "fifo_read_contains": [...]
                                      (optional) the other end of FIFOs made by setup
    "files_after": {NAME: {"type": "regular"|"symlink"|"other", "to", "contains", "mode"}}
@@ -775,6 +776,12 @@ case("stdout-closed", 2, ["pactum: cannot write to standard output"],
 case("stdout-full-lint", 2, ["pactum: cannot write to standard output"], command="lint", stdout_to="/dev/full")
 case("stdout-full-report-file-untouched", 2, ["pactum: cannot write to standard output"],
      args=["agreement.terms", "log.yaml", "--output", "json=report.json"], stdout_to="/dev/full")
+# More logs than the soft limit of open files (each regular log stays open for its error lines):
+# pactum raises the soft limit to the hard one.
+MANY_LOGS = {f"day-{i:03d}.yaml": f"- {{id: E{i}, at: 2026-02-05T10:00:00Z, type: call, duration: 3}}\n"
+             for i in range(1, 201)}
+case("logs-beyond-soft-file-limit", 0, [], args=["agreement.terms"] + sorted(MANY_LOGS), files=MANY_LOGS,
+     soft_limit_files=64, stdout_contains=["200 events"])
 # `pactum merge` of a part that is not JSON: the parser's message quotes the bytes it read last.
 case("merge-part-not-json-escapes", 2, ["is not a part of a sliced check: not JSON", "\ufffd31mRED\ufffd0m", "\ufffd"],
      command="merge", args=["bad.json", "bad2.json"],

@@ -29,6 +29,7 @@ import base64
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import stat
@@ -188,8 +189,11 @@ def run_case(pactum, case_dir, shared, scratch):
                     sink.close()
             p.stdout = b""
         else:
+            soft = expect.get("soft_limit_files")  # the usual soft limit of open files, made small
+            limit = (lambda: resource.setrlimit(resource.RLIMIT_NOFILE,
+                                                (soft, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))) if soft else None
             p = subprocess.run(cmd, cwd=work, capture_output=True, timeout=TIMEOUT, env=env,
-                               input=expect.get("stdin", "").encode())
+                               input=expect.get("stdin", "").encode(), preexec_fn=limit)
     except subprocess.TimeoutExpired:
         return [f"did not finish within {TIMEOUT} s", ""]
     finally:
