@@ -165,6 +165,7 @@ void EventBuilder::syntax_error(Mark mark, std::string_view problem) {
   if (syntax_failed_) return;
   syntax_failed_ = true;
   auto line = sources_.line(file_, mark.line);
+  if (!line && line_lookup_) line = line_lookup_(mark.line);
   SyntaxProblem p = describe_yaml_problem(problem, line ? std::string_view(*line) : std::string_view{});
   if (p.column) mark.column = p.column;
   held_.clear();

@@ -67,6 +67,10 @@ class EventBuilder {
   // Called after every event added while no event of this file waits for its time: a streamed
   // check evaluates and drops what is complete (log::EventLog::compact).
   void on_event(std::function<void()> hook) { on_event_ = std::move(hook); }
+  // Where a syntax error finds its line while the file's text is not in the SourceManager yet (a
+  // pipe read while it is parsed): the error's wording looks at the line (a tab in indentation).
+  using LineLookup = std::function<std::optional<std::string>(uint32_t line)>;
+  void on_line_lookup(LineLookup lookup) { line_lookup_ = std::move(lookup); }
 
  private:
   enum class NodeKind : uint8_t { Mapping, Sequence, Scalar, BadAlias };
@@ -196,6 +200,7 @@ class EventBuilder {
   const LoadOptions& options_;
   std::function<void(size_t)> tick_;
   std::function<void()> on_event_;
+  LineLookup line_lookup_;
   uint32_t compactions_at_start_ = 0;
   std::unordered_set<std::string_view> parties_;  // options_.parties, for the `by` check of every event
 

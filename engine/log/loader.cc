@@ -109,6 +109,20 @@ bool read_piped(int fd, const std::string& name, SourceManager& sources, EventLo
       return static_cast<size_t>(n);
     }
   };
+  builder.on_line_lookup([&](uint32_t wanted) -> std::optional<std::string> {
+    // The text read so far (the parser reads ahead of the error): line `wanted`, or its start.
+    std::string text = kept.prefix(kept.size());
+    size_t start = 0;
+    for (uint32_t line = 1; line < wanted; ++line) {
+      start = text.find('\n', start);
+      if (start == std::string::npos) return std::nullopt;
+      ++start;
+    }
+    size_t end = text.find('\n', start);
+    std::string found = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!found.empty() && found.back() == '\r') found.pop_back();
+    return found;
+  });
   read_with_libyaml(read, [&](size_t size) { return kept.prefix(size); }, builder, options.threads > 1);
   ::close(fd);
   if (failed) builder.file_error(name == "<stdin>" ? "cannot read the log from standard input" : cannot_read(name, EIO));

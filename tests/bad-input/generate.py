@@ -782,6 +782,9 @@ MANY_LOGS = {f"day-{i:03d}.yaml": f"- {{id: E{i}, at: 2026-02-05T10:00:00Z, type
              for i in range(1, 201)}
 case("logs-beyond-soft-file-limit", 0, [], args=["agreement.terms"] + sorted(MANY_LOGS), files=MANY_LOGS,
      soft_limit_files=64, stdout_contains=["200 events"])
+# A log on standard input is parsed as it is read: its syntax errors read as a file's would.
+case("log-tab-indent-stdin", 2, ["<stdin>:2:1:", "a tab character in indentation (YAML indents with spaces)"],
+     args=["agreement.terms", "-"], stdin="events:\n\t- id: B1\n")
 # `pactum merge` of a part that is not JSON: the parser's message quotes the bytes it read last.
 case("merge-part-not-json-escapes", 2, ["is not a part of a sliced check: not JSON", "\ufffd31mRED\ufffd0m", "\ufffd"],
      command="merge", args=["bad.json", "bad2.json"],
