@@ -104,7 +104,18 @@ int compare_exact(const ExactDecimal& a, const ExactDecimal& b) {
 
 std::string canonical_text(const ExactDecimal& d) {
   if (d.digits.empty()) return "0";
+  if (d.exponent >= 0 && static_cast<int64_t>(d.digits.size()) + d.exponent <= 40)
+    return (d.negative ? "-" : "") + d.digits + std::string(static_cast<size_t>(d.exponent), '0');
   return fmt::format("{}{}e{}", d.negative ? "-" : "", d.digits, d.exponent);
+}
+
+bool is_canonical_integer(std::string_view text) {
+  if (text == "0") return true;
+  size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+  if (i >= text.size() || text[i] < '1' || text[i] > '9' || text.size() - i > 40) return false;
+  for (; i < text.size(); ++i)
+    if (!digit(text[i])) return false;
+  return true;
 }
 
 void ExactSum::add(const std::optional<ExactDecimal>& d) {

@@ -26,8 +26,13 @@ std::optional<ExactDecimal> parse_exact_decimal(std::string_view text);
 // <0, 0, >0 as a is less than, equal to or greater than b (-0 equals 0).
 int compare_exact(const ExactDecimal& a, const ExactDecimal& b);
 
-// One text per value (`1`, `1.0` and `1e0` give the same), for hash keys.
+// One text per value (`1`, `1.0` and `1e0` give the same), for hash keys: a whole number of up to
+// 40 digits as itself (`-120`), any other value as digits and an exponent (`35e-1`).
 std::string canonical_text(const ExactDecimal& d);
+
+// Whether `text` is already the canonical text of a whole number: `0`, or an optional `-` and
+// digits without a leading zero (the usual ids and counts: no parsing needed for a key).
+bool is_canonical_integer(std::string_view text);
 
 // A sum of decimals kept exactly while it fits (38 significant digits, 24 after the point);
 // beyond that it is no longer exact() and the caller uses its double sum.

@@ -86,12 +86,17 @@ bool append_key(const log::EventLog& log, const FieldValue& v, std::string& key)
     case FieldValue::Kind::Number: {
       // The number its text denotes, exactly (engine/base/exact_decimal.h): `7`, `7.0` and `7e0`
       // are one key, two 18-digit order numbers that one double would hold are two.
-      if (auto exact = parse_exact_decimal(log.symbols.text(v.text))) {
-        std::string text = canonical_text(*exact);
+      std::string_view written = log.symbols.text(v.text);
+      auto append_text = [&](std::string_view text) {
         auto size = static_cast<uint32_t>(text.size());
         key += tag;
         append_bytes(key, &size, sizeof size);
         key.append(text);
+      };
+      if (is_canonical_integer(written)) {  // ids and counts: already one text per value
+        append_text(written);
+      } else if (auto exact = parse_exact_decimal(written)) {
+        append_text(canonical_text(*exact));
       } else {  // (never: a log's number is a decimal text) the double, under a tag of its own
         double n = v.number == 0 ? 0.0 : v.number;  // +0 and -0 are the same number
         key += '\x7f';

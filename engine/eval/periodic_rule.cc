@@ -288,12 +288,12 @@ class PeriodicRule : public RuleEvaluator {
   }
 
   double aggregate(const Bucket& b) const {
-    double sum = b.exact.exact() ? b.exact.value() : b.sum;
+    auto sum = [&] { return b.exact.exact() ? b.exact.value() : b.sum; };  // 0.3, not 0.30000000000000004
     switch (rule_.aggregate) {
-      case model::Aggregate::Average: return sum / double(b.values);
+      case model::Aggregate::Average: return sum() / double(b.values);
       case model::Aggregate::Minimum: return b.min;
       case model::Aggregate::Maximum: return b.max;
-      case model::Aggregate::Total: return sum;
+      case model::Aggregate::Total: return sum();
       case model::Aggregate::Latest: return b.latest;
     }
     return 0;
