@@ -225,6 +225,19 @@ bool any_output_is_an_input(const std::vector<PlannedReport>& reports, const std
   return false;
 }
 
+// --write-baseline naming the file of a report: one of the two would be lost.
+bool baseline_collides(const std::optional<std::string>& baseline, const std::vector<PlannedReport>& reports,
+                       Streams io) {
+  if (!baseline) return false;
+  for (const auto& r : reports) {
+    if (!r.path || (!same_path(*r.path, *baseline) && !same_file(*r.path, *baseline))) continue;
+    io.err << fmt::format("pactum: --write-baseline and a report would both be written to `{}`; nothing was written\n",
+                          visible_text(*baseline));
+    return true;
+  }
+  return false;
+}
+
 // Where CI paths are relative to: --root DIR, else the current directory (absolute, so that
 // report::repo_path can compare).
 std::optional<std::string> ci_root(const std::optional<std::string>& root, Streams io) {
@@ -265,6 +278,9 @@ int run_check(const CheckOptions& options, Streams io) {
   inputs.push_back(options.agreement);
   auto reports = planned_reports(options.format, options.output, options.outputs, io);
   if (any_output_is_an_input(reports, inputs, io) || outputs_collide(reports, io)) return kInputError;
+  if (output_is_an_input(options.write_baseline, inputs, io, "--write-baseline ") ||
+      baseline_collides(options.write_baseline, reports, io))
+    return kInputError;
   std::optional<eval::Slice> slice;  // --slice K/N: a part for `pactum merge`
   if (options.slice && !(slice = slice_of(options, io))) return kInputError;
   std::optional<Millis> due_within;

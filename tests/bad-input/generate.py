@@ -785,6 +785,13 @@ case("logs-beyond-soft-file-limit", 0, [], args=["agreement.terms"] + sorted(MAN
 # A log on standard input is parsed as it is read: its syntax errors read as a file's would.
 case("log-tab-indent-stdin", 2, ["<stdin>:2:1:", "a tab character in indentation (YAML indents with spaces)"],
      args=["agreement.terms", "-"], stdin="events:\n\t- id: B1\n")
+# --write-baseline is an output like -o: never an input of the run, never a report's file.
+case("baseline-write-is-log", 2, ["--write-baseline `log.yaml` is an input of this run"],
+     args=["agreement.terms", "log.yaml", "--write-baseline", "log.yaml"])
+case("baseline-write-is-agreement-through-link", 2, ["--write-baseline `b.json` is an input of this run (`agreement.terms`)"],
+     args=["agreement.terms", "log.yaml", "--write-baseline", "b.json"], setup=[{"symlink": "b.json", "to": "agreement.terms"}])
+case("baseline-write-is-report", 2, ["--write-baseline and a report would both be written to `./out.json`"],
+     args=["agreement.terms", "log.yaml", "--format", "json", "-o", "out.json", "--write-baseline", "./out.json"])
 # `pactum merge` of a part that is not JSON: the parser's message quotes the bytes it read last.
 case("merge-part-not-json-escapes", 2, ["is not a part of a sliced check: not JSON", "\ufffd31mRED\ufffd0m", "\ufffd"],
      command="merge", args=["bad.json", "bad2.json"],

@@ -112,6 +112,18 @@ TEST_CASE("json-rpc: errors for every malformed message, results for the rest") 
       {R"({"jsonrpc":"2.0","method":"unknown/notification"})", ""},
       {R"({"jsonrpc":"2.0","method":"crash"})", ""},  // a notification never gets an answer
       {R"({"jsonrpc":"2.0","id":9,"result":{}})", ""},  // a response to the server: ignored
+      // Nesting: the protocol's own messages are shallow; 100,000 levels overflowed the stack.
+      {R"({"jsonrpc":"2.0","id":10,"method":"echo","params":)" + std::string(98, '[') + "1" + std::string(98, ']') + "}",
+       R"({"id":10,"jsonrpc":"2.0","result":)" + std::string(98, '[') + "1" + std::string(98, ']') + "}"},
+      {R"({"jsonrpc":"2.0","id":11,"method":"echo","params":)" + std::string(100000, '[') + "1" +
+           std::string(100000, ']') + "}",
+       R"({"error":{"code":-32600,"message":"the message is nested more than 100 levels deep"},"id":null,"jsonrpc":"2.0"})"},
+      {R"({"jsonrpc":"2.0","id":12,"method":"echo","params":)" + [] {
+         std::string deep;
+         for (int i = 0; i < 100000; ++i) deep += R"({"a":)";
+         return deep + "1" + std::string(100000, '}');
+       }() + "}",
+       R"({"error":{"code":-32600,"message":"the message is nested more than 100 levels deep"},"id":null,"jsonrpc":"2.0"})"},
   };
   for (const auto& c : cases) {
     INFO(c.in);
