@@ -36,9 +36,10 @@ class FdStreamBuf : public std::streambuf {
   int fd_;
   int error_ = 0;
   std::unique_ptr<char[]> buffer_;
-  bool will_sync_;
-  uint64_t written_ = 0;      // bytes written to fd_
-  uint64_t writeback_ = 0;    // bytes whose writing to disk has been started
+  // Used where the kernel can start writing back early (Linux); unused in the WebAssembly build.
+  [[maybe_unused]] bool will_sync_;
+  uint64_t written_ = 0;                       // bytes written to fd_
+  [[maybe_unused]] uint64_t writeback_ = 0;    // bytes whose writing to disk has been started
 
 };
 

@@ -171,7 +171,7 @@ char* PackedFindings::room(size_t bytes) {
   return at;
 }
 
-void PackedFindings::hand_over(std::vector<Finding>& out, unsigned threads) {
+void PackedFindings::hand_over(std::vector<Finding>& out, [[maybe_unused]] unsigned threads) {
   // Each block's findings go to their own places, so that blocks unpack in any order.
   std::vector<size_t> first(blocks_.size());
   size_t place = out.size();
