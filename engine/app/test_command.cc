@@ -409,6 +409,17 @@ CaseResult run_case(const TestFile& file, const Case& c, log::Backend backend) {
     r.detail = s.render_errors(false);
     return r;
   }
+  // A case limited to a block the agreement does not have (a typo) would compare nothing of it
+  // and pass: it fails, naming the block.
+  std::vector<std::string> names;
+  for (const auto& block : s.ast.blocks) names.push_back(block.name);
+  for (const auto& name : c.blocks) {
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    std::string near = closest_match(name, names);
+    r.detail = fmt::format("    `blocks:` names \"{}\", which the agreement does not have{}\n", visible_text(name),
+                           near.empty() ? "" : fmt::format("; did you mean \"{}\"?", visible_text(near)));
+    return r;
+  }
   YAML::Emitter events;
   events << YAML::BeginMap << YAML::Key << "events" << YAML::Value << c.events << YAML::EndMap;
   if (!s.load_log_text(fmt::format("{} (case \"{}\")", file.path, c.name), events.c_str(), backend)) {

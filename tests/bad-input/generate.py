@@ -792,6 +792,12 @@ case("baseline-write-is-agreement-through-link", 2, ["--write-baseline `b.json` 
      args=["agreement.terms", "log.yaml", "--write-baseline", "b.json"], setup=[{"symlink": "b.json", "to": "agreement.terms"}])
 case("baseline-write-is-report", 2, ["--write-baseline and a report would both be written to `./out.json`"],
      args=["agreement.terms", "log.yaml", "--format", "json", "-o", "out.json", "--write-baseline", "./out.json"])
+# A rule test limited to a block the agreement does not have compared nothing and passed.
+case("test-blocks-unknown-name", 1, [], command="test", args=["test.yaml"],
+     files={"test.yaml": GOOD_TEST.replace("blocks: [Site visits are announced]", "blocks: [Site visits are anounced]")},
+     stdout_contains=["FAIL  a visit without notice",
+                      '`blocks:` names "Site visits are anounced", which the agreement does not have; '
+                      'did you mean "Site visits are announced"?', "0 passed, 1 failed"])
 # `pactum merge` of a part that is not JSON: the parser's message quotes the bytes it read last.
 case("merge-part-not-json-escapes", 2, ["is not a part of a sliced check: not JSON", "\ufffd31mRED\ufffd0m", "\ufffd"],
      command="merge", args=["bad.json", "bad2.json"],
