@@ -273,7 +273,15 @@ int input_errors(const Session& s, Streams io, const std::vector<PlannedReport>&
 
 }  // namespace
 
+// `-` twice: standard input is read once, so the second would silently be an empty log.
+bool stdin_given_twice(const std::vector<std::string>& logs, Streams io) {
+  if (std::count(logs.begin(), logs.end(), "-") < 2) return false;
+  io.err << "pactum: `-` (standard input) is given more than once; it can be read once: give it once\n";
+  return true;
+}
+
 int run_check(const CheckOptions& options, Streams io) {
+  if (stdin_given_twice(options.logs, io)) return kInputError;
   std::vector<std::string> inputs = options.logs;
   inputs.push_back(options.agreement);
   auto reports = planned_reports(options.format, options.output, options.outputs, io);
@@ -314,7 +322,9 @@ int run_check(const CheckOptions& options, Streams io) {
       return kInputError;
     }
     auto r = resolve(*parsed, s.agreement ? s.agreement->zone : find_zone("UTC"));
-    if (r.status == LocalResolution::Nonexistent) {
+    // A bare date is its day's first instant, also where a daylight-saving change skips
+    // midnight (as in a log's `at`); a date-time in a gap names no instant.
+    if (r.status == LocalResolution::Nonexistent && !parsed->date_only) {
       io.err << fmt::format("pactum: --as-of `{}` does not exist in the agreement timezone (a daylight-saving gap)\n",
                             visible_text(*options.as_of));
       return kInputError;

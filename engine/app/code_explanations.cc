@@ -450,6 +450,43 @@ term "Status meetings"
   at least 3 status_meeting every month
   at most 4 status_meeting every month
 )x"},
+    {"duplicate-block",
+     CodeKind::LintError,
+     "two terms or expectations with one name",
+     R"x(Two blocks (`term` or `expectation`) carry the same name. A finding's id is made of its block's
+name, rule number, reason, window and first event, so both blocks' findings get the same ids: a
+baseline or a waiver written for one accepts the other's too (a new critical term named like an
+old minor one would pass a CI check unseen), and code scanning merges their rules.)x",
+     R"x(agreement "Example"
+  effective 2026-01-01 to 2026-12-31
+  timezone "Europe/Berlin"
+
+party Client
+party Provider
+
+term "Reports"
+  at least 1 status_report by Provider every month
+
+term "Reports"
+  severity critical
+  at least 1 volume_forecast by Client every month
+)x",
+     "", "",
+     R"x(Give each block its own name, as the contract's clauses have their own headings.)x",
+     R"x(agreement "Example"
+  effective 2026-01-01 to 2026-12-31
+  timezone "Europe/Berlin"
+
+party Client
+party Provider
+
+term "Status reports"
+  at least 1 status_report by Provider every month
+
+term "Volume forecasts"
+  severity critical
+  at least 1 volume_forecast by Client every month
+)x"},
     {"perfection-target",
      CodeKind::LintWarning,
      "a target that demands perfection",

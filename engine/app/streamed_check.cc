@@ -49,10 +49,10 @@ class Streamer {
     uint32_t n = log_.count();
     if (!started_ && !start()) return;
     if (n - fed_ < std::max<size_t>(batch_, held_.size())) return;
-    // Up to the last group: events at the latest time may still follow.
+    // Up to the last group: events at the latest time may still follow. (Its start is kept by
+    // check_order: searching back for it at every event was quadratic in a group of equal times.)
     Instant last = log_.event(n - 1).at;
-    uint32_t cut = n - 1;
-    while (cut > fed_ && log_.event(cut - 1).at == last) --cut;
+    uint32_t cut = std::max(last_group_, fed_);
     if (cut == fed_) return;
     pass_.feed(fed_, cut);
     fed_ = cut;
@@ -99,6 +99,7 @@ class Streamer {
         where_ = {e.file, e.line};
         return stop(Session::Streamed::OutOfOrder);
       }
+      if (checked_ == 0 || at != previous_) last_group_ = checked_;
       previous_ = at;
     }
     return true;
@@ -131,6 +132,7 @@ public:
   bool started_ = false, stopped_ = false;
   Session::Streamed why_ = Session::Streamed::Done;
   uint32_t fed_ = 0, checked_ = 0;
+  uint32_t last_group_ = 0;  // the first of the checked events at the latest time
   Instant previous_{};
   std::vector<uint32_t> held_;
   size_t peak_held_ = 0;

@@ -76,7 +76,8 @@ std::string closest_match(const std::string& word, const std::vector<std::string
       limit = std::min(limit, best_distance - 1);  // on a tie the first candidate stays
     }
     size_t d = edit_distance(word, c, limit);
-    if (d <= limit && d < best_distance) {
+    // ... but not all of them: `q` is no misspelling of `a`.
+    if (d <= limit && d < best_distance && d < std::max(word.size(), c.size())) {
       best_distance = d;
       best = c;
     }

@@ -26,6 +26,10 @@ bool is_control_character(char32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
+bool is_layout_control(char32_t cp) {
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 namespace {
 
 void append_utf8(std::string& out, char32_t cp) {
@@ -68,6 +72,11 @@ std::string visible_text(std::string_view s, VisibleOptions options, std::vector
     bool kept = (cp == '\t' && options.keep_tabs) || ((cp == '\n' || cp == '\r') && options.keep_line_breaks);
     if (is_control_character(cp) && !kept) {
       append_utf8(out, cp < 0x20 ? 0x2400 + cp : cp == 0x7F ? 0x2421 : kReplacement);
+    } else if (is_layout_control(cp)) {
+      static const char kHex[] = "0123456789ABCDEF";  // (all of them have four hex digits)
+      char escape[] = {'\\', 'u', '{', kHex[(cp >> 12) & 15], kHex[(cp >> 8) & 15], kHex[(cp >> 4) & 15], kHex[cp & 15], '}'};
+      out.append(escape, sizeof escape);
+      written += sizeof escape - 1;
     } else if (cp == '[' && before_command_bracket(s.substr(0, i))) {
       out += "\\[";  // `##[`, `##vso[`: never a CI log command
       ++written;

@@ -21,6 +21,13 @@ size_t utf8_decode(std::string_view s, size_t i, char32_t& code_point);
 // them in values (tab and line breaks aside), and no output format prints one raw.
 bool is_control_character(char32_t code_point);
 
+// Characters that change how the text around them is shown without being seen: the bidi
+// embeddings, overrides, isolates and marks (U+061C, U+200E, U+200F, U+202A-U+202E,
+// U+2066-U+2069: "Trojan Source", CVE-2021-42574, where U+202E makes `responsible: Acme`
+// display reversed) and the line and paragraph separators U+2028/U+2029 (a new line to some
+// viewers). Inputs may carry them (right-to-left names need marks); outputs show them escaped.
+bool is_layout_control(char32_t code_point);
+
 struct VisibleOptions {
   bool keep_tabs = false;         // source-line excerpts: the caret line copies tabs
   bool keep_line_breaks = false;  // multi-line text whose lines are escaped again by the caller
@@ -30,6 +37,7 @@ struct VisibleOptions {
 //   - C0 controls as their Control Pictures (ESC as U+241B, NUL as U+2400), DEL as U+2421,
 //     C1 controls, U+FFFE/U+FFFF and each invalid UTF-8 byte as U+FFFD (one visible character
 //     each, so columns stay countable);
+//   - layout controls (is_layout_control) as `\u{202E}`, and so on;
 //   - `##[` as `##\[` and `##vso[` as `##vso\[` (CI runners read `##[command]` and
 //     `##vso[command]` anywhere in a line: before_command_bracket).
 // When `columns` is given it receives, for each code point of `s` (and one past the end), the

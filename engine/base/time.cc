@@ -294,9 +294,17 @@ std::string format_local(Instant t, const date::time_zone* zone) {
   date::year_month_day ymd{day};
   date::weekday wd{day};
   date::hh_mm_ss<Millis> tod{local - day};
-  return fmt::format("{} {:04}-{:02}-{:02} {:02}:{:02}", kDays[wd.c_encoding()], static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), tod.hours().count(),
-                     tod.minutes().count());
+  std::string text = fmt::format("{} {:04}-{:02}-{:02} {:02}:{:02}", kDays[wd.c_encoding()], static_cast<int>(ymd.year()),
+                                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                                 tod.hours().count(), tod.minutes().count());
+  // A reading the clocks show twice (the hour repeated when daylight saving ends) names two
+  // instants: the offset tells them apart ("Sun 2026-11-01 01:30 (-05:00)").
+  auto minute = date::floor<std::chrono::minutes>(local);
+  if (zone->get_info(date::local_seconds{minute}).result == date::local_info::ambiguous) {
+    auto offset = date::floor<std::chrono::minutes>(zone->get_info(date::floor<std::chrono::seconds>(t)).offset).count();
+    text += fmt::format(" ({}{:02}:{:02})", offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
+  }
+  return text;
 }
 
 const date::time_zone* find_zone(const std::string& name) {

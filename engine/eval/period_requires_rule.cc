@@ -172,7 +172,7 @@ class PeriodRequiresRule : public RuleEvaluator {
     Finding& f = report(w.window, "late", q,
                         fmt::format("{} for {} came {} after the deadline, {}", describe(q), window_words(w.window),
                                     human_duration(delay), deadline_text(*w.deadline, ctx_.agreement.zone)));
-    f.measured.push_back(Measure{"delay_hours", hours_of(delay), "", {}});
+    f.measured.push_back(Measure{"delay_hours", hours_above(delay, Millis{0}), "", {}});
     f.measured.push_back(Measure{"deadline", std::nullopt, format_instant(*w.deadline, ctx_.agreement.zone), {}});
     f.delay = delay;
   }
@@ -276,8 +276,9 @@ class PeriodRequiresRule : public RuleEvaluator {
                           fmt::format("{} for {} came {} before the {} began; the agreement requires at least {}",
                                       describe(seen.earliest), window_words(w), human_duration(given),
                                       period_noun(rule_.period), duration_text(timing.duration)));
-      f.measured.push_back(Measure{"notice_hours", hours_of(given), "", {}});
-      add_required(f, timing.duration, latest_allowed ? anchor.at - *latest_allowed : Millis{0});
+      Millis required = latest_allowed ? anchor.at - *latest_allowed : Millis{0};
+      f.measured.push_back(Measure{"notice_hours", hours_below(given, required), "", {}});
+      add_required(f, timing.duration, required);
       return;
     }
     // within D before: the most recent target must not be older than the limit.
@@ -288,7 +289,7 @@ class PeriodRequiresRule : public RuleEvaluator {
                         fmt::format("{} for {} came {} before the {} began; the agreement requires it within {} before",
                                     describe(seen.latest), window_words(w), human_duration(age),
                                     period_noun(rule_.period), duration_text(timing.duration)));
-    f.measured.push_back(Measure{"age_hours", hours_of(age), "", {}});
+    f.measured.push_back(Measure{"age_hours", hours_above(age, anchor.at - *earliest_allowed), "", {}});
     add_required(f, timing.duration, anchor.at - *earliest_allowed);
   }
 

@@ -248,8 +248,9 @@ class RequiresRule : public RuleEvaluator {
       auto f = report(a, target, "late",
                       fmt::format("{} was announced by {} {} before; the agreement requires at least {}", describe(a),
                                   describe(target), human_duration(given), duration_text(timing.duration)));
-      f->measured.push_back(Measure{"notice_hours", hours_of(given), "", {}});
-      add_required(*f, latest_allowed ? at - *latest_allowed : Millis{0});
+      Millis required = latest_allowed ? at - *latest_allowed : Millis{0};
+      f->measured.push_back(Measure{"notice_hours", hours_below(given, required), "", {}});
+      add_required(*f, required);
       return;
     }
     // within D before: the most recent target must not be older than A.at - D. No limit: it
@@ -261,7 +262,7 @@ class RequiresRule : public RuleEvaluator {
     auto f = report(a, target, "early",
                     fmt::format("{} came {} before {}; the agreement requires it within {} before", describe(target),
                                 human_duration(age), describe(a), duration_text(timing.duration)));
-    f->measured.push_back(Measure{"age_hours", hours_of(age), "", {}});
+    f->measured.push_back(Measure{"age_hours", hours_above(age, at - *earliest_allowed), "", {}});
     add_required(*f, at - *earliest_allowed);
   }
 
@@ -355,7 +356,7 @@ class RequiresRule : public RuleEvaluator {
                       fmt::format("{} was answered by {} {} after the deadline, {}{}", describe(w.activation),
                                   describe(q), human_duration(delay), local(*deadline),
                                   w.clock ? paused_text(*w.clock, event(q).at) : ""));
-      f->measured.push_back(Measure{"delay_hours", hours_of(delay), "", {}});
+      f->measured.push_back(Measure{"delay_hours", hours_above(delay, Millis{0}), "", {}});
       f->delay = delay;  // V2.8: per day/hour late
       f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*deadline, ctx_.agreement.zone), {}});
       if (w.clock) add_clock_measures(*f, *w.clock, event(q).at);

@@ -40,6 +40,16 @@ std::string plain_number(double v) {
 
 double hours_of(Millis d) { return std::round(static_cast<double>(d.count()) / 36000.0) / 100.0; }
 
+double hours_below(Millis d, Millis bound) {
+  double shown = hours_of(d), limit = hours_of(bound);
+  return d < bound && shown >= limit ? std::round(limit * 100 - 1) / 100 : shown;
+}
+
+double hours_above(Millis d, Millis bound) {
+  double shown = hours_of(d), limit = hours_of(bound);
+  return d > bound && shown <= limit ? std::round(limit * 100 + 1) / 100 : shown;
+}
+
 std::string deadline_text(Instant t, const date::time_zone* zone) {
   auto local = zone->to_local(t);
   if (local == date::floor<date::days>(local))

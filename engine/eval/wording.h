@@ -14,6 +14,11 @@ std::string human_duration(Millis d);
 std::string plain_number(double v);
 // Hours as a JSON-friendly number rounded to 2 decimals.
 double hours_of(Millis d);
+// The same for a measured length on the failing side of a bound, never rounded onto or across
+// it (as shares are not): 47 h 59 min 50 s of notice where 48 h are required is 47.99, not 48;
+// a delay of 10 s is 0.01, not 0.
+double hours_below(Millis d, Millis bound);  // d < bound
+double hours_above(Millis d, Millis bound);  // d > bound
 // A deadline in local time; midnight reads as the end of the previous day ("the end of Fri
 // 2026-05-15"), which is how the agreement's "24:00 of that day" deadlines are meant.
 std::string deadline_text(Instant t, const date::time_zone* zone);

@@ -32,6 +32,7 @@ void check_cadence(const Context& ctx, std::vector<Diagnostic>& out);         //
 void check_contradictions(const Context& ctx, std::vector<Diagnostic>& out);  // contradiction
 void check_one_sided(const Context& ctx, std::vector<Diagnostic>& out);       // one-sided
 void check_credits(const Context& ctx, std::vector<Diagnostic>& out);  // credit-never-applies, cap-below-credit, tiers-not-monotone
+void check_block_names(const Context& ctx, std::vector<Diagnostic>& out);  // duplicate-block
 
 // The windows of `period` that evaluation would judge in the range: complete windows inside it;
 // when the range is too short for any, the windows that overlap it (cadence.cc).

@@ -109,6 +109,7 @@ std::vector<Diagnostic> lint_agreement(const semantic::ResolvedAgreement& agreem
   check_contradictions(ctx, out);
   check_one_sided(ctx, out);
   check_credits(ctx, out);
+  check_block_names(ctx, out);
   drop_follow_ons(agreement, out);
   sort_entries(out);
   return out;

@@ -22,6 +22,8 @@ inline constexpr const char* kCadenceTooDense = "cadence-too-dense";
 inline constexpr const char* kContradiction = "contradiction";
 inline constexpr const char* kOneSided = "one-sided";
 inline constexpr const char* kNeverMet = "never-met";
+// Two blocks with one name: their findings' ids would collide (spec V2.9).
+inline constexpr const char* kDuplicateBlock = "duplicate-block";
 // Version 2 (spec V2.8): service credits as written.
 inline constexpr const char* kCreditNeverApplies = "credit-never-applies";
 inline constexpr const char* kCapBelowCredit = "cap-below-credit";

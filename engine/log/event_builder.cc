@@ -592,6 +592,7 @@ void EventBuilder::set_timezone(const Node& n) {
   std::vector<std::string> notes;
   std::string near = closest_match(std::string(n.text), zone_names());
   if (!near.empty()) notes.push_back(fmt::format("did you mean `{}`?", near));
+  notes.push_back("time zones are IANA names such as `America/New_York` or `Asia/Manila`");
   error(n.mark, fmt::format("unknown time zone `{}`", n.text), std::move(notes), width_of(n));
 }
 
@@ -633,6 +634,7 @@ void EventBuilder::begin_event(Mark mark, uint32_t index) {
   draft_.attr_begin = log_.attributes.size();
   draft_.items_begin = log_.list_items.size();
   draft_.keys.clear();
+  if (!draft_.key_lines.empty()) draft_.key_lines.clear();
   draft_.deferred.clear();
   draft_.scratch.clear();
 }
@@ -670,16 +672,25 @@ void EventBuilder::event_key(Frame& f, const Node& n) {
     return;
   }
   Symbol key = key_symbol(n.text);
-  for (const auto& [seen, line] : draft_.keys) {
-    if (seen == key) {
-      std::string first = line == n.mark.line ? "earlier on this line" : fmt::format("on line {}", line);
-      error(n.mark, fmt::format("duplicate key `{}` in this event", n.text),
-            {fmt::format("`{}` was first given {}", n.text, first)}, width_of(n));
-      draft_.bad = true;
-      return;
-    }
+  std::optional<uint32_t> given;  // the line where the key was given before
+  constexpr size_t kScanned = 16;  // keys looked through one by one; beyond, an index
+  if (draft_.keys.size() < kScanned) {
+    for (const auto& [seen, line] : draft_.keys)
+      if (seen == key) given = line;
+  } else {
+    if (draft_.key_lines.empty())
+      for (const auto& [seen, line] : draft_.keys) draft_.key_lines.emplace(seen, line);
+    if (auto it = draft_.key_lines.find(key); it != draft_.key_lines.end()) given = it->second;
+  }
+  if (given) {
+    std::string first = *given == n.mark.line ? "earlier on this line" : fmt::format("on line {}", *given);
+    error(n.mark, fmt::format("duplicate key `{}` in this event", n.text),
+          {fmt::format("`{}` was first given {}", n.text, first)}, width_of(n));
+    draft_.bad = true;
+    return;
   }
   draft_.keys.emplace_back(key, n.mark.line);
+  if (!draft_.key_lines.empty()) draft_.key_lines.emplace(key, n.mark.line);
   f.key = key;
   f.role = key == sym_at_     ? Role::At
            : key == sym_type_ ? Role::Type

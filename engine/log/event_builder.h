@@ -134,6 +134,9 @@ class EventBuilder {
     size_t attr_begin = 0;
     size_t items_begin = 0;
     std::vector<std::pair<Symbol, uint32_t>> keys;  // key, line: duplicate detection
+    // The same as an index, filled once an event has many keys (a scan per key was quadratic:
+    // 400,000 attributes on one event took half a minute).
+    std::unordered_map<Symbol, uint32_t> key_lines;
     Symbol list_key = kNoSymbol;                     // the list attribute being read
     size_t list_begin = 0;
     // Texts whose Symbols are taken when the event is complete (see defer_intern).

@@ -38,6 +38,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -50,6 +52,7 @@
 #include <vector>
 
 #include <unistd.h>
+#include <cstdlib>
 
 #include "engine/log/libyaml_events.h"
 #include "engine/log/readers.h"
@@ -175,6 +178,9 @@ std::optional<Layout> find_layout(int fd, uint64_t size) {
       auto e = next();
       if (!e) return false;
       depth += opens(e->type) ? 1 : closes(e->type) ? -1 : 0;
+      // Deeper than the builder allows: an error for the one parser to report, and libyaml's
+      // work would grow quadratically with the depth (a megabyte of `[`: minutes).
+      if (depth > static_cast<int>(kMaxDepth)) return false;
     }
     return true;
   };
@@ -226,7 +232,7 @@ struct Chunk {
   std::string text;
   bool clean = false;       // parsed without error, ending with the closing events only
   bool encoding_clean = false;  // no byte libyaml's reader refuses in [begin, end + kLookahead) (and
-                                // not too large to parse here: parse_chunk)
+                                // neither too large nor too deep to parse here: parse_chunk)
   uint32_t end_line = 0;    // libyaml's (0-based) line of the stream end: the lines of PREFIX + chunk
   std::optional<Failure> failure;
   bool done = false;
@@ -354,12 +360,22 @@ void parse_chunk(int fd, uint64_t size, const Layout& layout, Chunk& c, std::str
   Parser parser = make_parser();
   yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(input.data()), input.size());
   Classifier sorter(layout, c.first, c.last);
+  uint32_t depth = 0;
   for (;;) {
     yaml_event_t e;
     if (!yaml_parser_parse(parser.get(), &e)) {
       c.failure = failure_of(*parser);
       break;
     }
+    // Past the builder's nesting limit, libyaml's own work grows quadratically with the depth
+    // (half a megabyte of `[` took two minutes here): the chunk is left to the one parser of
+    // feed(), which the builder stops at the limit with its error.
+    if (opens(e.type) && ++depth > kMaxDepth + 2) {
+      yaml_event_delete(&e);
+      c.encoding_clean = false;
+      return;
+    }
+    if (closes(e.type) && depth > 0) --depth;
     bool end = e.type == YAML_STREAM_END_EVENT;
     if (end) c.end_line = static_cast<uint32_t>(e.start_mark.line);
     if (sorter.take(e)) c.records.push_back(record(e, c.text));
@@ -381,7 +397,14 @@ class ParallelRead {
     (void)threads;
 #endif
   }
-  ~ParallelRead() { stop(); }
+  ~ParallelRead() {
+    stop();
+    // How the work was shared (docs/performance.md): time the builder waited for the next chunk,
+    // and the parsers (together) for room in the window.
+    if (std::getenv("PACTUM_READER_TRACE"))
+      fprintf(stderr, "pactum: reader: builder waited %.3f s, parsers waited %.3f s\n",
+              std::chrono::duration<double>(builder_wait_).count(), std::chrono::duration<double>(worker_wait_).count());
+  }
 
   void feed(EventBuilder& builder) {
     int64_t lines_before = 0;  // line breaks in the file before the chunk being fed
@@ -389,7 +412,9 @@ class ParallelRead {
       std::unique_ptr<Chunk> chunk;
       {
         std::unique_lock<std::mutex> lock(mutex_);
+        auto t0 = std::chrono::steady_clock::now();
         changed_.wait(lock, [&] { return !chunks_.empty() && chunks_.front()->done; });
+        builder_wait_ += std::chrono::steady_clock::now() - t0;
         chunk = std::move(chunks_.front());
         chunks_.pop_front();
       }
@@ -446,7 +471,9 @@ class ParallelRead {
       Chunk* c = nullptr;
       {
         std::unique_lock<std::mutex> lock(mutex_);
+        auto t0 = std::chrono::steady_clock::now();
         changed_.wait(lock, [&] { return stop_ || planned_ == size_ || chunks_.size() < window_; });
+        worker_wait_ += std::chrono::steady_clock::now() - t0;
         if (stop_ || planned_ == size_) return;
         std::unique_ptr<Chunk> chunk;
         if (spare_.empty()) {
@@ -546,6 +573,7 @@ class ParallelRead {
   // parser, a few chunks ahead, waited for room (measured at 10^6 events: 0.2 s of the builder's
   // and 0.7 s of the parsers' time spent waiting; 1.32 -> 1.2 s wall, 47 -> 51 MiB).
   size_t window_;
+  std::chrono::steady_clock::duration builder_wait_{}, worker_wait_{};  // (under mutex_)
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::unique_ptr<Chunk>> chunks_;

@@ -14,7 +14,7 @@ std::string escaped_json(std::string raw) {
   // hundreds of megabytes: no second copy).
   auto suspect = [](char ch) {
     unsigned char c = static_cast<unsigned char>(ch);
-    return c == '#' || c == 0x7F || c == 0xC2 || c == 0xEF;
+    return c == '#' || c == 0x7F || c == 0xC2 || c == 0xEF || c == 0xD8 || c == 0xE2;
   };
   size_t first = 0;
   while (first < raw.size() && !suspect(raw[first])) ++first;
@@ -31,6 +31,9 @@ std::string escaped_json(std::string raw) {
     } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // C1
       out += fmt::format("\\u{:04x}", next);
       ++i;
+    } else if (char32_t cp = 0; (c == 0xD8 || c == 0xE2) && utf8_decode(raw, i, cp) && is_layout_control(cp)) {
+      out += fmt::format("\\u{:04x}", static_cast<uint32_t>(cp));  // bidi controls, U+2028/9: lossless, shown
+      i += c == 0xD8 ? 1 : 2;
     } else if (c == 0xEF && next == 0xBF && i + 2 < raw.size() &&
                (static_cast<unsigned char>(raw[i + 2]) == 0xBE || static_cast<unsigned char>(raw[i + 2]) == 0xBF)) {
       out += static_cast<unsigned char>(raw[i + 2]) == 0xBE ? "\\ufffe" : "\\uffff";

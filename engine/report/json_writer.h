@@ -56,8 +56,9 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-// The escaping pass of json_text on one dumped piece (no final line break): control characters
-// and the `[` of `##[` become \u escapes. A piece holds whole strings only, so doing it piece by
+// The escaping pass of json_text on one dumped piece (no final line break): control characters,
+// layout controls (is_layout_control: bidi overrides, U+2028/9) and the `[` of `##[` become \u
+// escapes. A piece holds whole strings only, so doing it piece by
 // piece gives the same bytes as doing it on the whole text.
 std::string escaped_json(std::string raw);
 

@@ -8,6 +8,9 @@
 //   - a testsuite "lint" has one testcase per lint entry: errors are <failure>s, warnings pass
 //     with the text in <system-out>. That keeps the red count equal to what fails the run by
 //     default (findings and lint errors), while warnings stay readable;
+//   - a finding a waiver or the baseline accepted (check --waivers / --baseline) is a <skipped>
+//     test case of its rule, saying who accepted it: it does not fail the run, and a dashboard
+//     still shows that the rule was broken (the other formats all count them too);
 //   - with `--due-within`, a last testsuite "due within SPAN" repeats the pending items due
 //     soon, soonest first, as <skipped> test cases whose message says when and who must act;
 //   - a run that fails on its input (exit 2) is one testsuite "input errors" with a failing
@@ -127,14 +130,28 @@ std::string item_testcase(const ReportData& d, const eval::Finding& f, const std
 // order kept), so that laying out the test cases is linear in the items.
 struct RuleItems {
   std::vector<const eval::Finding*> findings, pending, tolerated;
+  struct Accepted {
+    const eval::Finding* finding;
+    const char* how;  // "waived", "accepted by the baseline"
+    std::string why;  // the skip message's start: who accepted it
+  };
+  std::vector<Accepted> accepted;
 };
 using ItemsByRule = std::unordered_map<const model::Rule*, RuleItems>;
 
-ItemsByRule items_by_rule(const eval::Outcome& o) {
+ItemsByRule items_by_rule(const eval::Outcome& o, const triage::Result* triage) {
   ItemsByRule out;
   for (const auto& f : o.findings) out[f.rule].findings.push_back(&f);
   for (const auto& f : o.pending) out[f.rule].pending.push_back(&f);
   for (const auto& f : o.tolerated_misses) out[f.rule].tolerated.push_back(&f);
+  if (triage) {
+    for (const auto& w : triage->waived)
+      out[w.finding.rule].accepted.push_back(
+          {&w.finding, "waived",
+           fmt::format("waived by {} until {}: {}", w.waiver->owner, w.waiver->until_text, w.waiver->reason)});
+    for (const auto& f : triage->baselined)
+      out[f.rule].accepted.push_back({&f, "accepted by the baseline", "accepted by the baseline"});
+  }
   return out;
 }
 
@@ -150,7 +167,7 @@ Counts rule_counts(const ReportData& d, const model::Rule& rule, const ItemsByRu
   const RuleItems& items = items_of(rule, by_rule);
   Counts c;
   c.failures = items.findings.size();
-  c.skipped = items.pending.size() + items.tolerated.size();
+  c.skipped = items.pending.size() + items.tolerated.size() + items.accepted.size();
   c.tests = std::max<size_t>(c.failures + c.skipped, 1);  // a rule with none of them passes
   return c;
 }
@@ -183,7 +200,11 @@ void write_testcases(std::ostream& out, const ReportData& d, const model::Block&
     out << item_testcase(d, *f, "tolerated " + f->reason,
                          fmt::format("      <skipped message=\"{}\">{}</skipped>\n", attr("tolerated: " + f->message),
                                      text(finding_text(d, *f))));
-  if (items.findings.empty() && items.pending.empty() && items.tolerated.empty())
+  for (const auto& a : items.accepted)
+    out << item_testcase(d, *a.finding, fmt::format("{} {}", a.finding->reason, a.how),
+                         fmt::format("      <skipped message=\"{}\">{}</skipped>\n",
+                                     attr(a.why + ": " + a.finding->message), text(finding_text(d, *a.finding))));
+  if (items.findings.empty() && items.pending.empty() && items.tolerated.empty() && items.accepted.empty())
     out << open_testcase(d, block, rule, rule_name) << "/>\n";
 }
 
@@ -256,7 +277,7 @@ const char* const kDocumentEnd = "</testsuites>\n";
 void write_junit(std::ostream& out, const ReportData& d) {
   // Rules are judged only in a check; lint alone has no outcome and shows the lint suite only.
   bool rules = d.outcome && d.agreement.ast;
-  ItemsByRule by_rule = rules ? items_by_rule(*d.outcome) : ItemsByRule{};
+  ItemsByRule by_rule = rules ? items_by_rule(*d.outcome, d.triage) : ItemsByRule{};
   std::vector<DueItem> due;
   bool due_suite = d.due_within && d.outcome && d.outcome->evaluated;
   if (due_suite) due = due_soon(d);

@@ -49,6 +49,7 @@ const std::map<std::string, std::string>& descriptions() {
       {"contradiction", "Rules that cannot all hold"},
       {"one-sided", "Every fixed obligation falls on a single party"},
       {"never-met", "An expectation that failed in every judged window"},
+      {"duplicate-block", "Two terms or expectations with one name"},
       {"duplicate-party", "A party declared twice"},
       {"bad-period", "A period of zero length or reversed"},
       {"unknown-party", "A party name that is not declared"},

@@ -162,7 +162,7 @@ class Reader {
       return false;
     }
     auto r = resolve(*parsed, zone_);
-    if (r.status == LocalResolution::Nonexistent) {
+    if (r.status == LocalResolution::Nonexistent && !parsed->date_only) {  // a date: its first instant
       error(value, fmt::format("`{}` does not exist in {} (a daylight-saving gap)", value.scalar, zone_->name()));
       return false;
     }

@@ -802,6 +802,18 @@ case("test-blocks-unknown-name", 1, [], command="test", args=["test.yaml"],
 case("merge-part-not-json-escapes", 2, ["is not a part of a sliced check: not JSON", "\ufffd31mRED\ufffd0m", "\ufffd"],
      command="merge", args=["bad.json", "bad2.json"],
      files={"bad.json": b'{"pactum": 1, "x": "\xc2\x9b31mRED\xc2\x9b0m" x', "bad2.json": b'{"pactum": 1, "x": tru\xff'})
+# Standard input is read once: `-` twice would make the second an empty log, silently.
+case("cli-stdin-twice", 2, ["`-` (standard input) is given more than once"], args=["agreement.terms", "-", "-"],
+     stdin=log_with("{at: 2026-02-01T09:00:00Z, type: notice}"))
+# Half a megabyte and more of nesting in one flow collection: the parallel reader's layout probe
+# and chunk parsers stop at the nesting limit (libyaml's work grows quadratically with depth:
+# minutes here before), and the one parser reports it.
+case("log-deep-flow-large", 2, ["log.yaml:1:257:", "nesting deeper than 64 levels"], args=["agreement.terms", "log.yaml"],
+     setup=[{"generate": "log.yaml", "item": "{a: ", "count": 140000, "tail": "\n"}])
+case("log-deep-flow-sequence-large", 2, ["log.yaml:1:", "an event must be a mapping"], args=["agreement.terms", "log.yaml"],
+     setup=[{"generate": "log.yaml", "item": "[", "count": 540000, "tail": "\n"}])
+case("log-deep-flow-item-large", 2, ["log.yaml:1:3:", "an event must be a mapping"], args=["agreement.terms", "log.yaml"],
+     setup=[{"generate": "log.yaml", "head": "- ", "item": "[", "count": 600000, "tail": "\n"}])
 
 
 def write(path, content):

@@ -294,6 +294,13 @@ def main(pactum, root):
         check("baseline: accepts every known finding, also from renamed and reordered logs",
               code == 0 and d["findings"] == [] and d["summary"]["baselined"] == len(entries),
               f"exit {code}, {len(d['findings'])} left")
+        code, out, err = run(pactum, "check", terms, log, "--baseline", base, "--format", "junit")
+        cases = ET.fromstring(out).findall(".//testcase")
+        accepted = [c for c in cases if c.find("skipped") is not None and
+                    c.find("skipped").get("message", "").startswith("accepted by the baseline: ")]
+        check("baseline: junit shows each accepted finding as a skipped test case of its rule",
+              code == 0 and len(accepted) == len(entries) and
+              all(" accepted by the baseline, " in c.get("name") for c in accepted), f"exit {code}, {len(accepted)}")
         shrunk = dict(json.load(open(base)))
         new_one = shrunk["findings"].pop(0)
         shrunk["findings"].append({"id": "00000000deadbeef", "block": "Gone", "rule": 1, "reason": "late", "at": ""})
@@ -329,6 +336,11 @@ def main(pactum, root):
         d = json.loads(out)
         check("waivers: a waiver in force sets its finding apart, with the waiver",
               [w["id"] for w in d["waived"]] == [first_id] and d["waived"][0]["waiver"]["owner"] == "Acme", out[:300])
+        code, out, err = run(pactum, "check", terms, log, "--waivers", waivers, "--today", "2026-06-01", "--format", "junit")
+        waived = [c for c in ET.fromstring(out).findall(".//testcase") if c.find("skipped") is not None and
+                  c.find("skipped").get("message", "").startswith("waived by Acme until 2026-12-31: announced by phone: ")]
+        check("waivers: junit shows the waived finding as a skipped test case, with its waiver",
+              len(waived) == 1 and first_id in waived[0].get("name"), out[:300])
         check("waivers: an expired waiver is reported with its line", "waivers.yaml:13:" in err and "expired" in err,
               err[-400:])
         check("waivers: an unused waiver is reported with its line", "waivers.yaml:7:" in err and "matches no finding" in err,

@@ -11,6 +11,12 @@ TEST_CASE("closest_match suggests plausible misspellings only") {
   CHECK(closest_match("Nortwind", parties) == "Northwind");
   CHECK(closest_match("Globex", parties).empty());
   CHECK(closest_match("befor", {"before", "after"}) == "before");
+  // Every letter replaced is no misspelling; one letter added or kept is.
+  CHECK(closest_match("q", {"a", "b"}).empty());
+  CHECK(closest_match("ab", {"cd"}).empty());
+  CHECK(closest_match("x", {"xy"}) == "xy");
+  CHECK(closest_match("ab", {"ac"}) == "ac");
+  CHECK(closest_match("A", {"a"}) == "a");  // case only
 }
 
 TEST_CASE("diagnostics render compiler style with the source line and a caret") {

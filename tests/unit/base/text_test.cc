@@ -30,6 +30,11 @@ TEST_CASE("visible_text: every control character visible, two hashes and a brack
       {"##[error]x ###[y] #[z]", {}, "##\\[error]x ###\\[y] #[z]"},
       {"##vso[task.complete]x ##VSO[y] #vso[z] ##vs[w]", {}, "##vso\\[task.complete]x ##VSO\\[y] #vso[z] ##vs[w]"},
       {"::warning::x", {}, "::warning::x"},  // mid-line text stays; line starts are the callers' part
+      // Layout controls: bidi overrides, isolates and marks, line and paragraph separators.
+      {"responsible: \u202eemcA", {}, "responsible: \\u{202E}emcA"},
+      {"a\u2066b\u2069c\u200e\u200f\u061c", {}, "a\\u{2066}b\\u{2069}c\\u{200E}\\u{200F}\\u{061C}"},
+      {"a\u2028b\u2029c", {.keep_line_breaks = true}, "a\\u{2028}b\\u{2029}c"},
+      {"\u200d\u2027\u202f\u2065", {}, "\u200d\u2027\u202f\u2065"},  // neighbours stay (a joiner, a space)
   };
   for (const auto& row : rows) {
     INFO("input: " << row.in);
@@ -42,6 +47,9 @@ TEST_CASE("visible_text: the column map follows the escaped text") {
   CHECK(visible_text("a##[b\x1b" "c", {}, &columns) == "a##\\[b\u241bc");
   // a # # [ b ESC c  -> columns 0 1 2 3(+1) ...
   CHECK(columns == std::vector<uint32_t>{0, 1, 2, 3, 5, 6, 7, 8});
+  CHECK(visible_text("a\u202eb", {}, &columns) == "a\\u{202E}b");
+  // a U+202E b  -> columns 0 1(+7) 9 10
+  CHECK(columns == std::vector<uint32_t>{0, 1, 9, 10});
 }
 
 TEST_CASE("shown_path and shown_name: no output line starts with input text") {

@@ -77,6 +77,32 @@ TEST_CASE("instants print with the offset the zone has at that time") {
   CHECK(find_zone("Mars/Olympus") == nullptr);
 }
 
+TEST_CASE("format_local: a reading shown twice (the repeated hour) carries its offset, others none") {
+  struct Row {
+    const char* zone;
+    const char* utc;
+    const char* shown;
+  };
+  const Row rows[] = {
+      {"America/New_York", "2026-11-01T05:30Z", "Sun 2026-11-01 01:30 (-04:00)"},  // first pass (EDT)
+      {"America/New_York", "2026-11-01T06:30Z", "Sun 2026-11-01 01:30 (-05:00)"},  // second pass (EST)
+      {"America/New_York", "2026-11-01T04:59Z", "Sun 2026-11-01 00:59"},           // before the fold
+      {"America/New_York", "2026-11-01T07:00Z", "Sun 2026-11-01 02:00"},           // after it
+      {"America/New_York", "2026-03-08T07:00Z", "Sun 2026-03-08 03:00"},           // spring: a gap, no fold
+      {"Europe/London", "2026-10-25T00:15Z", "Sun 2026-10-25 01:15 (+01:00)"},
+      {"Europe/London", "2026-10-25T01:15Z", "Sun 2026-10-25 01:15 (+00:00)"},
+      {"Australia/Lord_Howe", "2026-04-04T14:45Z", "Sun 2026-04-05 01:45 (+11:00)"},  // a 30-minute fold
+      {"Australia/Lord_Howe", "2026-04-04T15:15Z", "Sun 2026-04-05 01:45 (+10:30)"},
+      {"UTC", "2026-11-01T05:30Z", "Sun 2026-11-01 05:30"},
+  };
+  for (const auto& r : rows) {
+    INFO(r.zone << " " << r.utc);
+    const auto* zone = find_zone(r.zone);
+    REQUIRE(zone);
+    CHECK(format_local(resolve(*parse_timestamp(r.utc), zone).instant, zone) == r.shown);
+  }
+}
+
 TEST_CASE("an offset with seconds (a local mean time) is written in whole minutes, the text naming the exact instant") {
   struct Row {
     const char* zone;

@@ -76,6 +76,7 @@ TEST_CASE("PrettyJson: the bytes of nlohmann's dump, value by value", "[report]"
       "quote \" backslash \\ tab \t newline \n bell \x07 del \x7f",
       "UTF-8: \xC3\x9C \xE2\x82\xAC \xF0\x9F\x98\x80, C1 \xC2\x85",
       "invalid: \xFF\xFE and a cut sequence \xE2\x82",
+      "bidi \xE2\x80\xAE override, \xE2\x80\xA8 line separator, \xD8\x9C mark, \xE2\x80\x8D joiner, \xD8\xA8 beh",
       ordered_json{{"id", "abc"}, {"n", 1}, {"empty", ordered_json::object()}, {"list", ordered_json::array()}},
       ordered_json{{"events", ordered_json::array({ordered_json{{"file", "log.yaml"}, {"line", 3}, {"id", nullptr}},
                                                    ordered_json{{"file", "b\xC3\xA9.yaml"}, {"line", 4}}})},
@@ -103,4 +104,11 @@ TEST_CASE("PrettyJson::append_string: strict throws on invalid UTF-8 as nlohmann
   out.clear();
   PrettyJson::append_string(out, "bad \xFF", false);
   CHECK(out == "\"bad \xEF\xBF\xBD\"");
+}
+
+TEST_CASE("escaped_json: layout controls become \\u escapes, their neighbours stay", "[report]") {
+  using pactum::report::escaped_json;
+  CHECK(escaped_json("\"a\xE2\x80\xAE" "b\xE2\x80\xA9" "c\xD8\x9C" "d\"") == "\"a\\u202eb\\u2029c\\u061cd\"");
+  // A joiner, the euro sign, beh: other characters with the same first bytes stay.
+  CHECK(escaped_json("\"\xE2\x80\x8D\xE2\x82\xAC\xD8\xA8\"") == "\"\xE2\x80\x8D\xE2\x82\xAC\xD8\xA8\"");
 }
