@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <sys/stat.h>
@@ -147,18 +148,29 @@ std::string or_list(const std::vector<std::string>& items) {
 // The attribute names of one rule (or interval) that the events of its types never carry while
 // one of theirs is spelt almost the same: one warning per name.
 bool warn_names(const std::vector<NameUse>& uses, const log::EventLog& log, TypoBudget& budget, Diagnostics& warnings) {
-  std::vector<std::string> done;  // names already judged in this rule
-  bool warned = false;
+  // The uses of each name, names in the order of their first use (hash groups: a rule `with same`
+  // 40,000 keys compared every name with every other before).
+  std::unordered_map<std::string_view, std::vector<size_t>> uses_of_name;
+  std::vector<std::string_view> names;
   for (size_t i = 0; i < uses.size(); ++i) {
     const std::string& name = uses[i].name->text;
-    if (is_event_field(name) || std::find(done.begin(), done.end(), name) != done.end()) continue;
-    done.push_back(name);
+    if (is_event_field(name)) continue;
+    auto [it, fresh] = uses_of_name.try_emplace(name);
+    if (fresh) names.push_back(name);
+    it->second.push_back(i);
+  }
+  bool warned = false;
+  for (std::string_view name_view : names) {
+    const std::vector<size_t>& same_name = uses_of_name[name_view];
+    size_t i = same_name.front();
+    const std::string& name = uses[i].name->text;
     auto key = log.symbols.find(name);
     std::vector<std::string> lacking;     // the types whose events never carry it
+    std::unordered_set<std::string> lacking_set;
     std::vector<std::string> candidates;  // the names those events do carry
+    std::unordered_set<std::string> candidate_set;
     bool unknowable = false;
-    for (size_t j = i; j < uses.size(); ++j) {
-      if (uses[j].name->text != name) continue;
+    for (size_t j : same_name) {
       const std::string& type = uses[j].pattern->type.text;
       auto symbol = log.symbols.find(type);
       const log::Census::TypeKeys* keys = symbol ? log.census.keys_of(*symbol) : nullptr;
@@ -166,11 +178,11 @@ bool warn_names(const std::vector<NameUse>& uses, const log::EventLog& log, Typo
       if (keys->overflow) unknowable = true;
       if (keys->overflow || (key && std::find(keys->keys.begin(), keys->keys.end(), *key) != keys->keys.end()))
         continue;
-      if (std::find(lacking.begin(), lacking.end(), type) != lacking.end()) continue;
+      if (!lacking_set.insert(type).second) continue;
       lacking.push_back(type);
       for (log::Symbol k : keys->keys) {
         std::string text(log.symbols.text(k));
-        if (std::find(candidates.begin(), candidates.end(), text) == candidates.end()) candidates.push_back(text);
+        if (candidate_set.insert(text).second) candidates.push_back(text);
       }
     }
     if (lacking.empty() || unknowable) continue;

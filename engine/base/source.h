@@ -33,7 +33,10 @@ class SourceManager {
   uint32_t add_open_file(std::string name, int fd);
 
   // Replaces the kept text of a file registered with add_text (a pipe read while parsed).
-  void set_text(uint32_t file, std::string text) { files_.at(file).text = std::move(text); }
+  void set_text(uint32_t file, std::string text) {
+    files_.at(file).text = std::move(text);
+    index_lines(files_.at(file));
+  }
   // Gives a file registered with add_text the open descriptor `fd` (which it now owns) in place
   // of a kept text: a pipe's text spilled to a temporary file (log/spill_file.h).
   void set_open_file(uint32_t file, int fd);
@@ -65,7 +68,10 @@ class SourceManager {
     std::string name;
     std::optional<std::string> text;    // kept text
     std::shared_ptr<Descriptor> open;   // else: the open regular file
+    std::vector<size_t> marks;          // of a kept text: where lines 1, 1 + kLinesPerMark, ... start
   };
+  static constexpr uint32_t kLinesPerMark = 64;
+  static void index_lines(File& f);
   std::vector<File> files_;
 };
 
@@ -79,7 +85,8 @@ std::string byte_size_text(size_t bytes);
 
 // The size limit of inputs read whole into memory that people write: agreements and rule-test
 // files (docs/security.md, limits). Real ones are kilobytes; reading, parsing and linting take
-// about 175 bytes of memory per byte of agreement, so this also bounds memory (~350 MB).
+// about 175 bytes of memory per byte of agreement (425 for the worst shape measured, a condition
+// listing a million values), so this also bounds memory (under 900 MB).
 constexpr size_t kMaxAgreementBytes = size_t{2} << 20;
 
 }  // namespace pactum

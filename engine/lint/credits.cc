@@ -7,6 +7,9 @@
 // - tiers-not-monotone: among a block's `when measured above` lines, a higher threshold with a
 //   smaller amount (mirrored for `below`): since the largest applicable amount is charged, the
 //   worse tier is never the one charged, which is almost always a slip.
+#include <algorithm>
+#include <span>
+
 #include <fmt/format.h>
 
 #include "engine/credits/measured_value.h"
@@ -83,8 +86,13 @@ void above_cap(const model::Agreement& a, const model::CreditLine& line, std::ve
 
 // Lines `i` and `j` of one direction, `j` the worse tier (above: the higher threshold; below:
 // the lower one) but charging less than `i`.
+// Every pair of tiers is compared (amounts need not all be comparable: no sort), so only the
+// first kComparedTiers lines of a block are (docs/security.md, limits): a real price list has a
+// handful of tiers; 40,000 took a minute.
+constexpr size_t kComparedTiers = 1000;
+
 void not_monotone(const model::Agreement& a, const model::Block& block, std::vector<Diagnostic>& out) {
-  const auto& lines = block.credits;
+  std::span<const model::CreditLine> lines(block.credits.data(), std::min(block.credits.size(), kComparedTiers));
   for (size_t j = 0; j < lines.size(); ++j) {
     const auto& worse = lines[j];
     if (!worse.when) continue;
