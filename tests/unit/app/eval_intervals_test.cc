@@ -230,6 +230,18 @@ expectation "P"
       {"an interval open at the effective end runs to as-of, clipped to the last window", short_agreement,
        events({down("O1", "2026-01-31T12:00:00Z", "web")}), "2026-02-10T00:00:00Z",
        {"P|1|below-target|unassigned|@2026-01-31T00:00:00+00:00 O1|availability=50 downtime_minutes=720"}},
+      // O1 covers the 6th and the 7th wholly (cited through one covering, engine/eval/downtime_rule.cc),
+      // the 5th and the 8th partly; O2 and O3 lie inside single days. The cited events of each
+      // window are the same whichever way an interval is noted: in event order.
+      {"an interval over whole days is cited in each of them", daily("99"),
+       events({down("O1", "2026-01-05T12:00:00Z", "web"), down("O2", "2026-01-06T10:00:00Z", "api"),
+               up("E2", "2026-01-06T11:00:00Z", "api"), down("O3", "2026-01-08T01:00:00Z", "db"),
+               up("E1", "2026-01-08T06:00:00Z", "web"), up("E3", "2026-01-08T08:00:00Z", "db")}),
+       "2026-01-09T00:00:00Z",
+       {"P|1|below-target|unassigned|@2026-01-05T00:00:00+00:00 O1|availability=50 downtime_minutes=720",
+        "P|1|below-target|unassigned|@2026-01-06T00:00:00+00:00 O1,O2|availability=0 downtime_minutes=1440",
+        "P|1|below-target|unassigned|@2026-01-07T00:00:00+00:00 O1|availability=0 downtime_minutes=1440",
+        "P|1|below-target|unassigned|@2026-01-08T00:00:00+00:00 O1,O3|availability=66.6667 downtime_minutes=480"}},
       {"a zero-length interval is no downtime", daily("100"),
        events({down("O1", "2026-01-05T10:00:00Z", "web"), up("E1", "2026-01-05T10:00:00Z", "web")}),
        "2026-01-06T00:00:00Z", {}},
