@@ -301,7 +301,8 @@ std::string format_local(Instant t, const date::time_zone* zone) {
   // instants: the offset tells them apart ("Sun 2026-11-01 01:30 (-05:00)").
   auto minute = date::floor<std::chrono::minutes>(local);
   if (zone->get_info(date::local_seconds{minute}).result == date::local_info::ambiguous) {
-    auto offset = date::floor<std::chrono::minutes>(zone->get_info(date::floor<std::chrono::seconds>(t)).offset).count();
+    // In whole minutes, as append_instant writes it.
+    auto offset = std::chrono::duration_cast<std::chrono::minutes>(offset_at(t, zone)).count();
     text += fmt::format(" ({}{:02}:{:02})", offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
   }
   return text;

@@ -146,9 +146,7 @@ ItemsByRule items_by_rule(const eval::Outcome& o, const triage::Result* triage) 
   for (const auto& f : o.tolerated_misses) out[f.rule].tolerated.push_back(&f);
   if (triage) {
     for (const auto& w : triage->waived)
-      out[w.finding.rule].accepted.push_back(
-          {&w.finding, "waived",
-           fmt::format("waived by {} until {}: {}", w.waiver->owner, w.waiver->until_text, w.waiver->reason)});
+      out[w.finding.rule].accepted.push_back({&w.finding, "waived", waiver_words(*w.waiver)});
     for (const auto& f : triage->baselined)
       out[f.rule].accepted.push_back({&f, "accepted by the baseline", "accepted by the baseline"});
   }

@@ -96,6 +96,10 @@ std::string triage_words(const ReportData& d) {
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+std::string waiver_words(const triage::Waiver& w) {
+  return fmt::format("waived by {} until {}: {}", w.owner, w.until_text, w.reason);
+}
+
 std::string filter_words(const ReportData& d) {
   if (!d.filter) return "";
   const auto& f = *d.filter;

@@ -87,6 +87,8 @@ std::string rule_location(const ReportData& d, const model::Rule& r);  // "file:
 // What waivers and the baseline set apart, in words ("2 waived, 3 accepted by the baseline, 1
 // baseline entry fixed"); empty when neither is in use.
 std::string triage_words(const ReportData& d);
+// Who waived a finding, until when and why: "waived by Acme until 2026-12-31: announced by phone".
+std::string waiver_words(const triage::Waiver& w);
 // What a filter left out, in words ("--party Acme --severity critical --severity major; left
 // out: 12 findings, 3 pending items"); empty without a filter.
 std::string filter_words(const ReportData& d);

@@ -293,9 +293,7 @@ ordered_json result_of(const ReportData& d, const ResultItem& item, const RuleTa
       return r;
     }
     case ResultItem::Waived: {
-      const auto& w = *item.waived->waiver;
-      return suppressed(finding_result(d, *item.finding, false, rules),
-                        fmt::format("waived by {} until {}: {}", w.owner, w.until_text, w.reason));
+      return suppressed(finding_result(d, *item.finding, false, rules), waiver_words(*item.waived->waiver));
     }
     case ResultItem::Baselined: {
       auto r = suppressed(finding_result(d, *item.finding, false, rules), "accepted by the baseline");
