@@ -98,13 +98,25 @@ void Session::apply_triage(Instant now) {
   if (credits.charges.size() == outcome.findings.size()) before = outcome.findings;
   triaged = triage::apply(outcome, log, waivers ? &*waivers : nullptr, baseline ? &*baseline : nullptr, now, warnings);
   if (before.empty()) return;
-  std::vector<std::optional<credits::Charge>> kept;
-  size_t j = 0;
-  for (const auto& f : outcome.findings) {
-    while (j < before.size() && !same_finding(before[j], f)) ++j;
-    kept.push_back(j < before.size() ? std::move(credits.charges[j++]) : std::nullopt);
-  }
-  credits.charges = std::move(kept);
+  // The kept and the baselined findings are each in the findings' order: each list takes its
+  // charges from `before` in turn. The waived ones are not priced (V2.8).
+  auto charges_of = [&](const std::vector<eval::Finding>& findings) {
+    std::vector<std::optional<credits::Charge>> out;
+    size_t j = 0;
+    for (const eval::Finding& f : findings) {
+      while (j < before.size() && !same_finding(before[j], f)) ++j;
+      out.push_back(j < before.size() ? credits.charges[j++] : std::nullopt);
+    }
+    return out;
+  };
+  credits.baselined = charges_of(triaged.baselined);
+  credits.charges = charges_of(outcome.findings);
+  // A waived finding's credit is not owed (V2.8); a baselined one's still is.
+  std::vector<const credits::Charge*> owed;
+  for (const auto* list : {&credits.charges, &credits.baselined})
+    for (const auto& c : *list)
+      if (c) owed.push_back(&*c);
+  credits::tally(*agreement, owed, credits);
 }
 
 bool Session::load_log_text(const std::string& name, const std::string& text, log::Backend backend) {

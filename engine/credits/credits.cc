@@ -96,6 +96,40 @@ calendar::Interval credit_window(const semantic::ResolvedAgreement& a, Instant j
   return calendar::WindowSequence::anchored_at(period, a.zone, judged_from).containing(at);
 }
 
+void tally(const semantic::ResolvedAgreement& a, const std::vector<const Charge*>& owed, Ledger& ledger) {
+  ledger.by_party.clear();
+  ledger.by_period.clear();
+  PartyOrder order(a);
+  // (window start, party rank) -> totals: iteration order is the by_period order.
+  std::map<std::pair<Instant, size_t>, PeriodTotals> periods;
+  for (const Charge* c : owed) {
+    for (size_t p = 0; p < c->owed_by.size(); ++p) {
+      auto& entry = periods[{c->window.start, order.rank(c->owed_by[p])}];
+      entry.party = c->owed_by[p];
+      entry.window = c->window;
+      entry.totals.accrued = add(entry.totals.accrued, c->shares[p]);
+    }
+  }
+
+  // The cap, per party and window; then the totals per party.
+  std::map<size_t, Totals> per_party;
+  for (auto& [key, entry] : periods) {
+    Totals& t = entry.totals;
+    t.owed = ledger.cap ? std::min(t.accrued, *ledger.cap) : t.accrued;
+    t.capped = t.accrued - t.owed;
+    Totals& sum = per_party[key.second];
+    sum.accrued = add(sum.accrued, t.accrued);
+    sum.capped = add(sum.capped, t.capped);
+    sum.owed = add(sum.owed, t.owed);
+    ledger.by_period.push_back(entry);
+  }
+  for (size_t r = 0; r < order.names().size(); ++r) {
+    bool declared = r < a.parties.size();
+    if (declared || per_party.count(r)) ledger.by_party.emplace_back(order.names()[r], per_party[r]);
+  }
+  if (per_party.count(SIZE_MAX)) ledger.by_party.emplace_back("unassigned", per_party[SIZE_MAX]);
+}
+
 Ledger price(const semantic::ResolvedAgreement& a, const eval::Outcome& outcome, Diagnostics& warnings) {
   Ledger ledger;
   const model::Agreement& ast = *a.ast;
@@ -112,9 +146,6 @@ Ledger price(const semantic::ResolvedAgreement& a, const eval::Outcome& outcome,
     }
   }
 
-  PartyOrder order(a);
-  // (window start, party rank) -> totals: iteration order is the by_period order.
-  std::map<std::pair<Instant, size_t>, PeriodTotals> periods;
   std::set<const model::CreditLine*> warned;
   ledger.charges.resize(outcome.findings.size());
   for (size_t i = 0; i < outcome.findings.size(); ++i) {
@@ -141,32 +172,12 @@ Ledger price(const semantic::ResolvedAgreement& a, const eval::Outcome& outcome,
     best->owed_by = owing_parties(f);
     best->shares = equal_shares(best->amount, best->owed_by.size());
     best->window = credit_window(a, outcome.judged_from, f.at);
-    for (size_t p = 0; p < best->owed_by.size(); ++p) {
-      auto& entry = periods[{best->window.start, order.rank(best->owed_by[p])}];
-      entry.party = best->owed_by[p];
-      entry.window = best->window;
-      entry.totals.accrued = add(entry.totals.accrued, best->shares[p]);
-    }
     ledger.charges[i] = std::move(best);
   }
-
-  // The cap, per party and window; then the totals per party.
-  std::map<size_t, Totals> per_party;
-  for (auto& [key, entry] : periods) {
-    Totals& t = entry.totals;
-    t.owed = ledger.cap ? std::min(t.accrued, *ledger.cap) : t.accrued;
-    t.capped = t.accrued - t.owed;
-    Totals& sum = per_party[key.second];
-    sum.accrued = add(sum.accrued, t.accrued);
-    sum.capped = add(sum.capped, t.capped);
-    sum.owed = add(sum.owed, t.owed);
-    ledger.by_period.push_back(entry);
-  }
-  for (size_t r = 0; r < order.names().size(); ++r) {
-    bool declared = r < a.parties.size();
-    if (declared || per_party.count(r)) ledger.by_party.emplace_back(order.names()[r], per_party[r]);
-  }
-  if (per_party.count(SIZE_MAX)) ledger.by_party.emplace_back("unassigned", per_party[SIZE_MAX]);
+  std::vector<const Charge*> all;
+  for (const auto& c : ledger.charges)
+    if (c) all.push_back(&*c);
+  tally(a, all, ledger);
   return ledger;
 }
 

@@ -45,6 +45,10 @@ struct Ledger {
   std::optional<std::string> currency;
   std::optional<Cents> cap;  // per owing party and window
   std::vector<std::optional<Charge>> charges;  // parallel to Outcome::findings
+  // After triage: the charges of the findings the baseline accepted, parallel to
+  // triage::Result::baselined (still owed: a baseline only quiets CI). Waived findings are not
+  // priced (V2.8).
+  std::vector<std::optional<Charge>> baselined;
   // Every declared party in declaration order (zeros included), then any other owing name,
   // then `unassigned` when some credit falls to it.
   std::vector<std::pair<std::string, Totals>> by_party;
@@ -62,6 +66,10 @@ bool has_credit_lines(const model::Agreement& agreement);
 // Prices `outcome.findings`. A credit too large to compute in cents (beyond 10^13 currency
 // units) is left unpriced with a warning in `warnings`.
 Ledger price(const semantic::ResolvedAgreement& agreement, const eval::Outcome& outcome, Diagnostics& warnings);
+
+// The totals (by_party, by_period, the cap) of the charges `owed`, replacing the ledger's: price()
+// counts every finding; after triage, the findings a waiver accepted no longer count (V2.8).
+void tally(const semantic::ResolvedAgreement& agreement, const std::vector<const Charge*>& owed, Ledger& ledger);
 
 // The amount one credit line charges for `finding`, or nullopt when the line does not apply
 // (`per day|hour late` without a deadline, `when measured` without a measured value or on the

@@ -10,7 +10,8 @@
 // settled. So a streamed log of a million notices holds the notices of the last D, not all of
 // them. After-timings keep
 // the activations still waiting for a target; the first target after an activation settles it.
-// A pausing clock lives with its waiting activation and is fed the pause events of its key.
+// The pausing clocks of the waiting activations are kept by key in PauseClocks, which feeds a
+// pause event to the groups of clocks of its key in one step (not to each clock).
 // With a share, each activation is settled the same way (met, failed, open) but only counted in
 // its window; the windows are judged when the pass ends. Which windows are judged is known then
 // (a streamed check without --as-of learns the judged interval's end last): windows are tallied
@@ -26,7 +27,7 @@
 #include "engine/eval/deadlines.h"
 #include "engine/eval/key_table.h"
 #include "engine/eval/packed_findings.h"
-#include "engine/eval/pause_clock.h"
+#include "engine/eval/pause_clocks.h"
 #include "engine/eval/rule_evaluator.h"
 #include "engine/eval/share.h"
 #include "engine/eval/wording.h"
@@ -71,6 +72,7 @@ class RequiresRule : public RuleEvaluator {
     if (rule.pause) {
       pause_from_.emplace(rule.pause->from, ctx.log, ctx.agreement);
       pause_until_.emplace(rule.pause->until, ctx.log, ctx.agreement);
+      clocks_.emplace(calendar_, counted_kind(rule.timing.duration));
     }
     if (rule.share) {
       share_windows_.emplace(windows(rule.share->period));
@@ -111,7 +113,7 @@ class RequiresRule : public RuleEvaluator {
     } else if (role == kTarget) {
       if (!target_.matches(e)) return;
       std::string key;
-      if (!key_of(e, key)) return;
+      if (!waiting_key(e, key)) return;
       if (before_) remember_target(key, index);
       else settle_waiting(key, index);
     } else {
@@ -172,6 +174,7 @@ class RequiresRule : public RuleEvaluator {
     seen_ = KeyTable<Seen>{};
     decltype(unsettled_)().swap(unsettled_);
     decltype(waiting_)().swap(waiting_);
+    clocks_.reset();
     findings_.hand_over(out.findings, ctx_.threads);
   }
   size_t findings_kept() const override { return findings_.size(); }
@@ -195,7 +198,7 @@ class RequiresRule : public RuleEvaluator {
     uint32_t activation;
     std::optional<Instant> deadline;     // none for plain `after`, and with a clock (it has its own)
     uint32_t window = kNone;             // with a share: the judged window
-    std::unique_ptr<PauseClock> clock;   // with a pause (V2.4)
+    uint32_t clock = kNone;              // with a pause (V2.4): in clocks_
     // A business-time deadline later than the supported calendar (after 2300): it never passes,
     // so the activation can only be answered or stay pending.
     bool beyond_calendar = false;
@@ -205,6 +208,13 @@ class RequiresRule : public RuleEvaluator {
     if (same_by_ && e.by == log::kNoSymbol) return false;
     for (const auto& ref : same_)
       if (!append_key(ctx_.log, read_field(ctx_.log, e, ref), key)) return false;
+    return true;
+  }
+  // With a pause, `with same `by`` is left out of key_of (pause events find clocks by it) and
+  // added here, so that a target reads only the activations of its own party.
+  bool waiting_key(const log::Event& e, std::string& key) const {
+    if (!key_of(e, key)) return false;
+    if (same_by_) key.append(reinterpret_cast<const char*>(&e.by), sizeof e.by);
     return true;
   }
 
@@ -279,11 +289,14 @@ class RequiresRule : public RuleEvaluator {
   // ---- after, within D after, no later than k ----
 
   void wait_for_target(uint32_t a, uint32_t window) {
-    Waiting w{a, std::nullopt, window, nullptr};
+    Waiting w{a, std::nullopt, window};
     const auto& timing = rule_.timing;
     Instant at = event(a).at;
+    std::string key;
+    bool keyed = key_of(event(a), key);
     if (rule_.pause) {
-      w.clock = std::make_unique<PauseClock>(calendar_, counted_kind(timing.duration), at, clock_amount(at));
+      // Unkeyed (lacking a correlated attribute), it can never be answered, and no pause reaches it.
+      w.clock = clocks_->start(keyed ? &key : nullptr, at, clock_amount(at), a);
     } else if (timing.kind == TimingKind::WithinAfter) {
       w.deadline = after_deadline(calendar_, timing.duration, Anchor{at, std::nullopt});
       w.beyond_calendar = !w.deadline;  // plain units: at most 400 years on, a date the report can print
@@ -297,8 +310,8 @@ class RequiresRule : public RuleEvaluator {
       w.deadline = *due;
     }
     if (window != kNone) ++tallies_[window].cases;
-    std::string key;
-    if (key_of(event(a), key)) waiting_[key].push_back(std::move(w));
+    if (keyed && same_by_) key.append(reinterpret_cast<const char*>(&event(a).by), sizeof(log::Symbol));
+    if (keyed) waiting_[key].push_back(std::move(w));
     else unkeyed_.push_back(std::move(w));  // can never be answered: settled at the end
   }
 
@@ -321,10 +334,7 @@ class RequiresRule : public RuleEvaluator {
     if (!starts && !ends) return;
     std::string key;
     if (!key_of_pause(e, key)) return;  // lacking a correlated attribute: ignored
-    auto it = waiting_.find(key);
-    if (it == waiting_.end()) return;
-    for (auto& w : it->second)
-      if (w.activation != p) w.clock->on_pause_event(e.at, starts, ends);
+    clocks_->on_pause_event(key, e.at, starts, ends, p);
   }
 
   // The key of a pause event: the correlated attributes other than `by` (never on pause events).
@@ -340,14 +350,21 @@ class RequiresRule : public RuleEvaluator {
     auto& list = it->second;
     size_t kept = 0;
     for (auto& w : list) {
-      // Q is never A itself; with a pause, `with same `by`` is compared here (see the constructor).
-      if (w.activation == q || (same_by_ && event(q).by != event(w.activation).by)) {
+      // Q is never A itself.
+      if (w.activation == q) {
         if (&list[kept] != &w) list[kept] = std::move(w);
         ++kept;
         continue;
       }
       // A clock held below its amount by a pause has its deadline after Q: met.
-      std::optional<Instant> deadline = w.clock ? w.clock->deadline() : w.deadline;
+      std::optional<Instant> deadline = w.clock != kNone ? clocks_->deadline(w.clock) : w.deadline;
+      struct StopClock {  // settled, met or late: the clock is done once the finding is written
+        PauseClocks* clocks;
+        uint32_t id;
+        ~StopClock() {
+          if (id != kNone) clocks->stop(id);
+        }
+      } stop{clocks_ ? &*clocks_ : nullptr, w.clock};
       // A deadline beyond the supported calendar never passes: met.
       if (w.beyond_calendar || !deadline || event(q).at <= *deadline) continue;  // met
       if (tallied_failure(w.activation, w.window, kLate)) continue;
@@ -355,11 +372,11 @@ class RequiresRule : public RuleEvaluator {
       auto f = report(w.activation, q, "late",
                       fmt::format("{} was answered by {} {} after the deadline, {}{}", describe(w.activation),
                                   describe(q), human_duration(delay), local(*deadline),
-                                  w.clock ? paused_text(*w.clock, event(q).at) : ""));
+                                  w.clock != kNone ? paused_text(w.clock, event(q).at) : ""));
       f->measured.push_back(Measure{"delay_hours", hours_above(delay, Millis{0}), "", {}});
       f->delay = delay;  // V2.8: per day/hour late
       f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*deadline, ctx_.agreement.zone), {}});
-      if (w.clock) add_clock_measures(*f, *w.clock, event(q).at);
+      if (w.clock != kNone) add_clock_measures(*f, w.clock, event(q).at);
     }
     list.resize(kept);
     if (list.empty()) waiting_.erase(it);
@@ -368,11 +385,12 @@ class RequiresRule : public RuleEvaluator {
   void settle_unanswered(const Waiting& w, Outcome& out) {
     // A clock held by a pause running at as-of has no deadline yet: pending (V2.4). One that
     // reached its amount before that pause began has its deadline.
-    std::optional<Instant> deadline = w.clock ? w.clock->deadline() : w.deadline;
+    bool clocked = w.clock != kNone;
+    std::optional<Instant> deadline = clocked ? clocks_->deadline(w.clock) : w.deadline;
     bool overdue;
     if (w.beyond_calendar) overdue = false;
     else if (deadline) overdue = *deadline <= ctx_.as_of;
-    else if (w.clock) overdue = false;
+    else if (clocked) overdue = false;
     else overdue = ctx_.agreement.effective_end && ctx_.to >= *ctx_.agreement.effective_end;
     uint32_t a = w.activation;
     if (overdue) {
@@ -380,10 +398,10 @@ class RequiresRule : public RuleEvaluator {
       auto f = report(a, kNone, "missing",
                       fmt::format("{} has no {}{}{}", describe(a), target_text(),
                                   deadline ? fmt::format(" by the deadline, {}", local(*deadline)) : "",
-                                  w.clock ? paused_text(*w.clock, ctx_.as_of) : ""));
+                                  clocked ? paused_text(w.clock, ctx_.as_of) : ""));
       if (deadline) f->measured.push_back(Measure{"deadline", std::nullopt, format_instant(*deadline, ctx_.agreement.zone), {}});
       if (deadline) f->delay = ctx_.as_of - *deadline;  // V2.8: per day/hour late
-      if (w.clock) add_clock_measures(*f, *w.clock, ctx_.as_of);
+      if (clocked) add_clock_measures(*f, w.clock, ctx_.as_of);
       return;
     }
     if (w.window != kNone) {  // a share judges the window, not the activation
@@ -399,31 +417,31 @@ class RequiresRule : public RuleEvaluator {
       p.message = fmt::format("{} is awaiting {}; the deadline, {} after it, falls after {} (beyond the supported "
                               "calendar), so it can never pass",
                               describe(a), target_text(), duration_text(rule_.timing.duration), kMaxYear);
-    } else if (w.clock && !deadline) {
+    } else if (clocked && !deadline) {
       p.message = fmt::format("{} is awaiting {}; its clock is paused since {}, with {} of {} counted", describe(a),
-                              target_text(), format_local(w.clock->paused_since(), ctx_.agreement.zone),
-                              human_duration(w.clock->counted_until(ctx_.as_of)), duration_text(rule_.timing.duration));
+                              target_text(), format_local(clocks_->paused_since(w.clock), ctx_.agreement.zone),
+                              human_duration(clocks_->counted_until(w.clock, ctx_.as_of)), duration_text(rule_.timing.duration));
     } else {
       p.message = deadline ? fmt::format("{} is awaiting {}; the deadline is {}", describe(a), target_text(), local(*deadline))
                            : fmt::format("{} is awaiting {}", describe(a), target_text());
     }
     if (deadline) p.measured.push_back(Measure{"deadline", std::nullopt, format_instant(*deadline, ctx_.agreement.zone), {}});
-    if (w.clock) add_clock_measures(p, *w.clock, ctx_.as_of);
+    if (clocked) add_clock_measures(p, w.clock, ctx_.as_of);
     out.pending.push_back(std::move(p));
   }
 
   // " (the clock was paused for 1 hour)", or nothing when it never paused.
-  static std::string paused_text(const PauseClock& clock, Instant until) {
-    Millis paused = clock.paused_until(until);
+  std::string paused_text(uint32_t clock, Instant until) const {
+    Millis paused = clocks_->paused_until(clock, until);
     if (paused <= Millis{0}) return "";
     return fmt::format(" (the clock was paused for {})", human_duration(paused));
   }
 
   // V2.4: the counted time in the clock's own kind of time, and the elapsed time paused, up to
   // Q (late) or as-of (missing, pending).
-  void add_clock_measures(Finding& f, const PauseClock& clock, Instant until) const {
-    f.measured.push_back(Measure{"counted_hours", hours_of(clock.counted_until(until)), "", {}});
-    f.measured.push_back(Measure{"paused_hours", hours_of(clock.paused_until(until)), "", {}});
+  void add_clock_measures(Finding& f, uint32_t clock, Instant until) const {
+    f.measured.push_back(Measure{"counted_hours", hours_of(clocks_->counted_until(clock, until)), "", {}});
+    f.measured.push_back(Measure{"paused_hours", hours_of(clocks_->paused_until(clock, until)), "", {}});
   }
 
   // ---- V2.3: in at least X% of cases every PERIOD ----
@@ -601,7 +619,7 @@ class RequiresRule : public RuleEvaluator {
   bool before_;
   const calendar::BusinessCalendar& calendar_;
   std::vector<FieldRef> same_;
-  bool same_by_ = false;  // with a pause: `with same `by`` is checked beside the key
+  bool same_by_ = false;  // with a pause: `with same `by`` is kept out of the pause key (waiting_key)
   bool by_correlated_ = false;  // `with same `by`` (V2.1: the acting party is responsible)
   FieldRef due_;
   KeyTable<Seen> seen_;
@@ -611,6 +629,7 @@ class RequiresRule : public RuleEvaluator {
   PackedFindings findings_;
   // V2.4
   std::optional<CompiledPattern> pause_from_, pause_until_;
+  std::optional<PauseClocks> clocks_;
   // V2.3
   std::optional<calendar::WindowSequence> share_windows_;
   std::vector<calendar::Interval> tally_windows_;  // the windows with an activation, in order

@@ -11,6 +11,49 @@
 
 namespace pactum::report {
 
+namespace {
+
+// ["id", ID] or ["at", TYPE, TIME]: how an id names an event.
+std::string event_identity(const log::EventLog& log, uint32_t index) {
+  const log::Event& e = log.event(index);
+  std::string out;
+  if (e.id != log::kNoSymbol) {
+    out += "[\"id\",";
+    PrettyJson::append_string(out, log.symbols.text(e.id), true);
+  } else {
+    out += "[\"at\",";
+    PrettyJson::append_string(out, log.symbols.text(e.type), true);
+    out += ',';
+    PrettyJson::append_string(out, format_utc_millis(e.at), true);
+  }
+  out += ']';
+  return out;
+}
+
+// The finding's first event. Events of one instant are in file order (section 4), which the
+// order of the logs on the command line decides; the id must not (V2.9). So when events of
+// another file share the first event's instant, the first among them is the one whose identity
+// sorts first, whatever the files' order. Within one file, the first cited stays the first.
+uint32_t first_event(const log::EventLog& log, const eval::Finding& f) {
+  uint32_t first = f.events.front();
+  const log::Event& e = log.event(first);
+  bool other_file = false;
+  for (uint32_t i : f.events) {
+    const log::Event& o = log.event(i);
+    other_file = other_file || (o.at == e.at && o.file != e.file);
+  }
+  if (!other_file) return first;
+  std::string best = event_identity(log, first);
+  for (uint32_t i : f.events) {
+    if (log.event(i).at != e.at) continue;
+    std::string identity = event_identity(log, i);
+    if (identity < best) best = std::move(identity), first = i;
+  }
+  return first;
+}
+
+}  // namespace
+
 std::string finding_id_text(const log::EventLog& log, const eval::Finding& f) {
   // The compact dump of the JSON array [block, rule, reason, window start, window end, event]
   // (no spaces, UTF-8 as is, only `"`, `\` and control characters escaped; invalid UTF-8 is an
@@ -34,17 +77,7 @@ std::string finding_id_text(const log::EventLog& log, const eval::Finding& f) {
   if (f.events.empty()) {
     out += "null";
   } else {
-    const log::Event& e = log.event(f.events.front());
-    if (e.id != log::kNoSymbol) {
-      out += "[\"id\",";
-      string(log.symbols.text(e.id));
-    } else {
-      out += "[\"at\",";
-      string(log.symbols.text(e.type));
-      out += ',';
-      string(format_utc_millis(e.at));
-    }
-    out += ']';
+    out += event_identity(log, first_event(log, f));
   }
   out += ']';
   return out;

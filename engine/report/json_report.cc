@@ -67,7 +67,13 @@ void write_triage(const ReportData& d, JsonWriter& w) {
     w.begin_object();
     w.key("accepted");
     w.begin_array();
-    for (const auto& f : t.baselined) w.value(finding_json(d, f));
+    // Still owed: a baselined finding keeps its credit.
+    const credits::Ledger* ledger = shown_credits(d);
+    for (size_t i = 0; i < t.baselined.size(); ++i) {
+      const credits::Charge* charge =
+          ledger && i < ledger->baselined.size() && ledger->baselined[i] ? &*ledger->baselined[i] : nullptr;
+      w.value(finding_json(d, t.baselined[i], charge));
+    }
     w.end();
     ordered_json fixed = ordered_json::array();
     for (const auto& e : t.fixed)
