@@ -1,15 +1,16 @@
 // Building V2.6 intervals. Events of one instant are collected and settled together when the
-// next instant begins, so that the result never depends on the order of simultaneous events in
-// the log:
-//   1. a P2 event closes the interval of its key that opened at an earlier instant (the first
-//      such event of the key, in log order; an event matching both patterns is used up by it);
-//   2. then a P1 event not used in step 1 opens an interval for a key that is not open (the first
-//      one per key; the others are further openings while open, ignored);
-//   3. then a P2 event not yet used, other than the opening event itself, closes an interval that
-//      opened at this instant (a zero-length interval: "an event at the same instant closes it,
-//      whatever the order in the log").
-// Every other P2 event closes nothing and is ignored. The union of the intervals changes only
-// between instants: a stretch begins when the first key opens and ends when the last one closes.
+// next instant begins, in log order (section 4's stable order), as the contract words it:
+//   - a P2 event closes the open interval of its key (an event matching both patterns closes it
+//     and is used up); while an interval is open, a P1 event of its key is ignored, also when a
+//     P2 at the same instant comes later in the log (that P2 then closes the interval);
+//   - a P1 event opens an interval for a key that is not open, and any P2 event of that key at
+//     the same instant that closed nothing, listed before it, closes it at once ("an event at the
+//     same instant closes it, whatever the order in the log"): a zero-length interval, that P2
+//     used up. A P2 that closed an earlier interval is not one of them: an end and a new start at
+//     one instant, listed in that order, close the old interval and open a new one.
+// Every other P2 event closes nothing and is ignored. This is how V2.4's pausing clocks read one
+// instant too. The union of the intervals changes only between instants: a stretch begins when the
+// first key opens and ends when the last one closes.
 #include "engine/eval/interval_tracker.h"
 
 #include <algorithm>
@@ -71,27 +72,25 @@ void IntervalTracker::tell_interval(const BuiltInterval& interval) {
 void IntervalTracker::settle_instant() {
   Instant t = instant_at_;
   bool was_down = !open_.empty();
-  // 1. Closings of intervals opened earlier.
+  // Per key, the P2 events of this instant that closed nothing (yet): a P1 of the key after one
+  // in the log opens an interval that this P2 closes at once.
+  std::unordered_map<std::string, uint32_t> unused_close;
   for (auto& c : instant_) {
-    if (!c.closes) continue;
     auto it = open_.find(c.key);
-    if (it == open_.end() || it->second.start == t) continue;
-    close(c.key, t);
-    c.used = true;
-  }
-  // 2. Openings.
-  for (auto& c : instant_) {
-    if (!c.opens || c.used || open_.count(c.key)) continue;
-    open_.emplace(c.key, Open{c.index, t});
-    c.used = true;
-  }
-  // 3. Closings at the instant of the opening (not by the opening event itself).
-  for (auto& c : instant_) {
-    if (!c.closes || c.used) continue;
-    auto it = open_.find(c.key);
-    if (it == open_.end() || it->second.opening == c.index) continue;
-    close(c.key, t);
-    c.used = true;
+    if (c.closes && it != open_.end() && it->second.opening != c.index) {
+      close(c.key, t);
+      continue;
+    }
+    if (c.opens && it == open_.end()) {
+      open_.emplace(c.key, Open{c.index, t});
+      auto stray = unused_close.find(c.key);
+      if (stray != unused_close.end() && stray->second > 0) {
+        --stray->second;  // used up
+        close(c.key, t);
+      }
+      continue;
+    }
+    if (c.closes && it == open_.end()) ++unused_close[c.key];
   }
   instant_.clear();
   bool is_down = !open_.empty();

@@ -58,7 +58,6 @@ class IntervalTracker : public EventConsumer {
     bool opens;   // matches P1
     bool closes;  // matches P2
     std::string key;
-    bool used = false;  // closed or opened an interval at this instant
   };
   struct Open {
     uint32_t opening;
