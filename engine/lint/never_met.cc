@@ -75,7 +75,10 @@ Diagnostic share_never_met(const eval::PeriodicSummary& s) {
   std::string message = fmt::format("expectation \"{}\" was never met: {} failed in {}", s.block->name, quoted(r), windows);
   std::vector<std::string> notes;
   if (s.best_value) {
-    double best = std::round(*s.best_value * 100) / 100;
+    // Rounded towards the achievable side, as the findings' shares are: a best of 2/3 against
+    // `at least 66.67%` reads 66.66%, never the target itself.
+    double hundredths = *s.best_value * 100;
+    double best = (at_least ? std::floor(hundredths + 1e-6) : std::ceil(hundredths - 1e-6)) / 100;
     message += fmt::format("; the best share seen in a {} was {}%", period_word(period), number_text(best));
     // Round towards the achievable side so that the best window would have passed.
     int64_t level = static_cast<int64_t>(at_least ? std::floor(*s.best_value) : std::ceil(*s.best_value));
