@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <map>
 #include <ostream>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -56,6 +57,10 @@ std::string show(const Expected& e) {
 struct Case {
   std::string name;
   YAML::Node events;  // a sequence (possibly empty)
+  // The test file's text with everything but this case's `events:` blanked (lines and columns
+  // kept), so that a mistake in an event is reported at its place in the test file; empty when
+  // the events cannot be cut out so (written inline with other keys): they are then re-emitted.
+  std::string events_text;
   std::optional<Instant> as_of_instant;
   std::optional<ParsedTime> as_of;
   std::vector<std::string> blocks;
@@ -130,6 +135,33 @@ class Reader {
     return out;
   }
 
+  // The keys of a mapping: each one known (else an error with a "did you mean"), none twice
+  // (yaml-cpp keeps the first of two; a test that silently checks less would pass).
+  bool known_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& what) {
+    bool ok = true;
+    std::vector<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (!it->first.IsScalar()) {
+        error(it->first, fmt::format("a key of {} must be a single word", what));
+        ok = false;
+        continue;
+      }
+      const std::string& key = it->first.Scalar();
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+        error(it->first, fmt::format("duplicate key `{}` in {}", visible_text(key), what));
+        ok = false;
+      } else if (std::find(known.begin(), known.end(), key) == known.end()) {
+        std::string near = closest_match(key, known);
+        error(it->first, fmt::format("unknown key `{}` in {} (known: {}){}", visible_text(key), what,
+                                     fmt::join(known, ", "),
+                                     near.empty() ? "" : fmt::format("; did you mean `{}`?", near)));
+        ok = false;
+      }
+      seen.push_back(key);
+    }
+    return ok;
+  }
+
   static const char* kind(const YAML::Node& node) {
     if (node.IsSequence()) return "a list";
     if (node.IsMap()) return "a mapping";
@@ -145,6 +177,7 @@ class Reader {
 
 std::optional<Expected> read_expected(Reader& r, const YAML::Node& e) {
   if (!r.mapping(e, "an expected finding")) return std::nullopt;
+  if (!r.known_keys(e, {"block", "rule", "reason", "responsible", "event"}, "an expected finding")) return std::nullopt;
   Expected x;
   auto text = [&](const char* key, std::string& out) {
     if (!e[key]) return true;
@@ -177,11 +210,65 @@ std::optional<Expected> read_expected(Reader& r, const YAML::Node& e) {
   return x;
 }
 
-std::optional<Case> read_case(Reader& r, const YAML::Node& c, size_t number) {
+// The lines of every node under `node` (keys included), 0-based.
+void node_lines(const YAML::Node& node, std::vector<int>& lines) {
+  if (node.Mark().line >= 0) lines.push_back(node.Mark().line);
+  if (node.IsSequence())
+    for (const auto& item : node) node_lines(item, lines);
+  if (node.IsMap())
+    for (auto it = node.begin(); it != node.end(); ++it) node_lines(it->first, lines), node_lines(it->second, lines);
+}
+
+// The test file's text reduced to one case's `events:` key and value, everything else blanked
+// (newlines kept, the key's indentation kept as spaces), when that reads back as the same events;
+// else "".
+std::string events_in_place(std::string_view text, const YAML::Node& doc, const YAML::Node& key, const YAML::Node& events) {
+  int first = key.Mark().line, column = key.Mark().column;
+  std::vector<int> inside{first};
+  node_lines(events, inside);
+  int last = *std::max_element(inside.begin(), inside.end());
+  // No other node may start on the kept lines (a case written as one flow mapping, say).
+  std::vector<int> all;
+  node_lines(doc, all);
+  size_t others = 0;
+  for (int line : all) others += line >= first && line <= last;
+  size_t ancestors = 3;  // the document, `cases` and the case may start on the key's line
+  if (others > inside.size() + ancestors || first < 0 || column < 0) return "";
+  std::string out;
+  int line = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    std::string_view row = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+    if (line == first) {
+      out += std::string(static_cast<size_t>(column), ' ');
+      out += row.substr(std::min(row.size(), static_cast<size_t>(column)));
+    } else if (line > first && line <= last) {
+      out += row;
+    }
+    if (end == std::string_view::npos) break;
+    out += '\n';
+    pos = end + 1;
+    ++line;
+  }
+  // Kept only when it reads back as the same events (a multi-line value whose last line holds no
+  // node, a closing bracket, would not).
+  try {
+    YAML::Node back = YAML::Load(out);
+    YAML::Emitter a, b;
+    a << back["events"];
+    b << events;
+    if (back.IsMap() && back.size() == 1 && std::string(a.c_str()) == b.c_str()) return out;
+  } catch (const YAML::Exception&) {
+  }
+  return "";
+}
+
+std::optional<Case> read_case(Reader& r, const YAML::Node& c, size_t number, std::string_view text, const YAML::Node& doc) {
   if (!r.mapping(c, fmt::format("case {}", number))) return std::nullopt;
   Case out;
   out.name = fmt::format("case {}", number);
-  bool ok = true;
+  bool ok = r.known_keys(c, {"name", "events", "as_of", "blocks", "expect"}, fmt::format("case {}", number));
   if (c["name"]) {
     auto v = r.scalar(c["name"], "`name`");
     if (v) out.name = *v;
@@ -190,6 +277,9 @@ std::optional<Case> read_case(Reader& r, const YAML::Node& c, size_t number) {
   auto events = r.sequence(c["events"], "`events`");
   if (events) out.events = c["events"] && c["events"].IsSequence() ? c["events"] : YAML::Node(YAML::NodeType::Sequence);
   ok = ok && events;
+  if (ok && c["events"] && c["events"].IsSequence())
+    for (auto it = c.begin(); it != c.end(); ++it)
+      if (it->first.IsScalar() && it->first.Scalar() == "events") out.events_text = events_in_place(text, doc, it->first, it->second);
   if (c["as_of"]) {
     auto v = r.scalar(c["as_of"], "`as_of`");
     std::string why;
@@ -251,24 +341,32 @@ bool load_test_file(const fs::path& file, const std::optional<std::string>& root
     return false;
   }
   YAML::Node doc;
+  Reader r(sources, id, errors);
   try {
-    doc = YAML::Load(std::string(kept));
+    std::vector<YAML::Node> docs = YAML::LoadAll(std::string(kept));
+    if (docs.size() > 1) {
+      // A second document would be ignored: its cases would never run.
+      r.error(docs[1], "a test file holds one YAML document; this second one (after `---`) would never run: "
+                       "put its cases under the first document's `cases:`, or in a file of its own");
+      return false;
+    }
+    if (!docs.empty()) doc = docs[0];
   } catch (const YAML::Exception& e) {
     errors.error(SourceLoc{id, static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)},
                  "malformed YAML: " + e.msg);
     return false;
   }
-  Reader r(sources, id, errors);
   if (!doc.IsMap() || !doc["agreement"] || !doc["cases"]) {
     errors.error(SourceLoc{id, 1, 1}, "a test file needs `agreement:` (a path) and `cases:` (a list)");
     return false;
   }
+  if (!r.known_keys(doc, {"agreement", "cases"}, "a test file")) return false;
   auto agreement = r.scalar(doc["agreement"], "`agreement`");
   auto cases = r.sequence(doc["cases"], "`cases`");
   bool ok = agreement && cases;
   if (cases)
     for (size_t i = 0; i < cases->size(); ++i) {
-      auto c = read_case(r, (*cases)[i], i + 1);
+      auto c = read_case(r, (*cases)[i], i + 1, kept, doc);
       if (c) out.cases.push_back(std::move(*c));
       ok = ok && c;
     }
@@ -420,9 +518,17 @@ CaseResult run_case(const TestFile& file, const Case& c, log::Backend backend) {
                            near.empty() ? "" : fmt::format("; did you mean \"{}\"?", visible_text(near)));
     return r;
   }
-  YAML::Emitter events;
-  events << YAML::BeginMap << YAML::Key << "events" << YAML::Value << c.events << YAML::EndMap;
-  if (!s.load_log_text(fmt::format("{} (case \"{}\")", file.path, c.name), events.c_str(), backend)) {
+  // The events where the test file has them (errors at their line and column there), else
+  // written out again (then located in that copy, named after the case).
+  bool loaded;
+  if (!c.events_text.empty()) {
+    loaded = s.load_log_text(file.path, c.events_text, backend);
+  } else {
+    YAML::Emitter events;
+    events << YAML::BeginMap << YAML::Key << "events" << YAML::Value << c.events << YAML::EndMap;
+    loaded = s.load_log_text(fmt::format("{} (case \"{}\")", file.path, c.name), events.c_str(), backend);
+  }
+  if (!loaded) {
     r.detail = s.render_errors(false);
     return r;
   }
@@ -600,11 +706,26 @@ int run_tests(const TestOptions& options, Streams io) {
 
   std::vector<TestFile> tests(files.size());
   for (size_t i = 0; i < files.size() && !errors.full(); ++i) load_test_file(files[i], options.root, sources, errors, tests[i]);
-  if (errors.has_errors()) {
+  // Each agreement is read here once, also for a file without cases: one that cannot be
+  // evaluated is an input error (spec 6: exit 2), not a failure of each case.
+  std::string agreement_errors;
+  std::set<std::string> parsed;
+  bool agreement_errors_found = false;
+  if (!errors.has_errors())
+    for (const auto& t : tests) {
+      if (!parsed.insert(t.agreement_real).second) continue;
+      Session s;
+      if (s.load_agreement_text(t.agreement_name, t.agreement_text)) continue;
+      agreement_errors += s.render_errors(io.color);
+      agreement_errors_found = true;
+    }
+  if (errors.has_errors() || agreement_errors_found) {
     errors.sort();
+    io.err << agreement_errors;
     for (const auto& d : errors.items()) io.err << render_diagnostic(d, sources, io.color);
-    io.err << fmt::format("pactum: {} error{} in the test files; no case was run\n", errors.error_count(),
-                          errors.error_count() == 1 ? "" : "s");
+    size_t n = errors.error_count();
+    if (n) io.err << fmt::format("pactum: {} error{} in the test files; no case was run\n", n, n == 1 ? "" : "s");
+    else io.err << "pactum: an agreement of the test files cannot be evaluated; no case was run\n";
     return kInputError;
   }
 
