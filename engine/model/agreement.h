@@ -44,6 +44,7 @@ struct CalendarDecl {
 struct PartyDecl {
   Name id;
   std::optional<std::string> display_name;  // `name "..."`
+  SourceLoc display_name_loc;                // where it is written (`pactum fmt` keeps its comment)
   std::optional<Name> role;
   CalendarDecl calendar;
 };
@@ -241,6 +242,9 @@ struct Block {
   Severity severity = Severity::Major;
   std::vector<Name> responsible;
   std::vector<std::string> notes;
+  // Where the options are written, for `pactum fmt` to put their trailing comments back.
+  SourceLoc clause_loc, severity_loc;
+  std::vector<SourceLoc> note_locs;  // parallel to notes
   std::optional<date::year_month_day> effective_from;  // V2.7 block lifetime
   std::optional<date::year_month_day> effective_to;
   SourceLoc effective_loc;

@@ -212,7 +212,7 @@ std::vector<Section> sections_of(const Agreement& a) {
   }
   for (const auto& p : a.parties) {
     Section s{p.id.loc.line, {{"party " + written_name(p.id.text), p.id.loc.line}}};
-    if (p.display_name) s.lines.push_back({"  name " + quote(*p.display_name), 0});
+    if (p.display_name) s.lines.push_back({"  name " + quote(*p.display_name), p.display_name_loc.line});
     if (p.role) s.lines.push_back({"  role " + written_name(p.role->text), p.role->loc.line});
     calendar_lines(p.calendar, s.lines);
     sections.push_back(std::move(s));
@@ -230,12 +230,13 @@ std::vector<Section> sections_of(const Agreement& a) {
   }
   for (const auto& b : a.blocks) {
     Section s{b.loc.line, {{std::string(b.expectation ? "expectation " : "term ") + quote(b.name), b.loc.line}}};
-    if (b.clause) s.lines.push_back({"  clause " + quote(*b.clause), 0});
-    if (b.severity == Severity::Critical) s.lines.push_back({"  severity critical", 0});
-    if (b.severity == Severity::Minor) s.lines.push_back({"  severity minor", 0});
+    if (b.clause) s.lines.push_back({"  clause " + quote(*b.clause), b.clause_loc.line});
+    if (b.severity == Severity::Critical) s.lines.push_back({"  severity critical", b.severity_loc.line});
+    if (b.severity == Severity::Minor) s.lines.push_back({"  severity minor", b.severity_loc.line});
     if (!b.responsible.empty())
       s.lines.push_back({"  responsible " + names(b.responsible, ", "), b.responsible.front().loc.line});
-    for (const auto& n : b.notes) s.lines.push_back({"  note " + quote(n), 0});
+    for (size_t k = 0; k < b.notes.size(); ++k)
+      s.lines.push_back({"  note " + quote(b.notes[k]), k < b.note_locs.size() ? b.note_locs[k].line : 0});
     if (b.effective_from && b.effective_to)
       s.lines.push_back({"  effective " + date_text(*b.effective_from) + " to " + date_text(*b.effective_to),
                          b.effective_loc.line});
@@ -421,9 +422,7 @@ std::string canonical_text(const Rule& r) {
 }
 
 // Layout: the agreement header, then parties, then blocks, separated by blank lines; options and
-// rules one per line, indented by two spaces. Comments are not part of the AST, so `pactum fmt`
-// does not preserve them (the CLI must say so before rewriting a file that has any).
-// The default severity `major` is not written.
+// rules one per line, indented by two spaces. The default severity `major` is not written.
 // Each comment goes back before the first output line that came from a later source line, so
 // a comment above a term or rule stays above it; a comment that followed code on a line that is
 // printed again follows it again, aligned with its neighbours' (as gofmt does). Nothing is

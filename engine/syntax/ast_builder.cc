@@ -155,7 +155,7 @@ model::PartyDecl AstBuilder::party(TermsParser::PartyContext* ctx) {
   if (p.id.loc.line == 0) p.id.loc = loc(ctx);
   for (auto* opt : ctx->partyOpt()) {
     if (auto* n = dynamic_cast<TermsParser::PartyNameOptContext*>(opt)) {
-      if (auto s = string_value(n->STRING())) p.display_name = *s;
+      if (auto s = string_value(n->STRING())) p.display_name = *s, p.display_name_loc = loc(n);
     } else if (auto* r = dynamic_cast<TermsParser::PartyRoleOptContext*>(opt)) {
       p.role = name(r->name());
     } else if (auto* c = dynamic_cast<TermsParser::PartyCalendarOptContext*>(opt)) {
@@ -251,15 +251,16 @@ model::Block AstBuilder::block(TermsParser::BlockContext* ctx) {
   b.name = string_value(ctx->STRING()).value_or("");
   for (auto* opt : ctx->blockOpt()) {
     if (auto* c = dynamic_cast<TermsParser::ClauseOptContext*>(opt)) {
-      if (auto s = string_value(c->STRING())) b.clause = *s;
+      if (auto s = string_value(c->STRING())) b.clause = *s, b.clause_loc = loc(c);
     } else if (auto* s = dynamic_cast<TermsParser::SeverityOptContext*>(opt)) {
+      b.severity_loc = loc(s);
       if (s->CRITICAL()) b.severity = model::Severity::Critical;
       if (s->MAJOR()) b.severity = model::Severity::Major;
       if (s->MINOR()) b.severity = model::Severity::Minor;
     } else if (auto* r = dynamic_cast<TermsParser::ResponsibleOptContext*>(opt)) {
       for (auto* n : r->name()) b.responsible.push_back(name(n));
     } else if (auto* n = dynamic_cast<TermsParser::NoteOptContext*>(opt)) {
-      if (auto s = string_value(n->STRING())) b.notes.push_back(*s);
+      if (auto s = string_value(n->STRING())) b.notes.push_back(*s), b.note_locs.push_back(loc(n));
     } else if (auto* e = dynamic_cast<TermsParser::BlockEffectiveOptContext*>(opt)) {
       b.effective_loc = loc(e->EFFECTIVE());  // given twice: the last (V2.2)
       b.effective_from = date_value(e->DATE(0));

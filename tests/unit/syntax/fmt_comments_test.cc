@@ -29,9 +29,16 @@ TEST_CASE("fmt: comments come back in place, trailing ones aligned") {
        "  # why\n  no x   # never\n",
        "# header\nagreement \"A\"     # the name\n  timezone \"UTC\"  # zone\n\nparty P\n\n# a term\nterm \"T\"\n"
        "  # why\n  no x  # never\n"},
-      {"a comment on an option without a recorded line moves above the next line",
-       "party P\nterm \"T\"\n  clause \"1\" # c\n  no x\n",
-       "party P\n\nterm \"T\"\n  clause \"1\"\n  # c\n  no x\n"},
+      {"comments after name, clause, severity and note stay on their line",
+       "party P\n  name \"Acme\" # legal name\nterm \"T\"\n  clause \"1\" # c\n  severity minor # s\n"
+       "  note \"n1\" # first\n  note \"n2\"\n  no x\n",
+       "party P\n  name \"Acme\"  # legal name\n\nterm \"T\"\n  clause \"1\"      # c\n  severity minor  # s\n"
+       "  note \"n1\"       # first\n  note \"n2\"\n  no x\n"},
+      {"the comment of a party's last option stays in the party", "party P\n  name \"Acme\" # n\nterm \"T\"\n  no x\n",
+       "party P\n  name \"Acme\"  # n\n\nterm \"T\"\n  no x\n"},
+      {"a comment on an option fmt leaves out (the default severity) moves above the next line",
+       "party P\nterm \"T\"\n  severity major # default\n  no x\n",
+       "party P\n\nterm \"T\"\n  # default\n  no x\n"},
       {"comments after the last line stay at the end", "party P\n# end 1\n# end 2\n",
        "party P\n\n# end 1\n# end 2\n"},
       {"sections keep the author's order", "term \"T\"\n  no x\n# the party\nparty P\n",
