@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "engine/app/log_checks.h"
+#include "engine/base/text.h"
 #include "engine/eval/evaluator.h"
 #include "engine/syntax/parser.h"
 
@@ -23,11 +24,13 @@ bool Session::load_agreement(const std::string& path) {
     errors.error(SourceLoc{file, 0, 0}, fmt::format("cannot read agreement file `{}`: {}", path, why));
     return false;
   }
+  text = with_line_feeds(std::move(text));
   uint32_t file = sources.add_text(path, text);
   return finish_agreement(file, text);
 }
 
 bool Session::load_agreement_text(const std::string& name, std::string text) {
+  text = with_line_feeds(std::move(text));
   uint32_t file = sources.add_text(name, text);
   return finish_agreement(file, text);
 }

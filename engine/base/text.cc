@@ -119,4 +119,10 @@ std::string shown_name(std::string_view name) {
   return visible_text(plain ? std::string(name) : "`" + std::string(name) + "`");
 }
 
+std::string with_line_feeds(std::string text) {
+  for (size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1))
+    if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';
+  return text;
+}
+
 }  // namespace pactum

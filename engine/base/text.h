@@ -21,6 +21,10 @@ size_t utf8_decode(std::string_view s, size_t i, char32_t& code_point);
 // them in values (tab and line breaks aside), and no output format prints one raw.
 bool is_control_character(char32_t code_point);
 
+// `text` with each carriage return that no line feed follows (old Mac line ends) turned into a
+// line feed, so that CR-only files count lines as editors (and the YAML readers) do; CRLF stays.
+std::string with_line_feeds(std::string text);
+
 // Characters that change how the text around them is shown without being seen: the bidi
 // embeddings, overrides, isolates and marks (U+061C, U+200E, U+200F, U+202A-U+202E,
 // U+2066-U+2069: "Trojan Source", CVE-2021-42574, where U+202E makes `responsible: Acme`

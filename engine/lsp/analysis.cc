@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/base/text.h"
 #include "engine/lint/lint.h"
 
 namespace pactum::lsp {
@@ -11,7 +12,11 @@ bool before(SourceLoc a, SourceLoc b) { return a.line != b.line ? a.line < b.lin
 bool Extent::contains(SourceLoc loc) const { return !before(loc, start) && before(loc, end); }
 
 Analysis::Analysis(std::string uri, std::string text, int64_t version)
-    : uri_(std::move(uri)), text_(std::move(text)), version_(version), lines_(text_),
+    : uri_(std::move(uri)),
+      text_(with_line_feeds(text)),
+      had_lone_cr_(text_ != text),
+      version_(version),
+      lines_(text_),
       session_(std::make_unique<app::Session>()) {
   app::Session& s = *session_;
   if (text_.size() > kMaxAgreementBytes) {

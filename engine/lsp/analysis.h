@@ -38,7 +38,8 @@ class Analysis {
   Analysis& operator=(const Analysis&) = delete;
 
   const std::string& uri() const { return uri_; }
-  const std::string& text() const { return text_; }
+  const std::string& text() const { return text_; }  // line ends made LF where a lone CR ended a line
+  bool had_lone_cr() const { return had_lone_cr_; }    // then formatting rewrites the document
   int64_t version() const { return version_; }
   const LineIndex& lines() const { return lines_; }
   const app::Session& session() const { return *session_; }
@@ -81,6 +82,7 @@ class Analysis {
 
   std::string uri_;
   std::string text_;
+  bool had_lone_cr_ = false;
   int64_t version_;
   bool too_large_ = false;
   LineIndex lines_;

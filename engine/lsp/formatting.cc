@@ -9,7 +9,7 @@ Json formatting(const Analysis& a) {
   if (!a.parsed())
     throw RpcError(kRequestFailed, "the agreement has syntax errors; pactum formats it once it reads");
   std::string formatted = model::format_agreement(a.ast());
-  if (formatted == a.text()) return Json::array();
+  if (formatted == a.text() && !a.had_lone_cr()) return Json::array();
   return Json::array({{{"range", range_json(Position{0, 0}, a.lines().end())}, {"newText", formatted}}});
 }
 

@@ -78,3 +78,15 @@ TEST_CASE("is_control_character: C0, DEL, C1, U+FFFE and U+FFFF") {
     CHECK(is_control_character(cp));
   for (char32_t cp : {0x20u, 0x7Eu, 0xA0u, 0xFEFFu, 0xFFFDu, 0x10000u, 0x10FFFFu}) CHECK_FALSE(is_control_character(cp));
 }
+
+TEST_CASE("with_line_feeds: CR-only line ends become LF, CRLF and LF stay") {
+  const std::pair<std::string, std::string> rows[] = {
+      {"a\rb\r", "a\nb\n"},       {"a\r\nb\r\n", "a\r\nb\r\n"}, {"a\nb", "a\nb"},
+      {"a\r\rb", "a\n\nb"},       {"a\r\r\nb", "a\n\r\nb"},     {"\r", "\n"},
+      {"", ""},                   {"# c\rterm", "# c\nterm"},
+  };
+  for (const auto& [in, out] : rows) {
+    INFO(visible_text(in));
+    CHECK(visible_text(with_line_feeds(in)) == visible_text(out));
+  }
+}
