@@ -282,10 +282,15 @@ int run_explain(const std::string& path, Streams io) {
   }
   std::vector<std::string> parts;
   for (const auto& [party, n] : balance.per_party) parts.push_back(fmt::format("{} {}", party, n));
-  out += fmt::format("\nRules binding each party: {}", fmt::join(parts, ", "));
-  if (balance.by_events)
-    out += fmt::format("; {} on who did the event", balance.by_events == 1 ? std::string("1 depends")
-                                                                             : fmt::format("{} depend", balance.by_events));
+  std::string depends = balance.by_events == 1 ? std::string("1 depends on who did the event")
+                                                : fmt::format("{} depend on who did the event", balance.by_events);
+  if (!parts.empty()) {
+    out += fmt::format("\nRules binding each party: {}", fmt::join(parts, ", "));
+    if (balance.by_events) out += "; " + depends;
+  } else {
+    out += "\nNo party is declared, so no rule binds a named party";  // an agreement being drafted
+    if (balance.by_events) out += "; " + depends;
+  }
   out += "\n";
   // Names and strings of an agreement hold no control characters and no line breaks (the front
   // end refuses them); visible_text keeps that true whatever changes upstream.
