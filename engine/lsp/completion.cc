@@ -97,11 +97,27 @@ std::vector<std::string> phrases(const std::string& word, const std::vector<std:
   return {word};
 }
 
+// Inside a comment (after its `#`, to the end of the line) or inside a string: nothing to offer.
+bool in_comment_or_string(const Analysis& a, SourceLoc cursor) {
+  const auto& all = a.tokens();
+  auto after = std::partition_point(all.begin(), all.end(), [&](const syntax::LexedToken& t) {
+    return t.line < cursor.line || (t.line == cursor.line && t.column < cursor.column);
+  });
+  if (after == all.begin()) return false;
+  const syntax::LexedToken* last = &*std::prev(after);  // the last token starting before the cursor
+  if (last->line != cursor.line) return false;
+  if (last->kind == "COMMENT") return true;
+  if (last->kind != "STRING") return false;
+  bool closed = last->length >= 2 && last->text.back() == '"';
+  return cursor.column < last->column + last->length || !closed;
+}
+
 }  // namespace
 
 Json completion(const Analysis& a, Position at, const LogVocabulary& logs) {
   if (a.too_large()) return {{"isIncomplete", false}, {"items", Json::array()}};
   SourceLoc cursor = a.lines().to_loc(at);
+  if (in_comment_or_string(a, cursor)) return {{"isIncomplete", false}, {"items", Json::array()}};
   std::vector<std::string> words = syntax::expected_words_at(a.text(), cursor.line, cursor.column);
   Json items = Json::array();
   std::set<std::string> seen;
