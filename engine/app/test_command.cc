@@ -57,10 +57,14 @@ std::string show(const Expected& e) {
 struct Case {
   std::string name;
   YAML::Node events;  // a sequence (possibly empty)
-  // The test file's text with everything but this case's `events:` blanked (lines and columns
-  // kept), so that a mistake in an event is reported at its place in the test file; empty when
-  // the events cannot be cut out so (written inline with other keys): they are then re-emitted.
-  std::string events_text;
+  // Where this case's `events:` key and value are in the test file (events_in_place): the log is
+  // that part of the file with the lines above it left blank, so that a mistake in an event is
+  // reported at its place in the test file. None when the events cannot be cut out so (written
+  // inline with other keys): they are then written out again.
+  struct Lines {
+    size_t first, last, column;  // 0-based lines; the key's column
+  };
+  std::optional<Lines> events_lines;
   std::optional<Instant> as_of_instant;
   std::optional<ParsedTime> as_of;
   std::vector<std::string> blocks;
@@ -70,6 +74,8 @@ struct Case {
 // A test file with its agreement's text, ready to run.
 struct TestFile {
   std::string path;            // as found (for labels)
+  std::string_view text;       // held by run_tests' SourceManager
+  std::vector<size_t> line_starts;  // of `text`, for the cases' events (Case::events_lines)
   std::string agreement_name;  // the agreement as the file names it, joined to the file's folder
   std::string agreement_real;  // its canonical path: test files naming one agreement share its coverage
   std::string agreement_text;
@@ -219,52 +225,83 @@ void node_lines(const YAML::Node& node, std::vector<int>& lines) {
     for (auto it = node.begin(); it != node.end(); ++it) node_lines(it->first, lines), node_lines(it->second, lines);
 }
 
-// The test file's text reduced to one case's `events:` key and value, everything else blanked
-// (newlines kept, the key's indentation kept as spaces), when that reads back as the same events;
-// else "".
-std::string events_in_place(std::string_view text, const YAML::Node& doc, const YAML::Node& key, const YAML::Node& events) {
+// The text of `lines` of `text`: the key's line from its column (spaces before it), the lines of
+// its value, and with `padded` as many empty lines above as the file has, so that lines count as
+// in the file.
+std::string events_text(std::string_view text, const std::vector<size_t>& line_starts, const Case::Lines& lines,
+                        bool padded) {
+  auto line = [&](size_t n) {
+    size_t from = line_starts[n];
+    size_t to = n + 1 < line_starts.size() ? line_starts[n + 1] - 1 : text.size();
+    return text.substr(from, to - from);
+  };
+  std::string out(padded ? lines.first : 0, '\n');
+  std::string_view key_line = line(lines.first);
+  out += std::string(lines.column, ' ');
+  out += key_line.substr(std::min(key_line.size(), lines.column));
+  for (size_t n = lines.first + 1; n <= lines.last; ++n) {
+    out += '\n';
+    out += line(n);
+  }
+  out += '\n';
+  return out;
+}
+
+// What events_in_place needs of a whole test file, computed once: where each line starts, how
+// many nodes start on each line, and how many bytes of blank lines the cases may still pad with.
+struct FileLayout {
+  std::string_view text;
+  std::vector<size_t> line_starts;  // 0-based line -> offset
+  std::vector<uint32_t> node_starts;  // 0-based line -> nodes starting there
+  // Each case's copy keeps the lines above its events as blank lines, so the copies of a file
+  // of many cases add up to cases x lines; past this many bytes in all, the events are written
+  // out again instead (docs/security.md).
+  size_t padding_left = size_t{64} << 20;
+
+  FileLayout(std::string_view t, const YAML::Node& doc) : text(t) {
+    line_starts.push_back(0);
+    for (size_t i = 0; i < t.size(); ++i)
+      if (t[i] == '\n') line_starts.push_back(i + 1);
+    node_starts.assign(line_starts.size(), 0);
+    std::vector<int> lines;
+    node_lines(doc, lines);
+    for (int line : lines)
+      if (line >= 0 && static_cast<size_t>(line) < node_starts.size()) ++node_starts[static_cast<size_t>(line)];
+  }
+};
+
+// Where one case's `events:` key and value are, when that part of the file reads back as the same
+// events on its own (else nullopt: a multi-line value whose last line holds no node, a closing
+// bracket, or another key on the same lines).
+std::optional<Case::Lines> events_in_place(FileLayout& file, const YAML::Node& key, const YAML::Node& events) {
   int first = key.Mark().line, column = key.Mark().column;
+  if (first < 0 || column < 0 || static_cast<size_t>(first) >= file.line_starts.size()) return std::nullopt;
   std::vector<int> inside{first};
   node_lines(events, inside);
   int last = *std::max_element(inside.begin(), inside.end());
+  if (static_cast<size_t>(last) >= file.line_starts.size()) return std::nullopt;
   // No other node may start on the kept lines (a case written as one flow mapping, say).
-  std::vector<int> all;
-  node_lines(doc, all);
-  size_t others = 0;
-  for (int line : all) others += line >= first && line <= last;
+  size_t starting = 0;
+  for (int line = first; line <= last; ++line) starting += file.node_starts[static_cast<size_t>(line)];
   size_t ancestors = 3;  // the document, `cases` and the case may start on the key's line
-  if (others > inside.size() + ancestors || first < 0 || column < 0) return "";
-  std::string out;
-  int line = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t end = text.find('\n', pos);
-    std::string_view row = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-    if (line == first) {
-      out += std::string(static_cast<size_t>(column), ' ');
-      out += row.substr(std::min(row.size(), static_cast<size_t>(column)));
-    } else if (line > first && line <= last) {
-      out += row;
-    }
-    if (end == std::string_view::npos) break;
-    out += '\n';
-    pos = end + 1;
-    ++line;
-  }
-  // Kept only when it reads back as the same events (a multi-line value whose last line holds no
-  // node, a closing bracket, would not).
+  if (starting > inside.size() + ancestors) return std::nullopt;
+  size_t padding = static_cast<size_t>(first);
+  if (padding > file.padding_left) return std::nullopt;
+  Case::Lines lines{static_cast<size_t>(first), static_cast<size_t>(last), static_cast<size_t>(column)};
   try {
-    YAML::Node back = YAML::Load(out);
+    YAML::Node back = YAML::Load(events_text(file.text, file.line_starts, lines, false));
     YAML::Emitter a, b;
     a << back["events"];
     b << events;
-    if (back.IsMap() && back.size() == 1 && std::string(a.c_str()) == b.c_str()) return out;
+    if (!back.IsMap() || back.size() != 1 || std::string(a.c_str()) != b.c_str()) return std::nullopt;
   } catch (const YAML::Exception&) {
+    return std::nullopt;
   }
-  return "";
+  file.padding_left -= padding;
+  return lines;
 }
 
-std::optional<Case> read_case(Reader& r, const YAML::Node& c, size_t number, std::string_view text, const YAML::Node& doc) {
+std::optional<Case> read_case(Reader& r, const YAML::Node& c, size_t number, FileLayout& layout) {
   if (!r.mapping(c, fmt::format("case {}", number))) return std::nullopt;
   Case out;
   out.name = fmt::format("case {}", number);
@@ -279,7 +316,7 @@ std::optional<Case> read_case(Reader& r, const YAML::Node& c, size_t number, std
   ok = ok && events;
   if (ok && c["events"] && c["events"].IsSequence())
     for (auto it = c.begin(); it != c.end(); ++it)
-      if (it->first.IsScalar() && it->first.Scalar() == "events") out.events_text = events_in_place(text, doc, it->first, it->second);
+      if (it->first.IsScalar() && it->first.Scalar() == "events") out.events_lines = events_in_place(layout, it->first, it->second);
   if (c["as_of"]) {
     auto v = r.scalar(c["as_of"], "`as_of`");
     std::string why;
@@ -336,6 +373,7 @@ bool load_test_file(const fs::path& file, const std::optional<std::string>& root
   }
   uint32_t id = sources.add_text(out.path, std::move(text));
   std::string_view kept = *sources.text(id);
+  out.text = kept;
   if (auto problem = log::check_plain_yaml(kept, "rule-test files")) {
     errors.error(SourceLoc{id, problem->line, problem->column}, problem->message);
     return false;
@@ -364,12 +402,15 @@ bool load_test_file(const fs::path& file, const std::optional<std::string>& root
   auto agreement = r.scalar(doc["agreement"], "`agreement`");
   auto cases = r.sequence(doc["cases"], "`cases`");
   bool ok = agreement && cases;
+  std::optional<FileLayout> layout;
+  if (cases && !cases->empty()) layout.emplace(kept, doc);
   if (cases)
     for (size_t i = 0; i < cases->size(); ++i) {
-      auto c = read_case(r, (*cases)[i], i + 1, kept, doc);
+      auto c = read_case(r, (*cases)[i], i + 1, *layout);
       if (c) out.cases.push_back(std::move(*c));
       ok = ok && c;
     }
+  if (layout) out.line_starts = std::move(layout->line_starts);
   if (!agreement) return false;
 
   // The agreement: inside the allowed folder tree, symbolic links resolved, a regular file.
@@ -521,8 +562,8 @@ CaseResult run_case(const TestFile& file, const Case& c, log::Backend backend) {
   // The events where the test file has them (errors at their line and column there), else
   // written out again (then located in that copy, named after the case).
   bool loaded;
-  if (!c.events_text.empty()) {
-    loaded = s.load_log_text(file.path, c.events_text, backend);
+  if (c.events_lines) {
+    loaded = s.load_log_text(file.path, events_text(file.text, file.line_starts, *c.events_lines, true), backend);
   } else {
     YAML::Emitter events;
     events << YAML::BeginMap << YAML::Key << "events" << YAML::Value << c.events << YAML::EndMap;
