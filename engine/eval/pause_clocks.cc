@@ -14,6 +14,18 @@ bool later(const E& a, const E& b) {
 
 int64_t ms(Instant t) { return t.time_since_epoch().count(); }
 
+// A slot of `slab`: one freed before, else a new one at the end.
+template <class T>
+uint32_t take_slot(std::vector<T>& slab, std::vector<uint32_t>& freed) {
+  if (freed.empty()) {
+    slab.emplace_back();
+    return static_cast<uint32_t>(slab.size() - 1);
+  }
+  uint32_t slot = freed.back();
+  freed.pop_back();
+  return slot;
+}
+
 }  // namespace
 
 PauseClocks::PauseClocks(const calendar::BusinessCalendar& calendar, Counted kind) : calendar_(&calendar), kind_(kind) {}
@@ -34,14 +46,7 @@ Millis PauseClocks::r_at(const Group& g, Instant t) const {
 }
 
 uint32_t PauseClocks::new_group(Timeline* timeline) {
-  uint32_t g;
-  if (!free_groups_.empty()) {
-    g = free_groups_.back();
-    free_groups_.pop_back();
-  } else {
-    g = static_cast<uint32_t>(groups_.size());
-    groups_.emplace_back();
-  }
+  uint32_t g = take_slot(groups_, free_groups_);
   groups_[g] = Group{};
   groups_[g].timeline = timeline;
   return g;
@@ -102,14 +107,7 @@ PauseClocks::ClockId PauseClocks::start(const std::string* key, Instant at, Mill
     group.anchor = group.cursor_at = at;
     tl->running.push_back(g);
   }
-  ClockId c;
-  if (!free_clocks_.empty()) {
-    c = free_clocks_.back();
-    free_clocks_.pop_back();
-  } else {
-    c = static_cast<ClockId>(clocks_.size());
-    clocks_.emplace_back();
-  }
+  ClockId c = take_slot(clocks_, free_clocks_);
   Group& group = groups_[g];
   Clock& clock = clocks_[c];
   clock.alive = true;
