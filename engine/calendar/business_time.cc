@@ -21,22 +21,23 @@ std::optional<Instant> BusinessCalendar::add_business_minutes(Instant a, int64_t
   if (minutes < 0) return minutes < -kMaxMinutes ? std::nullopt : subtract_business_minutes(a, -minutes);
   if (!has_weekly_hours() || minutes > kMaxMinutes) return std::nullopt;
   Millis remaining = std::chrono::minutes{minutes};
-  bool first = true;
   // Start a day early: the business time of the previous date can reach past midnight into A's
   // date only through a fold or gap at midnight (its year may be the year before).
   auto start = local_day(a, zone_) - date::days{1};
   for (int year = int(date::year_month_day{start}.year()); year <= kMaxYear + 1; ++year) {
     const Year* y = year_data(year);
     if (!y) return std::nullopt;
-    auto it = y->intervals.begin();
-    if (first) {
-      // Intervals are in time order: skip those over before `a`.
-      it = std::partition_point(y->intervals.begin(), y->intervals.end(), [a](const Interval& iv) { return iv.end <= a; });
-      first = false;
-    } else if (remaining > y->total) {
+    // A year that starts at or after `a` can be skipped whole by its total. Any other year holds
+    // intervals that end before `a` (on 1 January, when the walk starts in the year before, the
+    // year of `a` is the second one walked): those are skipped, never counted.
+    bool after_a = y->intervals.empty() || y->intervals.front().start >= a;
+    if (after_a && remaining > y->total) {
       remaining -= y->total;
       continue;
     }
+    auto it = after_a ? y->intervals.begin()
+                      : std::partition_point(y->intervals.begin(), y->intervals.end(),
+                                             [a](const Interval& iv) { return iv.end <= a; });
     // Intervals of consecutive dates touch at midnight in a 00:00-24:00 calendar; walking them
     // in order passes across that boundary without losing or adding time.
     for (; it != y->intervals.end(); ++it) {
@@ -56,18 +57,21 @@ std::optional<Instant> BusinessCalendar::subtract_business_minutes(Instant a, in
   if (minutes == 0) return a;
   if (!has_weekly_hours() || minutes > kMaxMinutes) return std::nullopt;
   Millis remaining = std::chrono::minutes{minutes};
-  bool first = true;
-  for (int year = int(date::year_month_day{local_day(a, zone_)}.year()); year >= kMinYear - 1; --year) {
+  // Start a day late, as add_business_minutes starts a day early (a fold at midnight).
+  auto start = local_day(a, zone_) + date::days{1};
+  for (int year = std::min(int(date::year_month_day{start}.year()), kMaxYear + 1); year >= kMinYear - 1; --year) {
     const Year* y = year_data(year);
     if (!y) return std::nullopt;
-    auto end = y->intervals.end();
-    if (first) {
-      end = std::partition_point(y->intervals.begin(), y->intervals.end(), [a](const Interval& iv) { return iv.start < a; });
-      first = false;
-    } else if (remaining > y->total) {
+    // A year that ends at or before `a` can be skipped whole; in any other, the intervals that
+    // start at or after `a` are skipped.
+    bool before_a = y->intervals.empty() || y->intervals.back().end <= a;
+    if (before_a && remaining > y->total) {
       remaining -= y->total;
       continue;
     }
+    auto end = before_a ? y->intervals.end()
+                        : std::partition_point(y->intervals.begin(), y->intervals.end(),
+                                               [a](const Interval& iv) { return iv.start < a; });
     for (auto it = end; it != y->intervals.begin();) {
       --it;
       Instant to = std::min(it->end, a);  // outside hours: counting starts at the last closing

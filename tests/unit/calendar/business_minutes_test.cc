@@ -58,6 +58,14 @@ TEST_CASE("add_business_minutes: the moment N minutes of business time have elap
       {&c.night, "2026-01-16T23:00Z", 120, "2026-01-17T01:00Z", "Friday night runs into Saturday"},
       {&c.always, "2026-01-17T23:30Z", 60, "2026-01-18T00:30Z", "seamless across midnight"},
       {&c.manila, "2026-01-09T11:00Z", 120, "2026-01-12T01:00Z", "Fri 19:00 +08 + 2 h: Mon 09:00"},
+      // 1 January: the walk starts a day early, in the year before; the hours of 1 January
+      // that closed before A must not count (they pushed the deadline back by A - closing).
+      {&c.utc, "2027-01-01T18:00Z", 60, "2027-01-04T10:00Z", "Fri 1 Jan after closing: Monday 10:00"},
+      {&c.utc, "2027-01-01T21:00Z", 60, "2027-01-04T10:00Z", "Fri 1 Jan late evening: Monday 10:00"},
+      {&c.utc, "2027-01-01T10:00Z", 60, "2027-01-01T11:00Z", "1 January inside hours"},
+      {&c.utc, "2027-01-01T10:00Z", 480, "2027-01-04T10:00Z", "1 January inside hours, over the weekend"},
+      {&c.night, "2027-01-01T21:00Z", 60, "2027-01-01T23:00Z", "1 January: Thursday's night ended at 06:00"},
+      {&c.ny, "2027-01-01T23:00Z", 60, "2027-01-04T15:00Z", "Fri 1 Jan 18:00 EST + 1 h: Mon 10:00"},
   };
   for (const auto& row : rows) {
     INFO(row.a << " + " << row.minutes << " business minutes (" << row.why << ")");
@@ -78,6 +86,9 @@ TEST_CASE("subtract_business_minutes: symmetric going backwards") {
       {&c.utc, "2026-03-30T10:00Z", 60, "2026-03-30T09:00Z", "back to opening"},
       {&c.utc, "2026-03-30T10:00Z", 120, "2026-03-27T16:00Z", "back over the weekend"},
       {&c.utc, "2026-03-30T09:00Z", 480, "2026-03-27T09:00Z", "a whole day back from opening"},
+      {&c.utc, "2026-12-31T08:00Z", 60, "2026-12-30T16:00Z", "31 December before opening"},
+      {&c.utc, "2027-01-01T08:00Z", 60, "2026-12-31T16:00Z", "1 January before opening: back into the year before"},
+      {&c.utc, "2026-12-31T18:00Z", 60, "2026-12-31T16:00Z", "31 December after closing"},
       {&c.utc, "2026-03-28T12:00Z", 60, "2026-03-27T16:00Z", "Saturday: counts back from closing"},
       {&c.utc, "2026-04-06T10:00Z", 120, "2026-04-02T16:00Z", "back over the Friday holiday"},
       {&c.utc, "2026-03-30T10:00Z", 0, "2026-03-30T10:00Z", "0 minutes: A itself"},
@@ -106,6 +117,35 @@ TEST_CASE("adding then subtracting business minutes returns to an instant inside
         REQUIRE(there);
         INFO("from " << show(t) << " + " << m << " = " << show(there));
         CHECK(show(cal->subtract_business_minutes(*there, m)) == show(t));
+      }
+    }
+  }
+}
+
+// The deadline is the first instant at which exactly N minutes of business time lie between A
+// and it: business_time_between (which walks each year from its own start) must count N up to
+// the deadline and N minus a millisecond up to just before it. Instants cluster around New Year,
+// where the walk crosses from one year's intervals into the next.
+TEST_CASE("business minutes agree with business_time_between, across New Year") {
+  Cals c;
+  const BusinessCalendar* cals[] = {&c.utc, &c.ny, &c.kolkata, &c.night, &c.always, &c.manila};
+  const Millis ms{1};
+  for (const auto* cal : cals) {
+    for (int year : {2026, 2027, 2028}) {
+      auto new_year = at(std::to_string(year) + "-01-01T00:00Z");
+      for (auto t = new_year - std::chrono::hours{60}; t < new_year + std::chrono::hours{60}; t += std::chrono::minutes{173}) {
+        for (int64_t m : {1, 60, 479, 480, 1441, 9000}) {
+          Millis n = std::chrono::minutes{m};
+          auto later = cal->add_business_minutes(t, m);
+          auto earlier = cal->subtract_business_minutes(t, m);
+          REQUIRE(later);
+          REQUIRE(earlier);
+          INFO(show(t) << " + " << m << " min = " << show(later) << ", - " << m << " min = " << show(earlier));
+          CHECK(cal->business_time_between(t, *later).count() == n.count());
+          CHECK(cal->business_time_between(t, *later - ms).count() == (n - ms).count());
+          CHECK(cal->business_time_between(*earlier, t).count() == n.count());
+          CHECK(cal->business_time_between(*earlier + ms, t).count() == (n - ms).count());
+        }
       }
     }
   }
