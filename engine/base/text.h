@@ -21,6 +21,30 @@ size_t utf8_decode(std::string_view s, size_t i, char32_t& code_point);
 // them in values (tab and line breaks aside), and no output format prints one raw.
 bool is_control_character(char32_t code_point);
 
+// A fast first look for control characters in UTF-8 text: whether any byte is below 0x20, is
+// DEL (0x7F), or is 0xC2 (the lead byte of U+0080-U+00BF, the C1 controls among them). Exact
+// about those bytes, eight at a time (the usual words of a log are a few bytes long, too short
+// for the compiler's vector loop): a caller that finds one looks closer, byte by byte.
+inline bool has_control_lead_byte(std::string_view s) {
+  constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  // haszero(v): some byte of v is 0 (exact as to whether; which byte it flags may be off).
+  auto has_zero = [](uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+  // Some byte below 0x20: its high bit clear and it stays below 0x20 (bytes from 0x80 on have the
+  // high bit set and are excluded by ~v).
+  auto has_below_space = [](uint64_t v) { return ((v - ones * 0x20) & ~v & highs) != 0; };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    __builtin_memcpy(&v, s.data() + i, 8);
+    if (has_below_space(v) || has_zero(v ^ (ones * 0x7F)) || has_zero(v ^ (ones * 0xC2))) return true;
+  }
+  for (; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F || c == 0xC2) return true;
+  }
+  return false;
+}
+
 // `text` with each carriage return that no line feed follows (old Mac line ends) turned into a
 // line feed, so that CR-only files count lines as editors (and the YAML readers) do; CRLF stays.
 std::string with_line_feeds(std::string text);

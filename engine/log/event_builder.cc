@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/base/text.h"
 #include "engine/log/yaml_errors.h"
 
 // The event builder turns parse events (from libyaml or yaml-cpp) into events of the log.
@@ -189,12 +190,8 @@ bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::str
   // Hardening (docs/security.md): YAML escapes ("\e", "\x07", "\u009b") can put control
   // characters into a value that the raw-text check cannot see; printed in a report or an error
   // they would reach the user's terminal as escape sequences. Tab and line breaks are fine.
-  // A branch-free first look (it vectorizes) keeps the exact check off the usual path.
-  unsigned char suspect = 0;
-  for (char ch : text) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    suspect |= static_cast<unsigned char>((c < 0x20) | (c == 0x7F) | (c == 0xC2));
-  }
+  // A first look eight bytes at a time keeps the exact check off the usual path.
+  bool suspect = has_control_lead_byte(text);
   for (size_t i = 0; suspect && i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&

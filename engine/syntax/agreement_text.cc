@@ -127,10 +127,40 @@ std::string redact(const std::string& message) {
 
 }  // namespace
 
-void limit_disclosure(std::vector<Diagnostic>& diagnostics) {
+bool reads_as_agreement(std::string_view text, const std::vector<Diagnostic>& diagnostics) {
+  uint32_t first_error = 0;
+  for (const auto& d : diagnostics)
+    if (d.level == DiagLevel::Error) {
+      first_error = d.loc.line;
+      break;
+    }
+  uint32_t line = 1;
+  size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte order mark
+  while (i < text.size()) {  // white space and `#` comments
+    char c = text[i];
+    if (c == '\n') {
+      ++line;
+      ++i;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+      ++i;
+    } else if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else {
+      break;
+    }
+  }
+  size_t end = i;
+  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+  std::string word(text.substr(i, end - i));
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::set<std::string> starts = {"agreement", "party", "calendar", "interval", "term", "expectation"};
+  return starts.count(word) && line < first_error;
+}
+
+void limit_disclosure(std::string_view text, std::vector<Diagnostic>& diagnostics) {
   bool any_error = false;
   for (const auto& d : diagnostics) any_error = any_error || d.level == DiagLevel::Error;
-  if (!any_error) return;
+  if (!any_error || reads_as_agreement(text, diagnostics)) return;
   bool first = true;
   for (auto& d : diagnostics) {
     if (first && d.level == DiagLevel::Error) {

@@ -25,6 +25,14 @@ std::string clean_agreement_text(std::string_view text, uint32_t file, std::set<
 // agreement, and it may be any file a path led to (`pactum test` reads the file a test names):
 // every diagnostic after the first shows no source line and quotes no input text except words
 // of the language. The first one shows its line (a window of 200 columns, as visible text).
-void limit_disclosure(std::vector<Diagnostic>& diagnostics);
+// Unless the text reads as an agreement (below): then every error shows its line and what it found.
+void limit_disclosure(std::string_view text, std::vector<Diagnostic>& diagnostics);
+
+// Whether `text` (with errors) starts as an agreement does: its first word, after white space and
+// comments, opens a top-level item of the language (`agreement`, `party`, `calendar`,
+// `interval`, `term`, `expectation`), and that line comes before the first error. Such a file
+// was written in the language, by someone who is shown every error in full (spec 8.2): a file a
+// path led to by mistake or by intent (a key file, `/etc/passwd`) fails on its first word.
+bool reads_as_agreement(std::string_view text, const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace pactum::syntax

@@ -30,7 +30,7 @@ bool parse_agreement(std::string_view text, uint32_t file, model::Agreement& out
   }
   local.sort();
   std::vector<Diagnostic> found = local.items();
-  if (disclosure == Disclosure::OneLine) limit_disclosure(found);
+  if (disclosure == Disclosure::OneLine) limit_disclosure(text, found);
   for (auto& d : found) diags.add(std::move(d));
   return !local.has_errors();
 }

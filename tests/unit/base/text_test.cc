@@ -79,6 +79,35 @@ TEST_CASE("is_control_character: C0, DEL, C1, U+FFFE and U+FFFF") {
   for (char32_t cp : {0x20u, 0x7Eu, 0xA0u, 0xFEFFu, 0xFFFDu, 0x10000u, 0x10FFFFu}) CHECK_FALSE(is_control_character(cp));
 }
 
+// Every byte value at every position of texts of 1 to 24 bytes, in a text of letters and in one
+// of bytes that lie next to the ones looked for (0x20, 0x7E, 0x80, 0xC3): the word-at-a-time
+// look must answer as the byte-by-byte one does.
+TEST_CASE("has_control_lead_byte: the same answer as looking at each byte") {
+  auto naive = [](std::string_view s) {
+    for (char ch : s) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if (c < 0x20 || c == 0x7F || c == 0xC2) return true;
+    }
+    return false;
+  };
+  for (std::string background : {std::string(24, 'a'), std::string("\x20\x7E\x80\xC3\xC1\x21\x7D\xFF", 8) + std::string(16, ' ')}) {
+    for (size_t length = 0; length <= 24; ++length) {
+      std::string text = background.substr(0, length);
+      CHECK(has_control_lead_byte(text) == naive(text));
+      for (size_t at = 0; at < length; ++at) {
+        for (int byte = 0; byte < 256; ++byte) {
+          std::string t = text;
+          t[at] = static_cast<char>(byte);
+          if (has_control_lead_byte(t) != naive(t)) {
+            INFO("length " << length << ", byte " << byte << " at " << at);
+            CHECK(has_control_lead_byte(t) == naive(t));
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("with_line_feeds: CR-only line ends become LF, CRLF and LF stay") {
   const std::pair<std::string, std::string> rows[] = {
       {"a\rb\r", "a\nb\n"},       {"a\r\nb\r\n", "a\r\nb\r\n"}, {"a\nb", "a\nb"},

@@ -58,22 +58,44 @@ TEST_CASE("a file with errors shows one source line and quotes only words of the
     for (const auto& n : items[i].notes) CHECK(n.find("SECRET") == std::string::npos);
   }
   // Words of the language stay quoted; the rest becomes `…`, a string becomes "a string".
-  auto q = test::parse("party A\nterm \"t\"\n  every x requries y\nterm \"u\"\n  no \"secret string\"\n  every z befor w\n");
+  auto q = test::parse("party A = 1\nterm \"t\"\n  every x requries y\nterm \"u\"\n  no \"secret string\"\n  every z befor w\n");
   REQUIRE_FALSE(q.ok);
   std::string lines = test::diag_lines(q.diags);
   INFO(lines);
-  CHECK(lines.find("requries") != std::string::npos);  // the first error quotes what it found
+  CHECK(lines.find("found `=`") != std::string::npos);  // the first error quotes what it found
+  CHECK(lines.find("requries") == std::string::npos);
   CHECK(lines.find("secret string") == std::string::npos);
   CHECK(lines.find("a string") != std::string::npos);
   // Version 2 words are words of the language too: a later error still names them.
-  auto v2 = test::parse("party A\nterm \"t\"\n  every x requries y\nterm \"u\"\n  no x durin business hours of A\n");
+  auto v2 = test::parse("party A = 1\nterm \"t\"\n  every x requries y\nterm \"u\"\n  no x durin business hours of A\n");
   REQUIRE_FALSE(v2.ok);
-  REQUIRE(v2.diags.items().size() == 2);
-  const auto& later = v2.diags.items()[1];
+  REQUIRE(v2.diags.items().size() == 3);
+  const auto& later = v2.diags.items()[2];
   INFO(later.message);
   CHECK(later.message.find("`calendar`") != std::string::npos);
   REQUIRE(later.notes.size() == 1);
   CHECK(later.notes[0] == "did you mean `during`?");
+  // A file that starts as an agreement (its first word opens a top-level item, on a line before
+  // the first error) was written in the language: every error shows its line and what it found
+  // (spec 8.2), whatever the comments, blank lines and byte order mark before it.
+  for (std::string head : {"", "# header\n\n", "\xEF\xBB\xBF", "  Agreement \"x\"\n"}) {
+    auto full = test::parse(head + "party A\nterm \"t\"\n  every x requries y\nterm \"u\"\n  no x $ \"secret string\"\n  every z befor w\n");
+    REQUIRE_FALSE(full.ok);
+    std::string shown = test::diag_lines(full.diags);
+    INFO(shown);
+    CHECK(full.diags.items().size() >= 3);
+    for (const auto& d : full.diags.items()) CHECK(d.show_source);
+    CHECK(shown.find("requries") != std::string::npos);
+    CHECK(shown.find("`$`") != std::string::npos);
+    CHECK(shown.find("befor") != std::string::npos);
+  }
+  // Not when the first error is on that first line, or the first word is not one of them.
+  for (std::string text : {"party A = 1\nno x $\n", "parties A\nno x $\n", "PASSWORD party\nno x $\n"}) {
+    auto limited = test::parse(text);
+    REQUIRE(limited.diags.items().size() >= 2);
+    INFO(text);
+    CHECK_FALSE(limited.diags.items().back().show_source);
+  }
   // A valid agreement keeps every source line (its errors are about meaning, after parsing).
   auto ok = test::parse("party A\nterm \"t\"\n  no x\n");
   CHECK(ok.ok);
