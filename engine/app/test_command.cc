@@ -9,7 +9,8 @@
 //   - every node is checked for its kind before it is read (TestFile below), so a list where a
 //     name belongs is a located input error, never an exception;
 //   - `agreement:` must resolve (symbolic links followed) to a regular file inside the test file's
-//     own folder tree, or inside `--root DIR` when the command line widens it;
+//     own folder tree, or to a `*.terms` file under the current folder, or inside `--root DIR`
+//     when the command line sets the allowed tree;
 //   - any such problem in any file is an input error: exit 2, the errors on standard error and
 //     nothing on standard output (no case runs).
 #include <algorithm>
@@ -423,10 +424,19 @@ bool load_test_file(const fs::path& file, const std::optional<std::string>& root
     r.error(doc["agreement"], fmt::format("cannot read the agreement `{}`: {}", visible_text(*agreement), ec.message()));
     return false;
   }
-  if (!inside(real, allowed)) {
+  // Without --root, an agreement file (`*.terms`, after links are followed) anywhere under the
+  // current folder is allowed too: spec 8.3's own example names `../acme.terms` from a tests
+  // folder. A file of any other kind (a key, a `.env`) must be inside the test file's folder.
+  bool agreement_under_cwd = false;
+  if (!root && real.extension() == ".terms") {
+    fs::path cwd = fs::current_path(ec);
+    agreement_under_cwd = !ec && inside(real, fs::canonical(cwd, ec)) && !ec;
+  }
+  if (!inside(real, allowed) && !agreement_under_cwd) {
     r.error(doc["agreement"],
-            fmt::format("the agreement `{}` is outside `{}`: a test file may only name files in its own folder tree "
-                        "(symbolic links followed); give `pactum test --root DIR` to allow a wider one",
+            fmt::format("the agreement `{}` is outside `{}`: a test file may only name files in its own folder tree, "
+                        "or agreements (`*.terms`) under the current folder (symbolic links followed); give "
+                        "`pactum test --root DIR` to allow a wider one",
                         visible_text(*agreement), visible_text(allowed.string())));
     return false;
   }
