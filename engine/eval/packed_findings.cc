@@ -163,8 +163,8 @@ void PackedFindings::pack(const Finding& f) {
 char* PackedFindings::room(size_t bytes) {
   if (blocks_.empty() || blocks_.back().capacity - blocks_.back().used < bytes) {
     size_t capacity = std::max(kBlockSize, bytes);  // a large record gets a block of its own
-    // Not zeroed: only the bytes written are read, and zeroing a megabyte for a rule that keeps a
-    // few keys cost `pactum test` a quarter of its time (one table per rule and case).
+    // Not zeroed: only the bytes written are read (as in KeyTable, where zeroing a megabyte per
+    // table cost `pactum test` a quarter of its time).
     blocks_.push_back(Block{std::make_unique_for_overwrite<char[]>(capacity), 0, capacity});
   }
   Block& b = blocks_.back();
