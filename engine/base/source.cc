@@ -1,6 +1,7 @@
 #include "engine/base/source.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include <fcntl.h>
@@ -141,12 +142,26 @@ std::optional<std::string> SourceManager::line(uint32_t file, uint32_t wanted) c
   });
 }
 
+bool is_kernel_file(int fd) {
+  char link[64], target[256];
+  std::snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+  ssize_t n = ::readlink(link, target, sizeof target - 1);
+  if (n <= 0) return false;  // no /proc mounted: nothing to refuse either
+  std::string_view t(target, static_cast<size_t>(n));
+  return t.substr(0, 6) == "/proc/" || t.substr(0, 5) == "/sys/";
+}
+
 bool read_file(const std::string& path, std::string& out, size_t limit, std::string& error) {
   int fd;
   do fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   while (fd < 0 && errno == EINTR);
   if (fd < 0) {
     error = std::strerror(errno);
+    return false;
+  }
+  if (is_kernel_file(fd)) {
+    ::close(fd);
+    error = kKernelFileError;
     return false;
   }
   struct stat st {};

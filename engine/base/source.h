@@ -75,6 +75,13 @@ class SourceManager {
   std::vector<File> files_;
 };
 
+// Whether the open file `fd` is one of the kernel's process or system files (under /proc or
+// /sys; not a pipe reached through /dev/fd, which resolves to the pipe). A path that leads there
+// is refused as an input: a committed symbolic link `log.yaml -> /proc/self/environ` would
+// otherwise be read, and the first line of an error would quote the environment into a CI log.
+bool is_kernel_file(int fd);
+constexpr const char* kKernelFileError = "it leads to a process or kernel file (under /proc or /sys), not an input";
+
 // Reads a whole file of any kind (regular, pipe, device) into `out`, at most `limit` bytes,
 // opening it once. False with `error` set when it cannot be opened or read ("No such file or
 // directory", "Is a directory") or holds more than `limit` bytes ("larger than 2 MiB").

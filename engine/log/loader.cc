@@ -162,11 +162,14 @@ bool load_log(const std::string& path, SourceManager& sources, EventLog& log, Di
     while (fd < 0 && errno == EINTR);
   struct stat st {};
   int err = fd < 0 ? errno : ::fstat(fd, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
-  if (err) {
+  bool kernel = !err && !stdin_log && is_kernel_file(fd);
+  if (err || kernel) {
     if (fd >= 0) ::close(fd);
     uint32_t file = sources.add_path(name);
     EventBuilder builder(log, diags, sources, file, options);
-    builder.file_error(stdin_log ? "cannot read the log from standard input" : cannot_read(path, err));
+    builder.file_error(stdin_log ? "cannot read the log from standard input"
+                       : kernel  ? fmt::format("cannot read log `{}`: {}", path, kKernelFileError)
+                                 : cannot_read(path, err));
     return builder.finish();
   }
 

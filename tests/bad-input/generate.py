@@ -861,6 +861,15 @@ case("terms-two-syntax-errors-both-shown", 2, ["agreement.terms:7:22: error: une
      terms='agreement "Two"\n  timezone "UTC"\nparty Acme\nterm "t"\n  no x\n  no y\n  no bad where d = 1 $\n'
            '  no z where q = 2 @\n')
 
+# A committed symbolic link to a process file: refused before a byte is read (its first line, the
+# environment, would be quoted in an error).
+case("log-symlink-to-environ", 2, ["env.yaml: error: cannot read log `env.yaml`: it leads to a process or kernel file"],
+     args=["agreement.terms", "env.yaml"], setup=[{"symlink": "env.yaml", "to": "/proc/self/environ"}],
+     env={"PACTUM_TEST_SECRET": SECRET}, absent=[SECRET, "PATH="])
+case("terms-symlink-to-environ", 2, ["cannot read agreement file `env.terms`: it leads to a process or kernel file"],
+     command="lint", args=["env.terms"], setup=[{"symlink": "env.terms", "to": "/proc/self/environ"}],
+     env={"PACTUM_TEST_SECRET": SECRET}, absent=[SECRET, "PATH="])
+
 
 def write(path, content):
     os.makedirs(os.path.dirname(path), exist_ok=True)
