@@ -284,8 +284,13 @@ int run_check(const CheckOptions& options, Streams io) {
   if (stdin_given_twice(options.logs, io)) return kInputError;
   std::vector<std::string> inputs = options.logs;
   inputs.push_back(options.agreement);
+  if (options.waivers) inputs.push_back(*options.waivers);
   auto reports = planned_reports(options.format, options.output, options.outputs, io);
-  if (any_output_is_an_input(reports, inputs, io) || outputs_collide(reports, io)) return kInputError;
+  // A report over the baseline it read would lose it too; --write-baseline over it is how a
+  // baseline is brought up to date, so only the reports are held to it.
+  std::vector<std::string> report_inputs = inputs;
+  if (options.baseline) report_inputs.push_back(*options.baseline);
+  if (any_output_is_an_input(reports, report_inputs, io) || outputs_collide(reports, io)) return kInputError;
   if (output_is_an_input(options.write_baseline, inputs, io, "--write-baseline ") ||
       baseline_collides(options.write_baseline, reports, io))
     return kInputError;

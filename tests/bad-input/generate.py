@@ -870,6 +870,14 @@ case("terms-symlink-to-environ", 2, ["cannot read agreement file `env.terms`: it
      command="lint", args=["env.terms"], setup=[{"symlink": "env.terms", "to": "/proc/self/environ"}],
      env={"PACTUM_TEST_SECRET": SECRET}, absent=[SECRET, "PATH="])
 
+# `-o` over the waivers or the baseline the run reads would destroy them (as over a log).
+case("cli-output-over-waivers", 2, ["-o `w.yaml` is an input of this run (`w.yaml`); nothing was written"],
+     args=["agreement.terms", "log.yaml", "--waivers", "w.yaml", "-o", "w.yaml"],
+     files={"w.yaml": "waivers:\n  - {id: a7f660ed082febde, owner: me, reason: x, until: 2099-01-01}\n"})
+case("cli-output-over-baseline", 2, ["-o `b.json` is an input of this run (`b.json`); nothing was written"],
+     args=["agreement.terms", "log.yaml", "--baseline", "b.json", "--format", "json", "-o", "b.json"],
+     files={"b.json": '{"pactum_baseline": 1}\n'})
+
 
 def write(path, content):
     os.makedirs(os.path.dirname(path), exist_ok=True)
