@@ -84,19 +84,28 @@ std::optional<EncodingProblem> find_encoding_problem(std::string_view text) {
   return std::nullopt;
 }
 
-std::pair<uint32_t, uint32_t> position_of(std::string_view text, size_t offset) {
-  uint32_t line = 1, column = 1;
-  size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  for (size_t i = start; i < offset && i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
-      ++line;
-      column = 1;
+PositionCursor::PositionCursor(std::string_view text)
+    : text_(text), start_(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0), offset_(start_) {}
+
+std::pair<uint32_t, uint32_t> PositionCursor::at(size_t offset) {
+  if (offset < offset_) {  // earlier than the last one asked: count again from the start
+    offset_ = start_;
+    line_ = column_ = 1;
+  }
+  for (; offset_ < offset && offset_ < text_.size(); ++offset_) {
+    char c = text_[offset_];
+    if (c == '\n' || (c == '\r' && (offset_ + 1 >= text_.size() || text_[offset_ + 1] != '\n'))) {
+      ++line_;
+      column_ = 1;
     } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++column;
+      ++column_;
     }
   }
-  return {line, column};
+  return {line_, column_};
+}
+
+std::pair<uint32_t, uint32_t> position_of(std::string_view text, size_t offset) {
+  return PositionCursor(text).at(offset);
 }
 
 }  // namespace pactum::log

@@ -28,7 +28,7 @@ struct EventGuard {
 
 class TreeBuilder {
  public:
-  TreeBuilder(std::string_view text, YamlError& error) : text_(text), error_(error) {}
+  TreeBuilder(std::string_view text, YamlError& error) : text_(text), positions_(text), error_(error) {}
 
   std::optional<YamlNode> run() {
     if (auto problem = find_encoding_problem(text_)) {
@@ -69,12 +69,12 @@ class TreeBuilder {
     return std::nullopt;
   }
   std::optional<YamlNode> fail(const yaml_mark_t& mark, std::string message) {
-    auto [line, column] = position_of(text_, mark.index);
+    auto [line, column] = positions_.at(mark.index);
     return fail(line, column, std::move(message));
   }
   std::optional<YamlNode> syntax_error() {
     const yaml_parser_t& p = *parser_;
-    auto [line, column] = position_of(text_, p.problem_mark.index);
+    auto [line, column] = positions_.at(p.problem_mark.index);
     std::string problem = p.problem ? p.problem : "malformed YAML";
     auto described = describe_yaml_problem(problem, "");
     return fail(line, column, "malformed YAML: " + described.message);
@@ -83,7 +83,7 @@ class TreeBuilder {
   YamlNode located(const yaml_event_t& e, YamlNode::Kind kind) {
     YamlNode n;
     n.kind = kind;
-    auto [line, column] = position_of(text_, e.start_mark.index);
+    auto [line, column] = positions_.at(e.start_mark.index);
     n.line = line;
     n.column = column;
     return n;
@@ -133,6 +133,7 @@ class TreeBuilder {
   }
 
   std::string_view text_;
+  PositionCursor positions_;  // node positions, counted on from the node before
   YamlError& error_;
   std::unique_ptr<yaml_parser_t, ParserDeleter> parser_;
   size_t nodes_ = 0;

@@ -54,14 +54,25 @@ std::optional<Baseline> read_baseline(uint32_t file, const std::string& text, Di
     return fail(1, 1, fmt::format("baseline version {} is not one this pactum reads (1)", doc["pactum_baseline"].dump()));
   Baseline out;
   out.file = file;
-  // Entries are written one per line; report a bad one at its line when it can be found.
-  size_t search_from = 0;
+  // Entries are written one per line; report a bad one at its line when it can be found. The
+  // search moves forward only and looks a bounded way ahead, and lines are counted from where the
+  // last entry was found: linear in the file (40,000 entries took 57 s when each entry searched
+  // and counted from the start).
+  constexpr size_t kLookAhead = 64 << 10;
+  size_t search_from = 0, counted_to = 0;
+  uint32_t line = 1;
+  std::string_view all(text);
   for (const auto& item : doc["findings"]) {
     BaselineEntry e;
     std::string id = item.is_object() && item.contains("id") && item["id"].is_string() ? item["id"].get<std::string>() : "";
-    size_t at = id.empty() ? std::string::npos : text.find("\"" + id + "\"", search_from);
+    size_t at = std::string::npos;
+    if (!id.empty() && search_from < all.size()) {
+      size_t found = all.substr(search_from, kLookAhead).find("\"" + id + "\"");
+      if (found != std::string_view::npos) at = search_from + found;
+    }
     if (at != std::string::npos) search_from = at;
-    e.line = place(text, at == std::string::npos ? search_from : at).first;
+    for (; counted_to < search_from; ++counted_to) line += text[counted_to] == '\n';
+    e.line = line;
     if (!is_id(id))
       return fail(e.line, 1, "a baseline entry needs its finding's `id` (hex digits, as in the JSON report)");
     e.id = id;

@@ -79,20 +79,35 @@ Result apply(eval::Outcome& outcome, const log::EventLog& log, const WaiverFile*
   }
   outcome.findings = std::move(kept);
 
+  // One warning per unused waiver and per fixed baseline entry, up to kMaxTriageWarnings of each;
+  // then one that counts the rest (a baseline of 10,000 stale entries printed 2.6 MB).
+  constexpr size_t kMaxTriageWarnings = 100;
   for (const Waiver* w : in_force)
     if (!used.count(w)) {
       r.unused.push_back(w);
-      warnings.warning(w->loc, fmt::format("this waiver matches no finding ({})", waiver_words(*w)),
-                       {"the exception is no longer needed: remove it"});
+      if (r.unused.size() <= kMaxTriageWarnings)
+        warnings.warning(w->loc, fmt::format("this waiver matches no finding ({})", waiver_words(*w)),
+                         {"the exception is no longer needed: remove it"});
     }
-  if (baseline)
+  if (r.unused.size() > kMaxTriageWarnings)
+    warnings.warning(r.unused[kMaxTriageWarnings]->loc,
+                     fmt::format("{} more waivers match no finding (the first {} are shown)",
+                                 r.unused.size() - kMaxTriageWarnings, kMaxTriageWarnings));
+  if (baseline) {
     for (const auto& e : baseline->entries)
       if (baseline_hits[e.id] == 0) {
         r.fixed.push_back(e);
-        warnings.warning(SourceLoc{baseline->file, e.line, 1},
-                         fmt::format("fixed: {} no longer reports this finding (\"{}\", rule {}, {}); remove it from "
-                                     "the baseline", e.id, e.block, e.rule, e.reason));
+        if (r.fixed.size() <= kMaxTriageWarnings)
+          warnings.warning(SourceLoc{baseline->file, e.line, 1},
+                           fmt::format("fixed: {} no longer reports this finding (\"{}\", rule {}, {}); remove it from "
+                                       "the baseline", e.id, e.block, e.rule, e.reason));
       }
+    if (r.fixed.size() > kMaxTriageWarnings)
+      warnings.warning(SourceLoc{baseline->file, r.fixed[kMaxTriageWarnings].line, 1},
+                       fmt::format("{} more baseline entries are fixed (the first {} are shown); write the baseline "
+                                   "again with --write-baseline",
+                                   r.fixed.size() - kMaxTriageWarnings, kMaxTriageWarnings));
+  }
 
   // summary.by_party counts the findings that are left.
   for (auto& [party, n] : outcome.by_party) n = 0;

@@ -878,6 +878,19 @@ case("cli-output-over-baseline", 2, ["-o `b.json` is an input of this run (`b.js
      args=["agreement.terms", "log.yaml", "--baseline", "b.json", "--format", "json", "-o", "b.json"],
      files={"b.json": '{"pactum_baseline": 1}\n'})
 
+# Thousands of stale baseline entries and unused waivers: read in linear time (each entry used to
+# be located from the start of the file: 40,000 took 57 s), a hundred warnings of each kind, then
+# one that counts the rest.
+case("baseline-many-stale-entries", 1, ["19900 more baseline entries are fixed (the first 100 are shown)"],
+     args=["agreement.terms", "log.yaml", "--baseline", "b.json"], max_stderr=60000,
+     setup=[{"generate": "b.json", "head": '{"pactum_baseline": 1, "findings": [\n',
+             "item": '{"id": "00000000000000ab", "block": "b", "rule": 1, "reason": "missing"},\n', "count": 19999,
+             "tail": '{"id": "00000000000000ab", "block": "b", "rule": 1, "reason": "missing"}]}\n'}])
+case("waivers-many-unused", 1, ["7900 more waivers match no finding (the first 100 are shown)"],
+     args=["agreement.terms", "log.yaml", "--waivers", "w.yaml"], max_stderr=60000,
+     setup=[{"generate": "w.yaml", "head": "waivers:\n",
+             "item": "  - {id: a7f660ed082febde, owner: me, reason: x, until: 2099-01-01}\n", "count": 8000, "tail": ""}])
+
 
 def write(path, content):
     os.makedirs(os.path.dirname(path), exist_ok=True)
