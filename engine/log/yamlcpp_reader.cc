@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/text.h"
 #include "engine/log/readers.h"
 #include "engine/log/yaml_errors.h"
 
@@ -129,12 +130,23 @@ void read_with_yamlcpp(std::string_view original, EventBuilder& builder) {
   // libyaml skips a byte order mark at the start of any line (concatenated exports have them),
   // counting it as one column; yaml-cpp reads it as text. Found by the differential fuzz_log: one
   // backend accepted what the other refused. Read it as the one space it occupies instead.
+  // yaml-cpp 0.7 also reads a lone CR (old Mac line ends) as a plain character, where YAML and
+  // libyaml read a line break: such a text is read with line feeds in their place (the same
+  // bytes, so the same lines and columns).
+  std::string line_feeds;
+  std::string_view base = original;
+  for (size_t cr = base.find('\r'); cr != std::string_view::npos; cr = base.find('\r', cr + 1))
+    if (cr + 1 == base.size() || base[cr + 1] != '\n') {
+      line_feeds = with_line_feeds(std::string(original));
+      base = line_feeds;
+      break;
+    }
   std::string copy;
-  std::string_view text = original;
+  std::string_view text = base;
   for (size_t at = text.find("\xEF\xBB\xBF", 1); at != std::string_view::npos; at = text.find("\xEF\xBB\xBF", at + 1)) {
     if (text[at - 1] != '\n' && text[at - 1] != '\r') continue;
-    if (copy.empty()) copy.assign(original);
-    copy.replace(at - (original.size() - copy.size()), 3, " ");
+    if (copy.empty()) copy.assign(base);
+    copy.replace(at - (base.size() - copy.size()), 3, " ");
   }
   if (!copy.empty()) text = copy;
   MemoryBuffer buffer(text.data(), text.size());

@@ -891,6 +891,11 @@ case("waivers-many-unused", 1, ["7900 more waivers match no finding (the first 1
      setup=[{"generate": "w.yaml", "head": "waivers:\n",
              "item": "  - {id: a7f660ed082febde, owner: me, reason: x, until: 2099-01-01}\n", "count": 8000, "tail": ""}])
 
+# CR-only line ends read by yaml-cpp as by libyaml (yaml-cpp 0.7 took a lone CR for a character).
+case("log-cr-only-line-ends-yaml-cpp", 2, ["log.yaml:3:10: error: `at` is not a valid date-time: `nope`"],
+     args=["agreement.terms", "log.yaml", "--reader", "yaml-cpp"],
+     log=("events:\r  - " + GOOD_EVENT + "\r  - {at: nope, type: y}\r").encode())
+
 
 def write(path, content):
     os.makedirs(os.path.dirname(path), exist_ok=True)
