@@ -95,7 +95,7 @@ std::string list_of(const std::vector<std::string>& names, size_t shown) {
 }
 
 // Columns count code points; the caret line must line up under UTF-8 text (tabs kept as tabs).
-static std::string caret_prefix(const std::string& line, uint32_t column) {
+static std::string caret_prefix(std::string_view line, uint32_t column) {
   std::string prefix;
   uint32_t col = 1;
   for (size_t i = 0; i < line.size() && col < column; ++i) {
@@ -132,8 +132,32 @@ std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources,
   if (d.loc.valid() && d.show_source) {
     if (auto raw = sources.line(d.loc.file, d.loc.line)) {
       // Escaping may widen the text (`##[` becomes `##\[`): the caret follows the column map.
-      std::vector<uint32_t> columns;
-      std::string text = visible_text(*raw, {.keep_tabs = true}, &columns);
+      // A long line is escaped once for all its errors (50 errors on one 8 MB line took a
+      // minute): the last long line seen is kept with its escaped text and column map, used
+      // again only for the very same text, and read in place (no copy per error).
+      thread_local struct {
+        std::string raw, text;
+        std::vector<uint32_t> columns;
+      } long_line;
+      constexpr size_t kLong = size_t{64} << 10;
+      std::string own_text;
+      std::vector<uint32_t> own_columns;
+      const std::string* escaped = &own_text;
+      const std::vector<uint32_t>* map = &own_columns;
+      if (raw->size() >= kLong && *raw == long_line.raw) {
+        escaped = &long_line.text;
+        map = &long_line.columns;
+      } else {
+        own_text = visible_text(*raw, {.keep_tabs = true}, &own_columns);
+        if (raw->size() >= kLong) {
+          long_line.raw = std::move(*raw);
+          long_line.text = std::move(own_text);
+          long_line.columns = std::move(own_columns);
+          escaped = &long_line.text;
+          map = &long_line.columns;
+        }
+      }
+      const std::vector<uint32_t>& columns = *map;
       auto mapped = [&](uint32_t c) -> uint32_t {
         if (c == 0 || columns.empty()) return c;
         size_t last = columns.size() - 1;  // columns[last]: the length of the escaped line
@@ -142,20 +166,29 @@ std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources,
       uint32_t column = mapped(d.loc.column);
       uint32_t width = d.width > 1 ? std::max<uint32_t>(1, mapped(d.loc.column + d.width) - column) : 1;
       uint32_t wanted = column;  // the caret column before windowing
-      std::vector<size_t> starts;  // byte offset of each code point
-      for (size_t i = 0; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
-      uint32_t n = static_cast<uint32_t>(starts.size());
+      // Code points of the escaped line, and the byte where the k-th (0-based) starts.
+      const std::string& line = *escaped;
+      auto is_start = [&](size_t i) { return (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80; };
+      uint32_t n = 0;
+      for (size_t i = 0; i < line.size(); ++i) n += is_start(i);
+      auto start_of = [&](uint32_t k) {
+        uint32_t seen = 0;
+        for (size_t i = 0; i < line.size(); ++i)
+          if (is_start(i) && seen++ == k) return i;
+        return line.size();
+      };
+      std::string window;
+      std::string_view text = line;
       if (n > kMaxShownColumns) {
         uint32_t first = column > 60 ? column - 60 : 1;  // 1-based code points shown: [first, last]
         if (first + kMaxShownColumns - 1 > n) first = n - kMaxShownColumns + 1;
         uint32_t last = first + kMaxShownColumns - 1;
-        size_t end = last < n ? starts[last] : text.size();
-        std::string shown = (first > 1 ? "…" : "") + text.substr(starts[first - 1], end - starts[first - 1]) +
-                            (last < n ? "…" : "");
+        size_t begin = start_of(first - 1);
+        size_t end = last < n ? start_of(last) : line.size();
+        window = (first > 1 ? "…" : "") + line.substr(begin, end - begin) + (last < n ? "…" : "");
         column = column - first + 1 + (first > 1 ? 1 : 0);
         if (wanted + width > last + 1) width = wanted <= last ? last + 1 - wanted : 1;
-        text = std::move(shown);
+        text = window;
       }
       std::string number = std::to_string(d.loc.line);
       std::string gutter(number.size(), ' ');

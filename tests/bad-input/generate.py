@@ -896,6 +896,13 @@ case("log-cr-only-line-ends-yaml-cpp", 2, ["log.yaml:3:10: error: `at` is not a 
      args=["agreement.terms", "log.yaml", "--reader", "yaml-cpp"],
      log=("events:\r  - " + GOOD_EVENT + "\r  - {at: nope, type: y}\r").encode())
 
+# Fifty errors on one 2 MB line: the line is escaped once for all of them (each error escaped and
+# copied the whole line: 16 s, then a minute at 8 MB).
+case("log-many-errors-on-one-long-line", 2, ["log.yaml:1:", "this event has no `at`", "50 errors"],
+     args=["agreement.terms", "log.yaml"],
+     setup=[{"generate": "log.yaml", "head": "events: [" + "{type: x}, " * 50, "item": " ", "count": 2000000,
+             "tail": "{type: x}]\n"}])
+
 
 def write(path, content):
     os.makedirs(os.path.dirname(path), exist_ok=True)
