@@ -479,6 +479,49 @@ bool same(const Expected& a, const Expected& b) {
 
 const char* kind_of(const model::Block& b) { return b.expectation ? "expectation" : "term"; }
 
+// The expected findings against those found, as a diff: `-` expected and not found, `+` found
+// and not expected, the rest shown as they are. The two lists are aligned on their longest common
+// subsequence, so one extra or missing finding marks that one line, not every line after it.
+// Past a million pairs (a hostile test file) they are compared position by position instead.
+std::string difference(const Session& s, const std::vector<Expected>& wanted, const std::vector<eval::Finding>& got) {
+  const Expected plain{"", 1, "", std::nullopt, std::nullopt};  // how an unexpected finding is shown
+  auto line = [](char mark, const std::string& text) { return fmt::format("    {} {}\n", mark, visible_text(text)); };
+  size_t n = wanted.size(), m = got.size();
+  std::string out;
+  if (n * m > 1'000'000) {
+    for (size_t i = 0; i < std::max(n, m); ++i) {
+      std::string w = i < n ? show(wanted[i]) : "";
+      std::string g = i < m ? show(project(s, got[i], i < n ? wanted[i] : plain)) : "";
+      if (w == g) out += line(' ', w);
+      else {
+        if (!w.empty()) out += line('-', w);
+        if (!g.empty()) out += line('+', g);
+      }
+    }
+    return out;
+  }
+  // common[i][j]: the longest common subsequence of wanted[i..] and got[j..].
+  std::vector<uint32_t> common((n + 1) * (m + 1), 0);
+  auto at = [&](size_t i, size_t j) -> uint32_t& { return common[i * (m + 1) + j]; };
+  auto match = [&](size_t i, size_t j) { return same(project(s, got[j], wanted[i]), wanted[i]); };
+  for (size_t i = n; i-- > 0;)
+    for (size_t j = m; j-- > 0;) at(i, j) = match(i, j) ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+  size_t i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && match(i, j)) {
+      out += line(' ', show(wanted[i]));
+      ++i, ++j;
+    } else if (i < n && (j == m || at(i + 1, j) >= at(i, j + 1))) {
+      out += line('-', show(wanted[i]));
+      ++i;
+    } else {
+      out += line('+', show(project(s, got[j], i < n ? wanted[i] : plain)));
+      ++j;
+    }
+  }
+  return out;
+}
+
 // What one case did to each rule of its agreement, in block and rule order (`--coverage`).
 struct RuleUse {
   bool activated = false;  // the case exercised the rule (see activated below)
@@ -602,17 +645,7 @@ CaseResult run_case(const TestFile& file, const Case& c, log::Backend backend) {
   r.passed = got.size() == wanted.size();
   for (size_t i = 0; r.passed && i < got.size(); ++i) r.passed = same(project(s, got[i], wanted[i]), wanted[i]);
   if (r.passed) return r;
-  size_t n = std::max(got.size(), wanted.size());
-  for (size_t i = 0; i < n; ++i) {
-    Expected like = i < wanted.size() ? wanted[i] : Expected{"", 1, "", std::nullopt, std::nullopt};
-    std::string w = i < wanted.size() ? show(wanted[i]) : "";
-    std::string g = i < got.size() ? show(project(s, got[i], like)) : "";
-    if (w == g) r.detail += fmt::format("      {}\n", visible_text(w));
-    else {
-      if (!w.empty()) r.detail += fmt::format("    - {}\n", visible_text(w));
-      if (!g.empty()) r.detail += fmt::format("    + {}\n", visible_text(g));
-    }
-  }
+  r.detail = difference(s, wanted, got);
   return r;
 }
 
