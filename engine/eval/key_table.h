@@ -143,9 +143,10 @@ class KeyTable {
     size_t bytes = round_up(sizeof(Value) + length_bytes + key.size());
     if (blocks_.empty() || blocks_.back().capacity - blocks_.back().used < bytes) {
       size_t capacity = bytes > kBlockSize ? bytes : kBlockSize;
-      // Not zeroed: only the bytes written are read, and zeroing a megabyte for a rule that keeps a
+      // Not zeroed (`new char[]`; make_unique_for_overwrite is missing from the WebAssembly build's
+      // libc++): only the bytes written are read, and zeroing a megabyte for a rule that keeps a
       // few keys cost `pactum test` a quarter of its time (one table per rule and case).
-      blocks_.push_back(Block{std::make_unique_for_overwrite<char[]>(capacity), 0, capacity});
+      blocks_.push_back(Block{std::unique_ptr<char[]>(new char[capacity]), 0, capacity});
     }
     Block& b = blocks_.back();
     char* record = b.bytes.get() + b.used;

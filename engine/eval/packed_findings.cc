@@ -163,9 +163,10 @@ void PackedFindings::pack(const Finding& f) {
 char* PackedFindings::room(size_t bytes) {
   if (blocks_.empty() || blocks_.back().capacity - blocks_.back().used < bytes) {
     size_t capacity = std::max(kBlockSize, bytes);  // a large record gets a block of its own
-    // Not zeroed: only the bytes written are read (as in KeyTable, where zeroing a megabyte per
+    // Not zeroed (`new char[]`; make_unique_for_overwrite is missing from the WebAssembly build's
+    // libc++): only the bytes written are read (as in KeyTable, where zeroing a megabyte per
     // table cost `pactum test` a quarter of its time).
-    blocks_.push_back(Block{std::make_unique_for_overwrite<char[]>(capacity), 0, capacity});
+    blocks_.push_back(Block{std::unique_ptr<char[]>(new char[capacity]), 0, capacity});
   }
   Block& b = blocks_.back();
   char* at = b.bytes.get() + b.used;
