@@ -176,7 +176,8 @@ int run(int argc, char** argv) {
   auto* test_cmd = cli.add_subcommand("test", "Run rule tests (YAML test files)");
   test_cmd->add_option("tests", test_options.path, "A test file or a folder of *.yaml test files")->required();
   test_cmd->add_option("--root", test_options.root,
-                       "The folder tree a test file's `agreement:` may reach (default: the test file's own folder)");
+                       "The folder tree a test file's `agreement:` may reach (default: the test file's own folder, and "
+                       "agreement files, *.terms, under the current folder)");
   test_cmd->add_flag("--coverage", test_options.coverage, "Report which rules the cases activate and expect findings of");
   test_cmd->add_option("--format", format, "Output format")->transform(one_of({"text", "json"}, "format"));
 
