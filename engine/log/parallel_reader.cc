@@ -56,6 +56,7 @@
 
 #include "engine/log/libyaml_events.h"
 #include "engine/log/readers.h"
+#include "engine/log/yaml_arena.h"
 #include "engine/log/yaml_errors.h"
 
 namespace pactum::log {
@@ -357,6 +358,10 @@ void parse_chunk(int fd, uint64_t size, const Layout& layout, Chunk& c, std::str
   append_at(fd, c.begin, static_cast<size_t>(c.end - c.begin + kLookahead), input);
   c.encoding_clean = encoding_clean(std::string_view(input).substr(prefix), c.begin + (input.size() - prefix) >= size);
   input.resize(prefix + static_cast<size_t>(c.end - c.begin));
+  // libyaml's allocations come from this thread's arena until the piece is parsed (yaml_arena.h):
+  // the scope is opened before the parser and closed after it is deleted, and every event is
+  // copied into the chunk's records before it is deleted.
+  YamlArenaScope arena;
   Parser parser = make_parser();
   yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(input.data()), input.size());
   Classifier sorter(layout, c.first, c.last);
