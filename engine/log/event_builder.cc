@@ -17,6 +17,21 @@ namespace {
 
 constexpr std::string_view kStrTag = "tag:yaml.org,2002:str";
 
+// Whether every byte is below 0x80 and none is a line feed, eight bytes at a time.
+bool is_ascii_without_line_feed(std::string_view s) {
+  constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    __builtin_memcpy(&v, s.data() + i, 8);
+    uint64_t lf = v ^ (ones * '\n');
+    if ((v & highs) || ((lf - ones) & ~lf & highs)) return false;
+  }
+  for (; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) >= 0x80 || s[i] == '\n') return false;
+  return true;
+}
+
 uint32_t code_points(std::string_view s) {
   uint32_t n = 0;
   for (char c : s)
@@ -25,11 +40,6 @@ uint32_t code_points(std::string_view s) {
 }
 
 }  // namespace
-
-bool EventBuilder::Node::null() const {
-  if (kind != NodeKind::Scalar || !plain || string_tag) return false;
-  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
-}
 
 EventBuilder::EventBuilder(EventLog& log, Diagnostics& diags, const SourceManager& sources, uint32_t file,
                            const LoadOptions& options)
@@ -108,10 +118,15 @@ void EventBuilder::file_error(std::string message) {
   fatal(Mark{}, std::move(message));
 }
 
+// Called for every event's `at` (the caret under a time found wrong later): the usual text is
+// ASCII without a line break, whose width is its size.
 uint32_t EventBuilder::width_of(const Node& n) {
-  if (n.kind != NodeKind::Scalar || n.text.find('\n') != std::string_view::npos) return 1;
-  uint32_t w = code_points(n.text) + (n.plain ? 0 : 2);
-  return std::clamp<uint32_t>(w, 1, 200);
+  if (n.kind != NodeKind::Scalar) return 1;
+  uint32_t quotes = n.plain ? 0 : 2;
+  if (is_ascii_without_line_feed(n.text))
+    return std::clamp<uint32_t>(static_cast<uint32_t>(std::min<size_t>(n.text.size(), 200)) + quotes, 1, 200);
+  if (n.text.find('\n') != std::string_view::npos) return 1;
+  return std::clamp<uint32_t>(code_points(n.text) + quotes, 1, 200);
 }
 
 // ---- the parse-event interface ---------------------------------------------------------------
@@ -181,7 +196,8 @@ bool EventBuilder::sequence_end() {
 }
 
 bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::string_view tag,
-                          std::string_view anchor, std::optional<uint32_t> hash) {
+                          std::string_view anchor, std::optional<uint32_t> hash,
+                          std::optional<bool> maybe_control) {
   if (!begin_call()) return false;
   if (text.size() > kMaxScalarBytes) {
     fatal(mark, "a scalar longer than 1 MiB (the limit for event logs)");
@@ -191,7 +207,7 @@ bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::str
   // characters into a value that the raw-text check cannot see; printed in a report or an error
   // they would reach the user's terminal as escape sequences. Tab and line breaks are fine.
   // A first look eight bytes at a time keeps the exact check off the usual path.
-  bool suspect = has_control_lead_byte(text);
+  bool suspect = maybe_control ? *maybe_control : has_control_lead_byte(text);
   for (size_t i = 0; suspect && i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&

@@ -44,9 +44,10 @@ class EventBuilder {
   bool sequence_start(Mark mark, std::string_view anchor);
   bool sequence_end();
   // `hash`: the text's SymbolTable::hash when the backend computed it already (a parser thread
-  // does, libyaml_events.h), so that this thread does not hash the text again.
+  // does, libyaml_events.h), so that this thread does not hash the text again; `maybe_control`:
+  // has_control_lead_byte(text), likewise (the exact check for control characters runs here).
   bool scalar(Mark mark, std::string_view text, bool plain, std::string_view tag, std::string_view anchor,
-              std::optional<uint32_t> hash = std::nullopt);
+              std::optional<uint32_t> hash = std::nullopt, std::optional<bool> maybe_control = std::nullopt);
   bool alias(Mark mark, std::string_view name);
   // A scalar with this SymbolTable::hash is coming: its symbol's slot is loaded into the cache.
   [[gnu::always_inline]] void prefetch_symbol(uint32_t hash) const { log_.symbols.prefetch(hash); }
@@ -81,7 +82,16 @@ class EventBuilder {
     bool plain = true;
     bool string_tag = false;  // quoted, `!` or `!!str`: always a string
     std::optional<uint32_t> hash = std::nullopt;  // Scalar: SymbolTable::hash(text), when known
-    bool null() const;
+    // A plain null: empty, `~`, `null`, `Null` or `NULL` (inline: asked several times per field).
+    bool null() const {
+      if (kind != NodeKind::Scalar || !plain || string_tag) return false;
+      switch (text.size()) {
+        case 0: return true;
+        case 1: return text[0] == '~';
+        case 4: return text == "null" || text == "Null" || text == "NULL";
+        default: return false;
+      }
+    }
     uint32_t text_hash() const { return hash ? *hash : SymbolTable::hash(text); }
   };
   // What the enclosing collection is, and what the next node in it means.

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/base/text.h"     // has_control_lead_byte
 #include "engine/base/threads.h"  // PACTUM_READER_THREAD
 #include "engine/log/event_builder.h"
 
@@ -28,6 +29,9 @@ inline Mark to_mark(const yaml_mark_t& m) {
 struct Record {
   static constexpr uint8_t kPlain = 1;  // a plain scalar
   static constexpr uint8_t kExtra = 2;  // a tag or an anchor
+  // The value may hold a control character (has_control_lead_byte), looked at on the parser's
+  // thread: the builder's exact check runs only for the values that have this flag.
+  static constexpr uint8_t kMaybeControl = 4;
   uint8_t type = YAML_NO_EVENT;         // a yaml_event_type_t
   uint8_t flags = 0;
   Mark mark;
@@ -63,6 +67,7 @@ inline Record record(const yaml_event_t& e, std::string& text) {
     case YAML_SCALAR_EVENT:
       s.value = chars(e.data.scalar.value, e.data.scalar.length);
       r.hash = SymbolTable::hash(s.value);
+      if (has_control_lead_byte(s.value)) r.flags |= Record::kMaybeControl;
       if (e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) r.flags |= Record::kPlain;
       s.tag = chars(e.data.scalar.tag);
       s.anchor = chars(e.data.scalar.anchor);
@@ -105,7 +110,8 @@ inline bool dispatch(const Record& r, const std::string& text, EventBuilder& b, 
     case YAML_SEQUENCE_END_EVENT: return b.sequence_end();
     case YAML_SCALAR_EVENT: {
       RecordStrings s = strings_of(r, text);
-      return b.scalar(mark, s.value, (r.flags & Record::kPlain) != 0, s.tag, s.anchor, r.hash);
+      return b.scalar(mark, s.value, (r.flags & Record::kPlain) != 0, s.tag, s.anchor, r.hash,
+                      (r.flags & Record::kMaybeControl) != 0);
     }
     case YAML_ALIAS_EVENT: return b.alias(mark, strings_of(r, text).anchor);
     case YAML_STREAM_END_EVENT: return false;
