@@ -54,6 +54,7 @@ struct Arena {
   std::byte* end = nullptr;
   void* lists[kLists] = {};             // freed small blocks by capacity / kAlign, linked through their first word
   bool active = false;
+  unsigned scopes = 0;                  // open scopes on this thread: an inner one changes nothing
 
   bool owns(const void* p) const {
     auto* b = static_cast<const std::byte*>(p);
@@ -153,8 +154,12 @@ thread_local Arena arena;
 
 }  // namespace
 
-YamlArenaScope::YamlArenaScope() { arena.open(); }
-YamlArenaScope::~YamlArenaScope() { arena.close(); }
+YamlArenaScope::YamlArenaScope() {
+  if (arena.scopes++ == 0) arena.open();
+}
+YamlArenaScope::~YamlArenaScope() {
+  if (--arena.scopes == 0) arena.close();
+}
 
 size_t yaml_arena_used() { return arena.memory ? static_cast<size_t>(arena.next - arena.memory.get()) : 0; }
 

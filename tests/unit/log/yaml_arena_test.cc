@@ -79,6 +79,24 @@ TEST_CASE("realloc keeps the contents: grown in place at the end, moved elsewher
   pactum_yaml_free(p);
 }
 
+TEST_CASE("a scope inside a scope keeps the outer scope's blocks", "[yaml_arena]") {
+  YamlArenaScope outer;
+  void* p = pactum_yaml_malloc(64);
+  fill(p, 64, 5);
+  {
+    YamlArenaScope inner;
+    void* q = pactum_yaml_malloc(64);
+    CHECK(q != p);
+    fill(q, 64, 6);
+    pactum_yaml_free(q);
+  }
+  void* r = pactum_yaml_malloc(100);
+  CHECK(r != p);
+  CHECK(holds(p, 64, 5));
+  pactum_yaml_free(r);
+  pactum_yaml_free(p);
+}
+
 TEST_CASE("strdup copies into the arena", "[yaml_arena]") {
   YamlArenaScope scope;
   char* s = pactum_yaml_strdup("tag:yaml.org,2002:str");
