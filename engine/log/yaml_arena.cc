@@ -53,7 +53,6 @@ struct Arena {
   std::byte* next = nullptr;            // free space: [next, end)
   std::byte* end = nullptr;
   void* lists[kLists] = {};             // freed small blocks by capacity / kAlign, linked through their first word
-  bool active = false;
   unsigned scopes = 0;                  // open scopes on this thread: an inner one changes nothing
 
   bool owns(const void* p) const {
@@ -83,11 +82,9 @@ struct Arena {
     end = memory.get() + kArenaBytes;
     std::memset(lists, 0, sizeof lists);
     poison(memory.get(), kArenaBytes);
-    active = true;
   }
   void close() {
     poison(memory.get(), static_cast<size_t>(next - memory.get()));
-    active = false;
   }
 
   // nullptr when the arena is full (the caller takes malloc's).
@@ -170,7 +167,7 @@ using pactum::log::arena;
 extern "C" {
 
 void* pactum_yaml_malloc(size_t size) {
-  if (arena.active)
+  if (arena.scopes != 0)
     if (void* block = arena.allocate(size)) return block;
   return std::malloc(size);
 }
