@@ -76,24 +76,39 @@ def generate(n, shape="container"):
     return path, planted
 
 
+def run_once(cmd, ok=(0,), stdout_path=None, env=None):
+    """Wall time and peak RSS of one run, under /usr/bin/time -v."""
+    out = open(stdout_path, "w") if stdout_path else subprocess.DEVNULL
+    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=out, stderr=subprocess.PIPE, text=True,
+                       env=dict(os.environ, **(env or {})))
+    if stdout_path:
+        out.close()
+    if p.returncode not in ok:
+        sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr[-3000:]))
+    m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", p.stderr)
+    wall = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
+    return wall, rss
+
+
 def timed(cmd, ok=(0,), stdout_path=None, env=None):
     """Best wall time of REPEAT runs and the largest peak RSS, under /usr/bin/time -v. `env`: more
     environment variables (PACTUM_STREAM=off: the loaded path)."""
-    best, peak = None, 0
+    runs = [run_once(cmd, ok, stdout_path, env) for _ in range(REPEAT)]
+    return min(w for w, _ in runs), max(r for _, r in runs)
+
+
+def timed_beside_floor(floor_cmd, cmd, ok=(0,), stdout_path=None):
+    """(floor, pactum): each the best wall time of REPEAT runs and the largest peak RSS, the two run
+    in turns (floor, pactum, floor, pactum, ...). A ratio to the floor is only as good as the two
+    times are comparable: this machine's speed drifts by 10% over minutes, and a floor measured
+    once before a dozen other rows can be taken in another of its moods than the row it divides."""
+    floors, runs = [], []
     for _ in range(REPEAT):
-        out = open(stdout_path, "w") if stdout_path else subprocess.DEVNULL
-        p = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=out, stderr=subprocess.PIPE, text=True,
-                           env=dict(os.environ, **(env or {})))
-        if stdout_path:
-            out.close()
-        if p.returncode not in ok:
-            sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr[-3000:]))
-        m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", p.stderr)
-        wall = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
-        rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
-        best = wall if best is None else min(best, wall)
-        peak = max(peak, rss)
-    return best, peak
+        floors.append(run_once(floor_cmd))
+        runs.append(run_once(cmd, ok, stdout_path))
+    best = lambda rs: (min(w for w, _ in rs), max(r for _, r in rs))
+    return best(floors), best(runs)
 
 
 def path_taken(cmd):
@@ -210,11 +225,10 @@ def main():
     for n in SIZES:
         path, manifest = generate(n)
         mb = os.path.getsize(path) / 1e6
-        log("size %s: floor" % label(n))
-        floor = timed([FLOOR, path])
-        log("size %s: pactum, 20 rules" % label(n))
+        log("size %s: floor and pactum, 20 rules, in turns" % label(n))
         streamed_txt = os.path.join(OUT, "pactum-streamed-%s.txt" % label(n))
-        full = timed([PACTUM, "check", os.path.join(HERE, "bench.terms"), path], ok=(0, 1), stdout_path=streamed_txt)
+        floor, full = timed_beside_floor([FLOOR, path], [PACTUM, "check", os.path.join(HERE, "bench.terms"), path],
+                                         ok=(0, 1), stdout_path=streamed_txt)
         # The same check on the loaded path (all events in memory, sorted, then evaluated): what
         # streaming saves, and the proof that it changes nothing.
         log("size %s: pactum, 20 rules, loaded path" % label(n))
@@ -258,13 +272,14 @@ def main():
         if RUN_MANY:
             # The many-findings report of issue 17: 20 rules, about 7% of the events are findings,
             # the JSON report written with -o (streamed into its file).
-            log("size %s: pactum, many findings, JSON -o" % label(n))
+            log("size %s: floor and pactum, many findings, JSON -o, in turns" % label(n))
             many_json = os.path.join(OUT, "pactum-many-%s.json" % label(n))
-            many = timed([PACTUM, "check", os.path.join(HERE, "many-findings.terms"), path, "--format", "json",
-                          "-o", many_json], ok=(0, 1))
+            many_floor, many = timed_beside_floor(
+                [FLOOR, path], [PACTUM, "check", os.path.join(HERE, "many-findings.terms"), path, "--format", "json",
+                                "-o", many_json], ok=(0, 1))
             many_agree, many_count = many_findings_agree(many_json, manifest)
             agree = agree and many_agree
-            many_rows.append((n, manifest["events"], floor, many, many_count, many_agree))
+            many_rows.append((n, manifest["events"], many_floor, many, many_count, many_agree))
         if n <= 1000000 and os.environ.get("BENCH_SLICES") != "0":
             # Sliced into 4 parts (docs/sliced-runs.md) and merged: the whole run's JSON, byte for byte.
             log("size %s: pactum, 20 rules, 4 slices and merge" % label(n))
@@ -292,9 +307,9 @@ def main():
     n_shapes = max([n for n in SIZES if n <= 1000000] or [0])
     for shape in ("container", "list", "stream") if n_shapes and os.environ.get("BENCH_SHAPES") != "0" else ():
         path, manifest = generate(n_shapes, shape)
-        log("shape %s: floor and pactum" % shape)
-        floor = timed([FLOOR, path])
-        full = timed([PACTUM, "check", os.path.join(HERE, "bench.terms"), path], ok=(0, 1))
+        log("shape %s: floor and pactum, in turns" % shape)
+        floor, full = timed_beside_floor([FLOOR, path], [PACTUM, "check", os.path.join(HERE, "bench.terms"), path],
+                                         ok=(0, 1))
         shape_rows.append((shape, manifest["events"], os.path.getsize(path) / 1e6, floor, full))
 
     print("| events | YAML MB | libyaml floor s / MiB | pactum 20 rules s / MiB | ÷ floor | µs per event "
