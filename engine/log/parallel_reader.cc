@@ -397,7 +397,9 @@ class ParallelRead {
       : fd_(fd), size_(size), layout_(layout), chunk_bytes_(std::max<size_t>(chunk_bytes, 1)), position_(position),
         stats_(stats), window_(std::max<size_t>(threads + 2, std::min<size_t>(size_t{8} * threads, 32))) {
 #if PACTUM_READER_THREAD  // never reached in a build without threads (read_with_libyaml_parallel)
-    for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+    // One worker fewer than threads: the builder's thread is the last parser (feed() parses a
+    // chunk itself rather than wait for one), so that the threads never outnumber the cores.
+    for (unsigned i = 0; i + 1 < threads; ++i) workers_.emplace_back([this] { work(); });
 #else
     (void)threads;
 #endif
@@ -407,8 +409,9 @@ class ParallelRead {
     // How the work was shared (docs/performance.md): time the builder waited for the next chunk,
     // and the parsers (together) for room in the window.
     if (std::getenv("PACTUM_READER_TRACE"))
-      fprintf(stderr, "pactum: reader: builder waited %.3f s, parsers waited %.3f s\n",
-              std::chrono::duration<double>(builder_wait_).count(), std::chrono::duration<double>(worker_wait_).count());
+      fprintf(stderr, "pactum: reader: builder waited %.3f s and parsed %zu chunks, parsers waited %.3f s\n",
+              std::chrono::duration<double>(builder_wait_).count(), builder_parsed_,
+              std::chrono::duration<double>(worker_wait_).count());
   }
 
   void feed(EventBuilder& builder) {
@@ -417,9 +420,25 @@ class ParallelRead {
       std::unique_ptr<Chunk> chunk;
       {
         std::unique_lock<std::mutex> lock(mutex_);
-        auto t0 = std::chrono::steady_clock::now();
-        changed_.wait(lock, [&] { return !chunks_.empty() && chunks_.front()->done; });
-        builder_wait_ += std::chrono::steady_clock::now() - t0;
+        // The next chunk is not parsed yet: rather than wait, this thread parses one that nobody
+        // has started, while there is room in the window. With three threads on two cores (two
+        // parsers and this one, which sets the pace) each got two thirds of a core; with one
+        // worker and this thread helping, each has a core of its own and none of them idles.
+        while (!(!chunks_.empty() && chunks_.front()->done)) {
+          if (Chunk* c = plan_chunk()) {
+            lock.unlock();
+            parse_chunk(fd_, size_, layout_, *c, builder_input_);
+            lock.lock();
+            c->done = true;
+            ++builder_parsed_;
+            continue;
+          }
+          auto t0 = std::chrono::steady_clock::now();
+          changed_.wait(lock, [&] {
+            return (!chunks_.empty() && chunks_.front()->done) || (planned_ != size_ && chunks_.size() < window_);
+          });
+          builder_wait_ += std::chrono::steady_clock::now() - t0;
+        }
         chunk = std::move(chunks_.front());
         chunks_.pop_front();
       }
@@ -470,6 +489,29 @@ class ParallelRead {
     spare_.push_back(std::move(chunk));
   }
 
+  // The next chunk of the file, planned and queued, or null when the file is all planned, the
+  // window is full or the work stops. Under mutex_.
+  Chunk* plan_chunk() {
+    if (stop_ || planned_ == size_ || chunks_.size() >= window_) return nullptr;
+    std::unique_ptr<Chunk> chunk;
+    if (spare_.empty()) {
+      chunk = std::make_unique<Chunk>();
+    } else {
+      chunk = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    chunk->first = planned_ == 0;
+    chunk->begin = planned_;
+    // The first cut comes after the first item's start, whatever the chunk size.
+    uint64_t from = std::max<uint64_t>(planned_ + chunk_bytes_, layout_.prefix.size() + 1);
+    chunk->end = from >= size_ ? size_ : find_cut(fd_, size_, layout_, from);
+    chunk->last = chunk->end == size_;
+    planned_ = chunk->end;
+    Chunk* c = chunk.get();
+    chunks_.push_back(std::move(chunk));
+    return c;
+  }
+
   void work() {
     std::string input;  // reused from chunk to chunk (its capacity)
     for (;;) {
@@ -479,23 +521,8 @@ class ParallelRead {
         auto t0 = std::chrono::steady_clock::now();
         changed_.wait(lock, [&] { return stop_ || planned_ == size_ || chunks_.size() < window_; });
         worker_wait_ += std::chrono::steady_clock::now() - t0;
-        if (stop_ || planned_ == size_) return;
-        std::unique_ptr<Chunk> chunk;
-        if (spare_.empty()) {
-          chunk = std::make_unique<Chunk>();
-        } else {
-          chunk = std::move(spare_.back());
-          spare_.pop_back();
-        }
-        chunk->first = planned_ == 0;
-        chunk->begin = planned_;
-        // The first cut comes after the first item's start, whatever the chunk size.
-        uint64_t from = std::max<uint64_t>(planned_ + chunk_bytes_, layout_.prefix.size() + 1);
-        chunk->end = from >= size_ ? size_ : find_cut(fd_, size_, layout_, from);
-        chunk->last = chunk->end == size_;
-        planned_ = chunk->end;
-        c = chunk.get();
-        chunks_.push_back(std::move(chunk));
+        c = plan_chunk();
+        if (!c) return;
       }
       parse_chunk(fd_, size_, layout_, *c, input);
       {
@@ -579,6 +606,8 @@ class ParallelRead {
   // and 0.7 s of the parsers' time spent waiting; 1.32 -> 1.2 s wall, 47 -> 51 MiB).
   size_t window_;
   std::chrono::steady_clock::duration builder_wait_{}, worker_wait_{};  // (under mutex_)
+  size_t builder_parsed_ = 0;  // chunks the builder's thread parsed itself (under mutex_)
+  std::string builder_input_;  // the builder's thread's parse buffer (parse_chunk's `input`)
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::unique_ptr<Chunk>> chunks_;

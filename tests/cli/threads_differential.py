@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""`pactum check --threads 1` and `--threads 4` give the same standard output, standard error and
+"""`pactum check --threads 1`, `--threads 4` and `--threads 2` give the same standard output, standard error and
 exit status on every log of the repository (issue 17: a log parsed in pieces on several threads,
 engine/log/parallel_reader.cc).
 
 Usage: threads_differential.py PATH/TO/pactum SOURCE_DIR [-v] [--sanitized]
 
 --sanitized (the sanitized build's run, where each check costs ten times as much): pieces of 1
-byte only, the size that cuts most; the plain build's run compares all three sizes.
+byte only, the size that cuts most, with 4 and 2 threads; the plain build's run compares all
+three sizes with 4 threads and 97 bytes with 2.
 
 Logs: the conformance cases (their agreement and arguments), the bad-input corpus (each check
 case as tests/bad-input/run.py sets it up, without its FIFOs, devices, standard input and output
@@ -25,7 +26,9 @@ import subprocess
 import sys
 import tempfile
 
-CHUNKS = ["1", "97", "4096"]
+# (threads, piece size): 4 threads, one worker fewer than that parsing beside the builder's thread;
+# 2, the default on two cores: one worker, the builder's thread parsing the pieces it has not started.
+RUNS = [(4, "1"), (4, "97"), (4, "4096"), (2, "97")]
 
 
 def run(pactum, args, cwd, threads, chunk=None):
@@ -42,12 +45,12 @@ def compare(pactum, name, args, cwd, problems, verbose):
     single = run(pactum, args, cwd, 1)
     if single[0] not in (0, 1, 2):
         problems.append(f"{name}: --threads 1 exited {single[0]}")
-    for chunk in CHUNKS:
-        parallel = run(pactum, args, cwd, 4, chunk)
+    for threads, chunk in RUNS:
+        parallel = run(pactum, args, cwd, threads, chunk)
         for what, a, b in (("exit status", single[0], parallel[0]), ("standard output", single[1], parallel[1]),
                            ("standard error", single[2], parallel[2])):
             if a != b:
-                problems.append(f"{name}: {what} differs with --threads 4 and pieces of {chunk} bytes")
+                problems.append(f"{name}: {what} differs with --threads {threads} and pieces of {chunk} bytes")
                 if verbose:
                     print(f"--- {name} {what}\n{a[:2000]!r}\n+++\n{b[:2000]!r}")
                 return
@@ -112,7 +115,7 @@ def main(argv):
     pactum, root = os.path.abspath(argv[1]), os.path.abspath(argv[2])
     verbose = "-v" in argv
     if "--sanitized" in argv:
-        CHUNKS[:] = CHUNKS[:1]
+        RUNS[:] = [(4, "1"), (2, "1")]
     problems, count = [], 0
     with tempfile.TemporaryDirectory(prefix="pactum-threads-") as scratch:
         for name, args, cwd in corpus(root, scratch):
