@@ -19,9 +19,10 @@
 namespace pactum::report {
 
 #if PACTUM_READER_THREAD
-// pieces_in_order on `threads` threads of its own. The helpers take the pieces a run of 256 at a
-// time, in order, and leave each run in a ring of slots; this thread writes the runs from the
-// ring as they become ready. Nobody waits for a whole batch: a helper waits only when it is a full
+// pieces_in_order on `threads` threads: this one and `threads` - 1 helpers. The helpers take the
+// pieces a run of 256 at a time, in order, and leave each run in a ring of slots; this thread
+// writes the runs from the ring as they become ready, and renders a run itself while the one it
+// needs is not. Nobody waits for a whole batch: a helper waits only when it is a full
 // ring ahead of the writer, the writer only for the run it needs next. (Runs, not single pieces:
 // a wake-up per piece cost more than rendering it.)
 template <class Render, class Write>
@@ -38,9 +39,19 @@ void parallel_pieces_in_order(size_t n, unsigned threads, const Render& render, 
   std::vector<Slot> ring(ring_runs);
   std::mutex lock;
   std::condition_variable run_ready, room;
-  size_t claimed = 0;  // the next run a helper takes
+  size_t claimed = 0;  // the next run a helper (or this thread) takes
   size_t written = 0;  // runs taken from the ring: their slots are free again
   bool stop = false;   // a piece failed, or a write threw: the helpers end
+  auto render_run = [&](size_t run) {
+    Slot& slot = ring[run % ring_runs];  // the renderer's alone until it is marked ready
+    slot.pieces.clear();
+    slot.failure = nullptr;
+    try {
+      for (size_t i = run * kRun; i < std::min(n, (run + 1) * kRun); ++i) slot.pieces.push_back(render(i));
+    } catch (...) {
+      slot.failure = std::current_exception();
+    }
+  };
   auto helper = [&] {
     for (;;) {
       size_t run;
@@ -51,17 +62,10 @@ void parallel_pieces_in_order(size_t n, unsigned threads, const Render& render, 
         room.wait(hold, [&] { return stop || run < written + ring_runs; });
         if (stop) return;
       }
-      Slot& slot = ring[run % ring_runs];  // this helper's alone until it is marked ready
-      slot.pieces.clear();
-      slot.failure = nullptr;
-      try {
-        for (size_t i = run * kRun; i < std::min(n, (run + 1) * kRun); ++i) slot.pieces.push_back(render(i));
-      } catch (...) {
-        slot.failure = std::current_exception();
-      }
+      render_run(run);
       {
         std::lock_guard<std::mutex> hold(lock);
-        slot.ready = true;
+        ring[run % ring_runs].ready = true;
       }
       run_ready.notify_one();
     }
@@ -82,12 +86,8 @@ void parallel_pieces_in_order(size_t n, unsigned threads, const Render& render, 
     }
   } join{helpers, lock, room, stop};
   try {
-    for (unsigned t = 0; t < threads; ++t) helpers.emplace_back(helper);
-  } catch (const std::system_error&) {  // fewer threads to be had: those started do the work
-    if (helpers.empty()) {
-      for (size_t i = 0; i < n; ++i) write(render(i));
-      return;
-    }
+    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(helper);
+  } catch (const std::system_error&) {  // fewer threads to be had: this thread renders what none takes
   }
   std::vector<std::string> pieces;
   for (size_t run = 0; run < runs; ++run) {
@@ -95,7 +95,21 @@ void parallel_pieces_in_order(size_t n, unsigned threads, const Render& render, 
     std::exception_ptr failure;
     {
       std::unique_lock<std::mutex> hold(lock);
-      run_ready.wait(hold, [&] { return slot.ready; });
+      // While the run it needs is not ready, this thread renders the next run nobody took (with
+      // room in the ring) rather than wait: with a helper fewer than threads, as many threads
+      // render as there are cores, this one writing in between.
+      auto claimable = [&] { return claimed < runs && claimed < written + ring_runs; };
+      while (!slot.ready) {
+        if (claimable()) {
+          size_t mine = claimed++;
+          hold.unlock();
+          render_run(mine);
+          hold.lock();
+          ring[mine % ring_runs].ready = true;
+          continue;
+        }
+        run_ready.wait(hold, [&] { return slot.ready || claimable(); });
+      }
       pieces.swap(slot.pieces);
       failure = slot.failure;
       slot.ready = false;
@@ -108,8 +122,8 @@ void parallel_pieces_in_order(size_t n, unsigned threads, const Render& render, 
 }
 #endif
 
-// Calls write(render(i)) for i = 0 .. n-1, in that order. `render` runs on `threads` threads of
-// its own and must only read shared data; `write` runs on this thread. At most 1,024 pieces per
+// Calls write(render(i)) for i = 0 .. n-1, in that order. `render` runs on this thread and
+// `threads` - 1 others and must only read shared data; `write` runs on this thread. At most 1,024 pieces per
 // thread (8,192 in all) are held, rendered ahead of the one being written. A piece that fails to
 // render fails the whole, after the pieces before it were written.
 template <class Render, class Write>
