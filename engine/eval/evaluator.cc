@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -104,21 +105,27 @@ std::unique_ptr<RuleEvaluator> make_rule(EvalContext& ctx, size_t block_index, c
 // Spec 6: by time, then block order, then rule number, then the first event's merged position
 // (log by log, as given: log::load_position).
 void order_findings(std::vector<Finding>& findings, const log::EventLog& log) {
-  auto first_event = [&](const Finding& f) {
-    return f.events.empty() ? UINT64_MAX : log::load_position(log.event(f.events.front()));
+  // The keys are gathered first, side by side: sorting 60,000 findings by looking into each
+  // (a few hundred bytes apart) and into the log for its first event cost a cache miss per look.
+  struct Key {
+    Instant at;
+    uint64_t first_event;
+    uint32_t block, rule, finding;
+    auto tie() const { return std::tie(at, block, rule, first_event); }
   };
-  auto before = [&](const Finding& a, const Finding& b) {
-    if (a.at != b.at) return a.at < b.at;
-    if (a.block_index != b.block_index) return a.block_index < b.block_index;
-    if (a.rule->number != b.rule->number) return a.rule->number < b.rule->number;
-    return first_event(a) < first_event(b);
-  };
+  std::vector<Key> keys(findings.size());
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    const Finding& f = findings[i];
+    keys[i] = Key{f.at, f.events.empty() ? UINT64_MAX : log::load_position(log.event(f.events.front())),
+                  static_cast<uint32_t>(f.block_index), static_cast<uint32_t>(f.rule->number), i};
+  }
+  std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.tie() < b.tie(); });
   // The positions are sorted, not the findings, and the findings then moved into place along
   // the cycles of that permutation: no second copy of tens of thousands of findings (a stable
   // sort of the findings themselves takes a buffer as large as they are).
-  std::vector<uint32_t> rank(findings.size());
-  for (uint32_t i = 0; i < rank.size(); ++i) rank[i] = i;
-  std::stable_sort(rank.begin(), rank.end(), [&](uint32_t a, uint32_t b) { return before(findings[a], findings[b]); });
+  std::vector<uint32_t> rank(keys.size());
+  for (uint32_t k = 0; k < rank.size(); ++k) rank[k] = keys[k].finding;
+  std::vector<Key>().swap(keys);
   // rank[k]: the finding that goes to place k.
   for (uint32_t start = 0; start < rank.size(); ++start) {
     if (rank[start] == start) continue;
