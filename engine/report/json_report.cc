@@ -197,15 +197,10 @@ void measured_text(PrettyJson& j, const std::vector<eval::Measure>& measured) {
 
 }  // namespace
 
-std::string finding_json_text(const ReportData& d, const eval::Finding& f, const credits::Charge* charge,
-                              size_t depth) {
-  const auto* zone = d.agreement.zone;
-  std::string out;
-  out.reserve(1024);
-  PrettyJson j(out, depth);
-  j.begin_object();
-  j.key("id");
-  j.string(finding_id(*d.log, f));
+namespace {
+
+// The members of a finding that its rule alone decides, from `block` to `location`.
+void rule_members(PrettyJson& j, const ReportData& d, const eval::Finding& f) {
   j.key("block");
   j.string(f.block->name);
   j.key("kind");
@@ -219,6 +214,44 @@ std::string finding_json_text(const ReportData& d, const eval::Finding& f, const
   j.string(f.rule->text);
   j.key("location");
   location_text(j, d.sources, f.rule->loc);
+}
+
+}  // namespace
+
+RuleMembers::RuleMembers(const ReportData& d, const std::vector<eval::Finding>& findings, size_t depth) {
+  for (const auto& f : findings) {
+    auto [at, added] = laid_out_.try_emplace({f.block, f.rule});
+    if (!added) continue;
+    // Laid out after an `id` member, at the depth the findings are written at: the text starts
+    // with the comma that follows the id.
+    std::string out;
+    PrettyJson j(out, depth);
+    j.begin_object();
+    j.key("id");
+    j.null();
+    size_t from = out.size();
+    rule_members(j, d, f);
+    at->second = out.substr(from);
+  }
+}
+
+const std::string* RuleMembers::of(const eval::Finding& f) const {
+  auto it = laid_out_.find({f.block, f.rule});
+  return it == laid_out_.end() ? nullptr : &it->second;
+}
+
+std::string finding_json_text(const ReportData& d, const eval::Finding& f, const credits::Charge* charge,
+                              size_t depth, const RuleMembers* laid_out) {
+  const auto* zone = d.agreement.zone;
+  std::string out;
+  out.reserve(1024);
+  PrettyJson j(out, depth);
+  j.begin_object();
+  j.key("id");
+  j.string(finding_id(*d.log, f));
+  const std::string* members = laid_out ? laid_out->of(f) : nullptr;
+  if (members) j.members_laid_out(*members);
+  else rule_members(j, d, f);
   j.key("reason");
   j.string(f.reason);
   j.key("severity");
@@ -334,18 +367,24 @@ void write_json(std::ostream& out, const ReportData& d) {
     auto write = [&](const std::string& piece) { w.value_laid_out(piece); };
     w.key("findings");
     w.begin_array();
+    // What each rule's findings share is laid out once, before the threads start (they only read it).
+    const RuleMembers findings_members(d, o.findings, w.depth());
     pieces_in_order(
         o.findings.size(), d.threads,
         [&, depth = w.depth()](size_t i) {
-          return finding_json_text(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr, depth);
+          return finding_json_text(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr, depth,
+                                   &findings_members);
         },
         write);
     w.end();
     w.key("pending");
     w.begin_array();
+    const RuleMembers pending_members(d, o.pending, w.depth());
     pieces_in_order(
         o.pending.size(), d.threads,
-        [&, depth = w.depth()](size_t i) { return finding_json_text(d, o.pending[i], nullptr, depth); },
+        [&, depth = w.depth()](size_t i) {
+          return finding_json_text(d, o.pending[i], nullptr, depth, &pending_members);
+        },
         write);
     w.end();
     if (d.due_within && o.evaluated) write_due_soon(d, w);

@@ -1,6 +1,10 @@
 // JSON building blocks shared by the JSON and SARIF renderers.
 #pragma once
+#include <map>
 #include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -13,8 +17,21 @@ namespace pactum::report {
 // its inner lines indented `depth` levels), written straight, for the
 // 60,000 findings of a large report; finding_json is the same object as a value, for the
 // renderers that add members to it.
+class RuleMembers;
 std::string finding_json_text(const ReportData& d, const eval::Finding& f, const credits::Charge* charge = nullptr,
-                              size_t depth = 0);
+                              size_t depth = 0, const RuleMembers* laid_out = nullptr);
+
+// The members of a finding that its rule alone decides (`block` to `location`), laid out once per
+// rule of `findings` for finding_json_text at `depth` (a report of 60,000 findings of a few
+// rules repeats them): the same bytes as written member by member.
+class RuleMembers {
+ public:
+  RuleMembers(const ReportData& d, const std::vector<eval::Finding>& findings, size_t depth);
+  const std::string* of(const eval::Finding& f) const;  // null for a rule not seen
+
+ private:
+  std::map<std::pair<const model::Block*, const model::Rule*>, std::string> laid_out_;
+};
 nlohmann::ordered_json finding_json(const ReportData& d, const eval::Finding& f,
                                     const credits::Charge* charge = nullptr);
 // The top-level `credits` object (V2.8).

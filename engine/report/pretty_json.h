@@ -39,6 +39,12 @@ class PrettyJson {
   void number(double d);
   // Any value, dumped by nlohmann (for what has no method of its own).
   void value(const nlohmann::ordered_json& v);
+  // Members laid out before by another PrettyJson at the same place (the same depth and open
+  // levels, after a first member; the text starts with its comma), appended as they are.
+  void members_laid_out(std::string_view text) {
+    out_ += text;
+    levels_.back().any = true;
+  }
 
   // The JSON string `s` (quotes included) as nlohmann's dump writes it: `strict` throws on
   // invalid UTF-8 as nlohmann's default does, else it is replaced by U+FFFD; `escape`: then
