@@ -109,15 +109,17 @@ void order_findings(std::vector<Finding>& findings, const log::EventLog& log) {
   // (a few hundred bytes apart) and into the log for its first event cost a cache miss per look.
   struct Key {
     Instant at;
+    size_t block;
+    int rule;
     uint64_t first_event;
-    uint32_t block, rule, finding;
+    uint32_t finding;
     auto tie() const { return std::tie(at, block, rule, first_event); }
   };
   std::vector<Key> keys(findings.size());
   for (uint32_t i = 0; i < keys.size(); ++i) {
     const Finding& f = findings[i];
-    keys[i] = Key{f.at, f.events.empty() ? UINT64_MAX : log::load_position(log.event(f.events.front())),
-                  static_cast<uint32_t>(f.block_index), static_cast<uint32_t>(f.rule->number), i};
+    keys[i] = Key{f.at, f.block_index, f.rule->number,
+                  f.events.empty() ? UINT64_MAX : log::load_position(log.event(f.events.front())), i};
   }
   std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.tie() < b.tie(); });
   // The positions are sorted, not the findings, and the findings then moved into place along

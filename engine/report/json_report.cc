@@ -195,10 +195,6 @@ void measured_text(PrettyJson& j, const std::vector<eval::Measure>& measured) {
   j.end();
 }
 
-}  // namespace
-
-namespace {
-
 // The members of a finding that its rule alone decides, from `block` to `location`.
 void rule_members(PrettyJson& j, const ReportData& d, const eval::Finding& f) {
   j.key("block");
