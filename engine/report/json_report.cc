@@ -238,9 +238,15 @@ const std::string* RuleMembers::of(const eval::Finding& f) const {
 
 std::string finding_json_text(const ReportData& d, const eval::Finding& f, const credits::Charge* charge,
                               size_t depth, const RuleMembers* laid_out) {
-  const auto* zone = d.agreement.zone;
   std::string out;
   out.reserve(1024);
+  append_finding_json(out, d, f, charge, depth, laid_out);
+  return out;
+}
+
+void append_finding_json(std::string& out, const ReportData& d, const eval::Finding& f,
+                         const credits::Charge* charge, size_t depth, const RuleMembers* laid_out) {
+  const auto* zone = d.agreement.zone;
   PrettyJson j(out, depth);
   j.begin_object();
   j.key("id");
@@ -283,7 +289,6 @@ std::string finding_json_text(const ReportData& d, const eval::Finding& f, const
   j.key("message");
   j.string(f.message);
   j.end();
-  return out;
 }
 
 ordered_json finding_json(const ReportData& d, const eval::Finding& f, const credits::Charge* charge) {
@@ -360,16 +365,16 @@ void write_json(std::ostream& out, const ReportData& d) {
     const auto& o = *d.outcome;
     const credits::Ledger* ledger = shown_credits(d);
     // Each finding is laid out at its depth in the document by the thread that renders it.
-    auto write = [&](const std::string& piece) { w.value_laid_out(piece); };
+    auto write = [&](std::string_view piece) { w.value_laid_out(piece); };
     w.key("findings");
     w.begin_array();
     // What each rule's findings share is laid out once, before the threads start (they only read it).
     const RuleMembers findings_members(d, o.findings, w.depth());
     pieces_in_order(
         o.findings.size(), d.threads,
-        [&, depth = w.depth()](size_t i) {
-          return finding_json_text(d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr, depth,
-                                   &findings_members);
+        [&, depth = w.depth()](size_t i, std::string& out) {
+          append_finding_json(out, d, o.findings[i], ledger ? ledger->charge_of(i) : nullptr, depth,
+                              &findings_members);
         },
         write);
     w.end();
@@ -378,8 +383,8 @@ void write_json(std::ostream& out, const ReportData& d) {
     const RuleMembers pending_members(d, o.pending, w.depth());
     pieces_in_order(
         o.pending.size(), d.threads,
-        [&, depth = w.depth()](size_t i) {
-          return finding_json_text(d, o.pending[i], nullptr, depth, &pending_members);
+        [&, depth = w.depth()](size_t i, std::string& out) {
+          append_finding_json(out, d, o.pending[i], nullptr, depth, &pending_members);
         },
         write);
     w.end();

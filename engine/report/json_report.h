@@ -20,6 +20,10 @@ namespace pactum::report {
 class RuleMembers;
 std::string finding_json_text(const ReportData& d, const eval::Finding& f, const credits::Charge* charge = nullptr,
                               size_t depth = 0, const RuleMembers* laid_out = nullptr);
+// The same text appended to `out` (a buffer that holds many findings, pieces_in_order.h).
+void append_finding_json(std::string& out, const ReportData& d, const eval::Finding& f,
+                         const credits::Charge* charge = nullptr, size_t depth = 0,
+                         const RuleMembers* laid_out = nullptr);
 
 // The members of a finding that its rule alone decides (`block` to `location`), laid out once per
 // rule of `findings` for finding_json_text at `depth` (a report of 60,000 findings of a few

@@ -77,17 +77,17 @@ std::string JsonWriter::dump(const ordered_json& v) {
   return escaped_json(v.dump(2, ' ', false, ordered_json::error_handler_t::replace));
 }
 
-void JsonWriter::value_dumped(const std::string& text) {
+void JsonWriter::value_dumped(std::string_view text) {
   before_value();
   // Dumped alone, the value is indented from column 0; its inner lines move to this depth. A
   // dumped value has line breaks between its lines only (inside strings they are escapes).
-  if (stack_.empty() || text.find('\n') == std::string::npos) {
+  if (stack_.empty() || text.find('\n') == std::string_view::npos) {
     out_ << text;
     return;
   }
   std::string indent(stack_.size() * 2, ' ');
   size_t from = 0;
-  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+  for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', from)) {
     out_.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
     out_ << indent;
     from = nl + 1;

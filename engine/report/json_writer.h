@@ -23,10 +23,10 @@ class JsonWriter {
   void value(const nlohmann::ordered_json& v) { value_dumped(dump(v)); }
   // The same in two steps: dump() may run on another thread (pieces_in_order.h).
   static std::string dump(const nlohmann::ordered_json& v);
-  void value_dumped(const std::string& dumped);
+  void value_dumped(std::string_view dumped);
   // A value already laid out for its place: dumped (and escaped) with its inner lines indented
   // depth() levels (PrettyJson).
-  void value_laid_out(const std::string& text) {
+  void value_laid_out(std::string_view text) {
     before_value();
     out_ << text;
   }

@@ -361,7 +361,7 @@ void write_sarif(std::ostream& out, const ReportData& d) {
   });
   pieces_in_order(
       items.size(), d.threads, [&](size_t i) { return JsonWriter::dump(result_of(d, items[i], rules, due_of)); },
-      [&](const std::string& piece) { w.value_dumped(piece); });
+      [&](std::string_view piece) { w.value_dumped(piece); });
   w.end();
   // The summary of the JSON report (agreement, as-of, judged interval, counts, obligations).
   ordered_json head = json_head(d);

@@ -97,7 +97,7 @@ void write_text(std::ostream& stream, const ReportData& d) {
   std::string out;
   if (d.outcome) {
     const auto& o = *d.outcome;
-    auto write = [&](const std::string& piece) { stream << piece << "\n"; };
+    auto write = [&](std::string_view piece) { stream << piece << "\n"; };
     pieces_in_order(
         o.findings.size(), d.threads,
         [&](size_t i) {

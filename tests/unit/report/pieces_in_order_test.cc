@@ -9,6 +9,7 @@
 #include <thread>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/report/pieces_in_order.h"
@@ -24,12 +25,33 @@ TEST_CASE("pieces_in_order: every piece once, in order", "[report]") {
       std::vector<std::string> written;
       pieces_in_order(
           n, threads, [](size_t i) { return "piece " + std::to_string(i); },
-          [&](const std::string& piece) { written.push_back(piece); });
+          [&](std::string_view piece) { written.emplace_back(piece); });
       INFO("threads " << threads << ", pieces " << n);
       REQUIRE(written.size() == n);
       for (size_t i = 0; i < n; ++i) {
         INFO("position " << i);
         CHECK(written[i] == "piece " + std::to_string(i));
+      }
+    }
+  }
+}
+
+TEST_CASE("pieces_in_order: pieces appended to a buffer come out one by one", "[report]") {
+  // A renderer that appends (render(i, out)) shares a buffer with the pieces before it in its run,
+  // and the buffers are reused from run to run: each piece is still exactly its own text, an empty
+  // piece included, whatever came before it in the buffer.
+  auto text = [](size_t i) { return i % 7 == 3 ? std::string() : std::string(i % 300, char('a' + i % 26)) + "|"; };
+  for (unsigned threads : {1u, 2u, 4u}) {
+    for (size_t n : {size_t{1}, size_t{64}, size_t{257}, size_t{20000}}) {
+      std::vector<std::string> written;
+      pieces_in_order(
+          n, threads, [&](size_t i, std::string& out) { out += text(i); },
+          [&](std::string_view piece) { written.emplace_back(piece); });
+      INFO("threads " << threads << ", pieces " << n);
+      REQUIRE(written.size() == n);
+      for (size_t i = 0; i < n; ++i) {
+        INFO("position " << i);
+        CHECK(written[i] == text(i));
       }
     }
   }
@@ -46,7 +68,7 @@ TEST_CASE("pieces_in_order: a piece that fails to render fails the whole", "[rep
                               if (i == bad) throw std::runtime_error("piece " + std::to_string(i) + " failed");
                               return std::to_string(i);
                             },
-                            [&](const std::string&) { ++written; }),
+                            [&](std::string_view) { ++written; }),
                         "piece " + std::to_string(bad) + " failed");
       CHECK(written == bad);  // the pieces before it, and no other
     }
@@ -65,7 +87,7 @@ TEST_CASE("pieces_in_order: a write that throws ends the rendering threads and r
                               ++rendered;
                               return std::to_string(i);
                             },
-                            [&](const std::string& piece) {
+                            [&](std::string_view piece) {
                               if (piece == std::to_string(at)) throw std::runtime_error("disk full");
                             }),
                         "disk full");
