@@ -304,6 +304,8 @@ Outcome EvaluationPass::finish(size_t events, std::optional<Instant> latest) {
   out_.findings.reserve(kept + kept / 16 + 1024);
   advise_huge_pages(out_.findings.data(), out_.findings.capacity() * sizeof(Finding));
   for (auto& rule : rules_) rule->finish(out_);
+  PackedFindings::unpack_all(ctx_->unpack_later, out_.findings, ctx_->threads);
+  ctx_->unpack_later.clear();
   for (const auto& rule : rules_)
     if (!rule->matched_any()) out_.unmatched.emplace_back(&rule->block(), &rule->rule());
   if (ctx_->warnings_dropped)

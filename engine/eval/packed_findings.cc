@@ -174,29 +174,44 @@ char* PackedFindings::room(size_t bytes) {
   return at;
 }
 
-void PackedFindings::hand_over(std::vector<Finding>& out, [[maybe_unused]] unsigned threads) {
-  // Each block's findings go to their own places, so that blocks unpack in any order.
-  std::vector<size_t> first(blocks_.size());
-  size_t place = out.size();
-  for (size_t i = 0; i < blocks_.size(); ++i) {
-    first[i] = place;
-    place += blocks_[i].records;
+void PackedFindings::hand_over(std::vector<Finding>& out, unsigned threads) {
+  unpack_all({Reserved{this, reserve(out)}}, out, threads);
+}
+
+size_t PackedFindings::reserve(std::vector<Finding>& out) {
+  size_t first = out.size();
+  out.resize(first + size());
+  return first;
+}
+
+void PackedFindings::unpack_all(const std::vector<Reserved>& stores, std::vector<Finding>& out,
+                                [[maybe_unused]] unsigned threads) {
+  // Every block of every store, with the place of its first finding: blocks unpack in any order.
+  struct Task {
+    Block* block;
+    size_t first;
+  };
+  std::vector<Task> tasks;
+  for (const Reserved& r : stores) {
+    size_t place = r.first;
+    for (Block& b : r.store->blocks_) {
+      tasks.push_back(Task{&b, place});
+      place += b.records;
+    }
   }
-  out.resize(place);
-  auto unpack = [&](size_t i) {
-    Block& b = blocks_[i];
-    Reader r(b.bytes.get());
-    for (size_t k = 0; k < b.records; ++k) out[first[i] + k] = read_finding(r);
-    b.bytes.reset();
+  auto unpack = [&](const Task& t) {
+    Reader r(t.block->bytes.get());
+    for (size_t k = 0; k < t.block->records; ++k) out[t.first + k] = read_finding(r);
+    t.block->bytes.reset();
   };
 #if PACTUM_READER_THREAD
-  threads = static_cast<unsigned>(std::min<size_t>(threads, blocks_.size() / 4));  // a few blocks each at least
+  threads = static_cast<unsigned>(std::min<size_t>(threads, tasks.size() / 4));  // a few blocks each at least
   if (threads >= 2) {
     std::atomic<size_t> next{0};
     std::vector<std::exception_ptr> failures(threads);
     auto work = [&](unsigned t) {
       try {
-        for (size_t i = next++; i < blocks_.size(); i = next++) unpack(i);
+        for (size_t i = next++; i < tasks.size(); i = next++) unpack(tasks[i]);
       } catch (...) {  // std::bad_alloc: rethrown on this thread below
         failures[t] = std::current_exception();
       }
@@ -213,13 +228,16 @@ void PackedFindings::hand_over(std::vector<Finding>& out, [[maybe_unused]] unsig
   } else
 #endif
   {
-    for (size_t i = 0; i < blocks_.size(); ++i) unpack(i);
+    for (const Task& t : tasks) unpack(t);
   }
-  if (open_) out.push_back(std::move(*open_));
-  blocks_.clear();
-  std::vector<uint32_t>().swap(cited_);
-  packed_ = 0;
-  open_.reset();
+  for (const Reserved& r : stores) {
+    PackedFindings& s = *r.store;
+    if (s.open_) out[r.first + s.packed_] = std::move(*s.open_);
+    s.blocks_.clear();
+    std::vector<uint32_t>().swap(s.cited_);
+    s.packed_ = 0;
+    s.open_.reset();
+  }
 }
 
 }  // namespace pactum::eval

@@ -30,6 +30,18 @@ class PackedFindings {
   // a record never spans two), as this is most of the tail of a check with many findings.
   void hand_over(std::vector<Finding>& out, unsigned threads = 1);
 
+  // hand_over in two steps, for the stores of all the rules of a pass at once: a rule keeps a
+  // few blocks, too few to share out on its own, while together they are most of what is left
+  // to do once the log is read. reserve() appends as many empty findings to `out` as the store
+  // holds and returns where they start; unpack_all() then fills those places (indices, not
+  // pointers: `out` may grow in between) for every store, on up to `threads` threads.
+  struct Reserved {
+    PackedFindings* store;
+    size_t first;
+  };
+  size_t reserve(std::vector<Finding>& out);
+  static void unpack_all(const std::vector<Reserved>& stores, std::vector<Finding>& out, unsigned threads);
+
  private:
   void pack(const Finding& f);
   char* room(size_t bytes);  // `bytes` contiguous bytes at the end of the last block

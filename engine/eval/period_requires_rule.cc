@@ -90,7 +90,7 @@ class PeriodRequiresRule : public RuleEvaluator {
         if (!served) settle_unserved(waiting(w), out);
       }
     }
-    findings_.hand_over(out.findings, ctx_.threads);
+    hand_over(findings_, out);
   }
   size_t findings_kept() const override { return findings_.size(); }
 

@@ -175,7 +175,7 @@ class RequiresRule : public RuleEvaluator {
     decltype(unsettled_)().swap(unsettled_);
     decltype(waiting_)().swap(waiting_);
     clocks_.reset();
-    findings_.hand_over(out.findings, ctx_.threads);
+    hand_over(findings_, out);
   }
   size_t findings_kept() const override { return findings_.size(); }
 

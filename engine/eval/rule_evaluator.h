@@ -8,6 +8,7 @@
 #include "engine/calendar/periods.h"
 #include "engine/eval/matcher.h"
 #include "engine/eval/outcome.h"
+#include "engine/eval/packed_findings.h"
 #include "engine/log/event_log.h"
 #include "engine/semantic/resolved_agreement.h"
 
@@ -31,6 +32,9 @@ struct EvalContext {
   calendar::Interval activity_day{};  // the local day of the last activation noted, and its number
   int32_t activity_day_number = 0;
   unsigned threads = 1;  // EvalOptions::threads
+  // The findings the rules kept, their places in Outcome::findings reserved by their finish(): the
+  // pass unpacks them all at once, on `threads` threads, after every rule has finished.
+  std::vector<PackedFindings::Reserved> unpack_later{};
 
   // Activations are checked only inside the judged interval (before 24:00 of the effective end).
   bool judged(const log::Event& e) const {
@@ -89,6 +93,11 @@ class RuleEvaluator : public EventConsumer {
  protected:
   // A finding with block, rule and severity filled in.
   Finding make_finding(std::string reason, Instant at) const;
+  // In finish(): the findings `kept` go to the end of `out.findings`, in order (their places now,
+  // their contents when the pass unpacks every rule's at once: EvalContext::unpack_later).
+  void hand_over(PackedFindings& kept, Outcome& out) const {
+    ctx_.unpack_later.push_back(PackedFindings::Reserved{&kept, kept.reserve(out.findings)});
+  }
   // Responsible parties, spec 5: the first of target `by` (requires), block `responsible`,
   // pattern `by`, the triggering event's `by`; else "unassigned". For a rule that correlates on
   // `by` use responsible_for_activations (the acting party comes second, V2.1).

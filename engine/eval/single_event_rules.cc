@@ -26,7 +26,7 @@ class SingleEventRule : public RuleEvaluator {
   }
 
   void finish(Outcome& out) override {
-    findings_.hand_over(out.findings, ctx_.threads);
+    hand_over(findings_, out);
   }
   size_t findings_kept() const override { return findings_.size(); }
 

@@ -135,6 +135,44 @@ TEST_CASE("packed findings: each comes back as it went in, in order, on one thre
   CHECK(cited.empty());
 }
 
+TEST_CASE("packed findings: several stores unpacked at once land in their reserved places", "[eval]") {
+  // As a pass does it: each rule reserves places for what it kept (reserve), other findings are
+  // appended in between (and may move the array), then every store is unpacked together.
+  const unsigned threads = GENERATE(1u, 2u, 3u, 8u);
+  CAPTURE(threads);
+  auto finding = [](size_t store, size_t i) {
+    Finding f;
+    f.block_index = store;
+    f.reason = fmt::format("store {}", store);
+    f.at = at(static_cast<int64_t>(i) * 1000);
+    f.events = {static_cast<uint32_t>(i), static_cast<uint32_t>(store)};
+    f.message = fmt::format("finding {} of store {} {}", i, store, std::string(i % 113, '.'));
+    return f;
+  };
+  // Stores of 0, 1 (only the open finding), a few and many blocks' worth of findings.
+  const std::vector<size_t> counts = {0, 1, 3, 9000, 0, 2500, 14000};
+  std::vector<PackedFindings> stores(counts.size());
+  std::vector<Finding> expected, out;
+  std::vector<PackedFindings::Reserved> reserved;
+  for (size_t s = 0; s < counts.size(); ++s) {
+    for (size_t i = 0; i < counts[s]; ++i) stores[s].add(finding(s, i));
+    Finding direct;  // appended by a rule straight into the outcome, between the reservations
+    direct.reason = fmt::format("direct {}", s);
+    out.push_back(direct);
+    expected.push_back(direct);
+    reserved.push_back(PackedFindings::Reserved{&stores[s], stores[s].reserve(out)});
+    for (size_t i = 0; i < counts[s]; ++i) expected.push_back(finding(s, i));
+  }
+  REQUIRE(out.size() == expected.size());
+  PackedFindings::unpack_all(reserved, out, threads);
+  for (size_t i = 0; i < expected.size(); ++i) {
+    std::vector<std::string> differing = differences(expected[i], out[i]);
+    CAPTURE(i, expected[i].reason, differing);
+    CHECK(differing.empty());
+  }
+  for (const auto& store : stores) CHECK(store.empty());
+}
+
 TEST_CASE("packed findings: the finding added last can still be changed", "[eval]") {
   PackedFindings packed;
   Finding& first = packed.add(Finding{});
