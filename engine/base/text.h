@@ -71,6 +71,10 @@ struct VisibleOptions {
 // When `columns` is given it receives, for each code point of `s` (and one past the end), the
 // code point index it starts at in the result, for carets under escaped text.
 std::string visible_text(std::string_view s, VisibleOptions options = {}, std::vector<uint32_t>* columns = nullptr);
+// The same, decoding every code point (visible_text takes a shortcut on printable ASCII without
+// `[`); for the test that compares the two.
+std::string visible_text_decoded(std::string_view s, VisibleOptions options = {},
+                                 std::vector<uint32_t>* columns = nullptr);
 
 // Whether a `[` right after `text` would complete the start of a CI log command: `##[` (GitHub
 // Actions, Azure Pipelines) or `##vso[` in any case (Azure Pipelines' logging commands). Runners

@@ -42,6 +42,26 @@ TEST_CASE("visible_text: every control character visible, two hashes and a brack
   }
 }
 
+TEST_CASE("visible_text: plain ASCII comes out unchanged, as the decoding path gives it") {
+  // Text of printable ASCII without `[` is copied as it is, each byte its own column; any other
+  // text is decoded. The shortcut must agree with decoding on every text, plain or not: each
+  // one-byte text, each two-byte text of bytes around the boundaries, and a few longer ones.
+  std::vector<std::string> texts = {"", "Acme Telecom", "site_visit V-1 at 2026-03-02", "a]b", "##", "##[", "~`{|}",
+                                    std::string(1000, 'x') + "[", "[" + std::string(1000, 'x')};
+  for (int c = 0; c < 256; ++c) texts.push_back(std::string(1, static_cast<char>(c)));
+  for (int a : {0x00, 0x09, 0x1f, 0x20, 0x23, 0x5a, 0x5b, 0x5d, 0x7e, 0x7f, 0x80, 0xc3, 0xe2, 0xff})
+    for (int b : {0x00, 0x0a, 0x1f, 0x20, 0x5b, 0x7e, 0x7f, 0x80, 0xa9, 0xbf, 0xff})
+      texts.push_back(std::string{static_cast<char>(a), static_cast<char>(b)});
+  for (const auto& text : texts)
+    for (VisibleOptions options : {VisibleOptions{}, VisibleOptions{.keep_tabs = true, .keep_line_breaks = true}}) {
+      std::vector<uint32_t> columns, decoded_columns = {99};
+      INFO("input bytes: " << text.size() << ", first " << (text.empty() ? -1 : static_cast<unsigned char>(text[0])));
+      CHECK(visible_text(text, options) == visible_text_decoded(text, options));
+      CHECK(visible_text(text, options, &columns) == visible_text_decoded(text, options, &decoded_columns));
+      CHECK(columns == decoded_columns);
+    }
+}
+
 TEST_CASE("visible_text: the column map follows the escaped text") {
   std::vector<uint32_t> columns;
   CHECK(visible_text("a##[b\x1b" "c", {}, &columns) == "a##\\[b\u241bc");
