@@ -13,6 +13,7 @@
 
 #include "engine/app/log_checks.h"
 #include "engine/app/session.h"
+#include "engine/base/sort_indices.h"
 #include "engine/base/text.h"
 #include "engine/eval/evaluator.h"
 #include "engine/log/merged_reader.h"
@@ -59,8 +60,7 @@ class Streamer {
     pass_.advance_to(last);
     held_.clear();
     pass_.held(held_);
-    std::sort(held_.begin(), held_.end());
-    held_.erase(std::unique(held_.begin(), held_.end()), held_.end());
+    sort_unique_indices(held_, sort_scratch_);
     log_.compact(cut, held_);
     peak_held_ = std::max(peak_held_, held_.size());
     // The texts of dropped events (their ids above all) are forgotten when the symbols have
@@ -134,7 +134,7 @@ public:
   uint32_t fed_ = 0, checked_ = 0;
   uint32_t last_group_ = 0;  // the first of the checked events at the latest time
   Instant previous_{};
-  std::vector<uint32_t> held_;
+  std::vector<uint32_t> held_, sort_scratch_;
   size_t peak_held_ = 0;
   std::atomic<bool> active_{false};  // started, not stopped
   log::Symbol pinned_ = 0;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "engine/base/huge_page_allocator.h"  // advise_huge_pages
+#include "engine/eval/populate_aside.h"
 #include "engine/eval/interval_tracker.h"
 #include "engine/eval/rule_evaluator.h"
 #include "engine/model/rule_text.h"
@@ -303,7 +304,11 @@ Outcome EvaluationPass::finish(size_t events, std::optional<Instant> latest) {
   for (const auto& rule : rules_) kept += rule->findings_kept();
   out_.findings.reserve(kept + kept / 16 + 1024);
   advise_huge_pages(out_.findings.data(), out_.findings.capacity() * sizeof(Finding));
-  for (auto& rule : rules_) rule->finish(out_);
+  {
+    // The array's pages are mapped on another core while the rules settle and fill it.
+    PopulateAside populate(out_.findings.data(), out_.findings.capacity() * sizeof(Finding), ctx_->threads);
+    for (auto& rule : rules_) rule->finish(out_);
+  }
   PackedFindings::unpack_all(ctx_->unpack_later, out_.findings, ctx_->threads);
   ctx_->unpack_later.clear();
   for (const auto& rule : rules_)
