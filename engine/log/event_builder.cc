@@ -196,8 +196,7 @@ bool EventBuilder::sequence_end() {
 }
 
 bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::string_view tag,
-                          std::string_view anchor, std::optional<uint32_t> hash,
-                          std::optional<bool> maybe_control) {
+                          std::string_view anchor, uint32_t hash, unsigned known) {
   if (!begin_call()) return false;
   if (text.size() > kMaxScalarBytes) {
     fatal(mark, "a scalar longer than 1 MiB (the limit for event logs)");
@@ -207,7 +206,7 @@ bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::str
   // characters into a value that the raw-text check cannot see; printed in a report or an error
   // they would reach the user's terminal as escape sequences. Tab and line breaks are fine.
   // A first look eight bytes at a time keeps the exact check off the usual path.
-  bool suspect = maybe_control ? *maybe_control : has_control_lead_byte(text);
+  bool suspect = (known & kControlChecked) ? (known & kMaybeControl) != 0 : has_control_lead_byte(text);
   for (size_t i = 0; suspect && i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
@@ -224,10 +223,15 @@ bool EventBuilder::scalar(Mark mark, std::string_view text, bool plain, std::str
   // text alone, as if plain: yaml-cpp does not tell whether a tagged scalar was quoted, and both
   // readers must give the same events.
   bool tagged = !tag.empty() && tag != "!" && tag != kStrTag;
-  Node n{NodeKind::Scalar, mark, text, plain || tagged, (!plain && !tagged) || tag == "!" || tag == kStrTag, hash};
+  Node n{NodeKind::Scalar, mark, text, plain || tagged, (!plain && !tagged) || tag == "!" || tag == kStrTag,
+         (known & kHashKnown) ? std::optional<uint32_t>(hash) : std::nullopt};
   remember_anchor(anchor, n);
   node(n);
   return go();
+}
+
+bool EventBuilder::untagged_scalar(Mark mark, std::string_view text, bool plain, uint32_t hash, unsigned known) {
+  return scalar(mark, text, plain, {}, {}, hash, known);
 }
 
 bool EventBuilder::alias(Mark mark, std::string_view name) {

@@ -109,9 +109,13 @@ inline bool dispatch(const Record& r, const std::string& text, EventBuilder& b, 
     case YAML_SEQUENCE_START_EVENT: return b.sequence_start(mark, strings_of(r, text).anchor);
     case YAML_SEQUENCE_END_EVENT: return b.sequence_end();
     case YAML_SCALAR_EVENT: {
+      unsigned known = EventBuilder::kHashKnown | EventBuilder::kControlChecked |
+                       ((r.flags & Record::kMaybeControl) ? EventBuilder::kMaybeControl : 0u);
+      bool plain = (r.flags & Record::kPlain) != 0;
+      if (!(r.flags & Record::kExtra))
+        return b.untagged_scalar(mark, std::string_view(text.data() + r.offset, r.length), plain, r.hash, known);
       RecordStrings s = strings_of(r, text);
-      return b.scalar(mark, s.value, (r.flags & Record::kPlain) != 0, s.tag, s.anchor, r.hash,
-                      (r.flags & Record::kMaybeControl) != 0);
+      return b.scalar(mark, s.value, plain, s.tag, s.anchor, r.hash, known);
     }
     case YAML_ALIAS_EVENT: return b.alias(mark, strings_of(r, text).anchor);
     case YAML_STREAM_END_EVENT: return false;
