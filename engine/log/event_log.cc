@@ -11,20 +11,44 @@ namespace {
 
 constexpr size_t kBlockSize = 256 * 1024;
 
+// The last 1 to 7 bytes are read with loads of fixed size that may overlap the bytes before them
+// (the text's length is mixed in first, so that overlaps cannot make two texts alike): a copy of
+// `n` bytes into a word was compiled to a byte loop into memory and a load of the whole word,
+// which the processor cannot forward from the byte stores (perf annotate: two thirds of the
+// function's samples on that load, and this function hashes every scalar of a log).
 uint32_t hash_of(std::string_view s) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
   const char* p = s.data();
   size_t n = s.size();
-  for (; n >= 8; p += 8, n -= 8) {
+  auto load8 = [](const char* at) {
     uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    std::memcpy(&w, at, 8);
+    return w;
+  };
+  auto load4 = [](const char* at) {
+    uint32_t w;
+    std::memcpy(&w, at, 4);
+    return uint64_t{w};
+  };
+  for (; n >= 8; p += 8, n -= 8) {
+    h = (h ^ load8(p)) * 0xff51afd7ed558ccdull;
     h ^= h >> 32;
   }
   uint64_t w = 0;
-  if (n) std::memcpy(&w, p, n);  // an empty text may have no data at all (memcpy from null: UB)
-  h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
+  if (n > 0) {
+    if (s.size() >= 8) w = load8(p + n - 8);  // the last 8 bytes of the text
+    else if (n >= 4) w = load4(p) << 32 | load4(p + n - 4);
+    else w = uint64_t{static_cast<unsigned char>(p[0])} << 16 | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+             static_cast<unsigned char>(p[n - 1]);
+  }
+  // MurmurHash3's finalizer: every bit of the last word reaches the low 32 bits (w may now fill
+  // all 64 bits, and one multiplication carries a bit only upwards).
+  h ^= w;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
   return static_cast<uint32_t>(h);
 }
 

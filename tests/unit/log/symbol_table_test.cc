@@ -40,3 +40,23 @@ TEST_CASE("symbols: a copy is independent of the original") {
   SymbolTable empty;
   CHECK_FALSE(empty.find("a").has_value());
 }
+
+TEST_CASE("symbols: the hash reads every byte of a text, whatever its length") {
+  // A change to any one byte of a text of 1 to 40 bytes changes its hash (the last bytes are read
+  // with loads that overlap: a byte they skipped would go unnoticed here), as does its length.
+  std::string base;
+  for (size_t length = 0; length <= 40; ++length) {
+    uint32_t h = SymbolTable::hash(base);
+    for (size_t at = 0; at < length; ++at)
+      for (int delta : {1, 0x20, 0x80}) {
+        std::string changed = base;
+        changed[at] = static_cast<char>(changed[at] ^ delta);
+        INFO("length " << length << ", byte " << at << " xor " << delta);
+        CHECK(SymbolTable::hash(changed) != h);
+      }
+    std::string longer = base + base.substr(0, 1);
+    if (!base.empty()) CHECK(SymbolTable::hash(longer) != h);
+    base.push_back(static_cast<char>('a' + length % 26));
+  }
+  CHECK(SymbolTable::hash(std::string_view()) == SymbolTable::hash(std::string_view("", 0)));
+}
