@@ -189,7 +189,7 @@ class ParsePipeline {
         b.last = b.failed = true;
         break;
       }
-      b.records.push_back(record(e, b.text));
+      append_record(e, b.text, b.records);
       bool end = e.type == YAML_STREAM_END_EVENT;
       yaml_event_delete(&e);
       if (end) {

@@ -383,7 +383,7 @@ void parse_chunk(int fd, uint64_t size, const Layout& layout, Chunk& c, std::str
     if (closes(e.type) && depth > 0) --depth;
     bool end = e.type == YAML_STREAM_END_EVENT;
     if (end) c.end_line = static_cast<uint32_t>(e.start_mark.line);
-    if (sorter.take(e)) c.records.push_back(record(e, c.text));
+    if (sorter.take(e)) append_record(e, c.text, c.records);
     yaml_event_delete(&e);
     if (end) break;
   }
