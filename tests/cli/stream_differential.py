@@ -2,7 +2,8 @@
 """A streamed check (events evaluated as they are read and dropped, engine/app/streamed_check.cc)
 gives the same standard output, standard error and exit status as the loaded path
 (PACTUM_STREAM=off) on every log of the repository (the corpus of threads_differential.py), with
-events dropped after every timestamp group (PACTUM_STREAM_BATCH=1) and in batches of 7. Also:
+events dropped after every timestamp group (PACTUM_STREAM_BATCH=1), in batches of 7, and in batches
+of 50 evaluated 3 at a time (PACTUM_STREAM_FEED=3). Also:
 logs out of time order take the loaded path: a generated log cut in two and given in reverse
 order in one log (read again after events were dropped, with a note on standard error) and one
 shuffled (found out at once: loaded as it is, no note); several logs merged as they are read
@@ -27,7 +28,8 @@ import subprocess
 import sys
 import tempfile
 
-BATCHES = ["1", "7"]
+# (events dropped every, events evaluated every): PACTUM_STREAM_BATCH, PACTUM_STREAM_FEED.
+BATCHES = [("1", None), ("7", None), ("50", "3")]
 TRACE = b"pactum: trace: "
 NOTE = b"pactum: note: the events are not in time order"
 AT = re.compile(r'[{,] *at: *"?([0-9][0-9T:.+\-Z]*)"?')
@@ -36,8 +38,11 @@ AT = re.compile(r'[{,] *at: *"?([0-9][0-9T:.+\-Z]*)"?')
 def run(pactum, args, cwd, stream, batch=None, stdin=None):
     env = dict(os.environ, NO_COLOR="1", PACTUM_STREAM=stream)
     env.pop("PACTUM_STREAM_BATCH", None)
+    env.pop("PACTUM_STREAM_FEED", None)
     if batch:
-        env["PACTUM_STREAM_BATCH"] = batch
+        env["PACTUM_STREAM_BATCH"], feed = batch
+        if feed:
+            env["PACTUM_STREAM_FEED"] = feed
     p = subprocess.run([pactum, "check"] + args, cwd=cwd, capture_output=True, env=env, timeout=300,
                        input=stdin if stdin is not None else b"")
     lines = p.stderr.splitlines(keepends=True)
@@ -57,7 +62,8 @@ def compare(pactum, name, args, cwd, problems, verbose, stdin=None):
         streamed, path, _ = run(pactum, args, cwd, "trace", batch, stdin)
         for what, a, b in zip(("exit status", "standard output", "standard error"), loaded, streamed):
             if a != b:
-                problems.append(f"{name}: {what} differs when streamed in batches of {batch} ({path})")
+                every = f"batches of {batch[0]}" + (f", evaluated every {batch[1]}" if batch[1] else "")
+                problems.append(f"{name}: {what} differs when streamed in {every} ({path})")
                 if verbose:
                     print(f"--- {name} {what}\n{a[:3000]!r}\n+++\n{b[:3000]!r}")
                 return path
@@ -268,7 +274,7 @@ def main(argv):
                 problems.append(f"{name}: took `{path}`, expected the loaded path for events out of order")
             # The reversed halves are found out of order after events were dropped: read again, with a note.
             # The shuffled log is found out of order at once: loaded as it is, no note needed.
-            _, _, note = run(pactum, args, root, "trace", "1")
+            _, _, note = run(pactum, args, root, "trace", ("1", None))
             if note != (name == "reversed halves in one log"):
                 problems.append(f"{name}: {'no' if not note else 'a'} note on standard error that the events "
                                 f"are out of time order")
