@@ -172,6 +172,9 @@ void order_findings(std::vector<Finding>& findings, const log::EventLog& log, [[
     gather(0, keys.size());
     std::sort(keys.begin(), keys.end());
   }
+  // The positions are sorted, not the findings, and the findings then moved into place along
+  // the cycles of that permutation: no second copy of tens of thousands of findings (a sort of
+  // the findings themselves moves each many times, and a stable one takes a buffer as large).
   std::vector<uint32_t> rank(keys.size());
   for (uint32_t k = 0; k < rank.size(); ++k) rank[k] = keys[k].finding;
   std::vector<Key>().swap(keys);
