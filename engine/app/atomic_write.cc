@@ -22,6 +22,7 @@
 
 #include "engine/app/commands.h"
 #include "engine/app/output_file.h"
+#include "engine/base/background_close.h"
 
 namespace pactum::app {
 
@@ -231,11 +232,20 @@ bool OutputFile::complete(std::string& error) {
 bool OutputFile::commit(std::string& error) {
   if (!complete(error)) return false;
   if (!temporary_.empty()) {
+    // The file replaced stays open (a path reference: nothing is read, no FIFO waits) until after
+    // the rename, so that freeing it (its blocks, its cached pages: 16-20 ms for 60 MB) happens
+    // where its descriptor is closed, in the background (close_in_background), not in the rename.
+    int replaced = -1;
+#ifdef O_PATH
+    if (replaces_) replaced = ::open(target_.c_str(), O_PATH | O_NOFOLLOW | O_CLOEXEC);
+#endif
     if (std::rename(temporary_.c_str(), target_.c_str()) != 0) {
       error = std::strerror(errno);
+      if (replaced >= 0) ::close(replaced);
       discard();
       return false;
     }
+    close_in_background(replaced);
     temporary_.clear();
   }
   stream_.reset();

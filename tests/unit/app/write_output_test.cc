@@ -14,6 +14,7 @@
 #include "engine/app/commands.h"
 #include "tests/unit/app/temp_folder.h"
 #include "engine/app/output_file.h"
+#include "engine/base/background_close.h"
 
 using namespace pactum;
 namespace fs = std::filesystem;
@@ -148,4 +149,24 @@ TEST_CASE("OutputFile: a folder that does not exist cannot be opened, and nothin
   std::string error;
   CHECK_FALSE(file.open(dir / "missing/out.json", error));
   CHECK(error == "No such file or directory");
+}
+
+// The replaced file is held by a descriptor through the rename and closed in the background
+// (its freeing is slow for a large report): no descriptor is left open by a run of replacements.
+TEST_CASE("OutputFile: replacing files leaves no descriptor open") {
+  Folder dir;
+  auto open_descriptors = [] {
+    return std::distance(fs::directory_iterator("/proc/self/fd"), fs::directory_iterator{});
+  };
+  put(dir / "out.json", "old\n");
+  pactum::background_close_wait();
+  auto before = open_descriptors();
+  for (int i = 0; i < 20; ++i) {
+    std::string error;
+    REQUIRE(app::write_output(dir / "out.json", "report " + std::to_string(i) + "\n", error));
+  }
+  CHECK(slurp(dir / "out.json") == "report 19\n");
+  pactum::background_close_wait();
+  CHECK(open_descriptors() == before);
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator{}) == 1);
 }
