@@ -80,18 +80,28 @@ constexpr size_t kBufferSize = size_t{1} << 16;
 
 FdStreamBuf::FdStreamBuf(int fd, bool will_sync) : fd_(fd), buffer_(new char[kBufferSize]), will_sync_(will_sync) {
   setp(buffer_.get(), buffer_.get() + kBufferSize);
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+  if (will_sync_) sync_ = std::make_unique<BackgroundSync>(fd_);
+#endif
 }
 
 void FdStreamBuf::start_writeback() {
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
-  constexpr uint64_t kWritebackBytes = uint64_t{8} << 20;
-  if (!will_sync_ || written_ - writeback_ < kWritebackBytes) return;
-  // Asynchronous: returns once the writes are queued. A file system that cannot do it (an error)
-  // loses nothing: fsync writes what is left.
+  constexpr uint64_t kWritebackBytes = uint64_t{4} << 20;
+  if (!sync_ || written_ - writeback_ < kWritebackBytes) return;
+  // Asynchronous: returns once the writes are queued (a file system that cannot do it loses
+  // nothing: fsync writes what is left). The helper's fdatasync then also waits for the disk.
   (void)::sync_file_range(fd_, static_cast<off_t>(writeback_), static_cast<off_t>(written_ - writeback_),
                           SYNC_FILE_RANGE_WRITE);
   writeback_ = written_;
+  sync_->request();
 #endif
+}
+
+int FdStreamBuf::finish_background_sync() {
+  if (!sync_) return 0;
+  sync_->finish();
+  return sync_->error();
 }
 
 bool FdStreamBuf::write_all(const char* p, size_t left) {
@@ -211,6 +221,7 @@ bool OutputFile::complete(std::string& error) {
   stream_->flush();
   if (buf_->error()) return fail(buf_->error());
   if (!stream_->good()) return fail(EIO);
+  if (int err = buf_->finish_background_sync()) return fail(err);
   if (!temporary_.empty()) {
     if (replaces_) {
       // The replaced file's owner (only root may give a file away; elsewhere this fails harmlessly

