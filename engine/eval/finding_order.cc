@@ -1,11 +1,9 @@
 #include "engine/eval/finding_order.h"
 
 #include <algorithm>
-#include <exception>
-#include <system_error>
-#include <thread>
+#include <atomic>
 
-#include "engine/base/threads.h"  // PACTUM_READER_THREAD: whether this build may start threads
+#include "engine/base/share_work.h"
 
 namespace pactum::eval {
 
@@ -19,45 +17,24 @@ FindingKey finding_key(const Finding& f, uint32_t index, const log::EventLog& lo
   return finding_key(f.at, f.block_index, f.rule->number, f.events.empty() ? kNoEvent : f.events.front(), index, log);
 }
 
-std::vector<uint32_t> finding_places(size_t count, [[maybe_unused]] unsigned threads, const GatherKeys& gather) {
+std::vector<uint32_t> finding_places(size_t count, unsigned threads, const GatherKeys& gather) {
   std::vector<FindingKey> keys(count);
-  // At the end of a check with many findings nothing else runs: the two halves are gathered and
+  // At the end of a check with many findings nothing else runs: two halves are gathered and
   // sorted on two threads, then merged.
-  bool two = false;
-#if PACTUM_READER_THREAD
   constexpr size_t kWorthIt = 16384;
   if (threads >= 2 && count >= kWorthIt) {
     size_t half = count / 2;
     auto middle = keys.begin() + static_cast<std::ptrdiff_t>(half);
-    std::exception_ptr failure;  // (a cited event missing from the log is a bug, reported as one)
-    std::thread helper;
-    try {
-      helper = std::thread([&] {
-        try {
-          gather(half, count, keys);
-          std::sort(middle, keys.end());
-        } catch (...) {
-          failure = std::current_exception();
-        }
-      });
-    } catch (const std::system_error&) {  // no thread to be had: all done on this one below
-    }
-    if (helper.joinable()) {
-      try {
-        gather(0, half, keys);
-        std::sort(keys.begin(), middle);
-      } catch (...) {
-        helper.join();
-        throw;
+    std::atomic<unsigned> next{0};
+    share_work(2, [&](unsigned) {
+      for (unsigned part = next++; part < 2; part = next++) {
+        size_t from = part == 0 ? 0 : half, to = part == 0 ? half : count;
+        gather(from, to, keys);
+        std::sort(keys.begin() + static_cast<std::ptrdiff_t>(from), keys.begin() + static_cast<std::ptrdiff_t>(to));
       }
-      helper.join();
-      if (failure) std::rethrow_exception(failure);
-      std::inplace_merge(keys.begin(), middle, keys.end());
-      two = true;
-    }
-  }
-#endif
-  if (!two) {
+    });
+    std::inplace_merge(keys.begin(), middle, keys.end());
+  } else {
     gather(0, count, keys);
     std::sort(keys.begin(), keys.end());
   }

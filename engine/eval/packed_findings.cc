@@ -3,13 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <exception>
 #include <string>
 #include <string_view>
-#include <system_error>
-#include <thread>
 
-#include "engine/base/threads.h"  // PACTUM_READER_THREAD: whether this build may start threads
+#include "engine/base/share_work.h"
 
 namespace pactum::eval {
 
@@ -242,8 +239,8 @@ void PackedFindings::unpack_all_in_order(const std::vector<Reserved>& stores, st
   unpack(stores, out, threads, &places);
 }
 
-void PackedFindings::unpack(const std::vector<Reserved>& stores, std::vector<Finding>& out,
-                            [[maybe_unused]] unsigned threads, const std::vector<uint32_t>* places) {
+void PackedFindings::unpack(const std::vector<Reserved>& stores, std::vector<Finding>& out, unsigned threads,
+                            const std::vector<uint32_t>* places) {
   auto place = [places](size_t i) { return places ? (*places)[i] : i; };
   // Every block of every store, with the place of its first finding: blocks unpack in any order.
   struct Task {
@@ -252,10 +249,10 @@ void PackedFindings::unpack(const std::vector<Reserved>& stores, std::vector<Fin
   };
   std::vector<Task> tasks;
   for (const Reserved& r : stores) {
-    size_t place = r.first;
+    size_t first = r.first;
     for (Block& b : r.store->blocks_) {
-      tasks.push_back(Task{&b, place});
-      place += b.records;
+      tasks.push_back(Task{&b, first});
+      first += b.records;
     }
   }
   auto unpack = [&](const Task& t) {
@@ -263,32 +260,12 @@ void PackedFindings::unpack(const std::vector<Reserved>& stores, std::vector<Fin
     for (size_t k = 0; k < t.block->records; ++k) out[place(t.first + k)] = read_finding(r);
     t.block->bytes.reset();
   };
-#if PACTUM_READER_THREAD
-  threads = static_cast<unsigned>(std::min<size_t>(threads, tasks.size() / 4));  // a few blocks each at least
-  if (threads >= 2) {
-    std::atomic<size_t> next{0};
-    std::vector<std::exception_ptr> failures(threads);
-    auto work = [&](unsigned t) {
-      try {
-        for (size_t i = next++; i < tasks.size(); i = next++) unpack(tasks[i]);
-      } catch (...) {  // std::bad_alloc: rethrown on this thread below
-        failures[t] = std::current_exception();
-      }
-    };
-    std::vector<std::thread> helpers;
-    try {
-      for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work, t);
-    } catch (const std::system_error&) {  // no more threads to be had: this one unpacks the rest
-    }
-    work(0);
-    for (auto& h : helpers) h.join();
-    for (auto& failure : failures)
-      if (failure) std::rethrow_exception(failure);
-  } else
-#endif
-  {
-    for (const Task& t : tasks) unpack(t);
-  }
+  // A few blocks per thread at least.
+  unsigned sharing = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(threads, tasks.size() / 4)));
+  std::atomic<size_t> next{0};
+  share_work(sharing, [&](unsigned) {
+    for (size_t i = next++; i < tasks.size(); i = next++) unpack(tasks[i]);
+  });
   for (const Reserved& r : stores) {
     PackedFindings& s = *r.store;
     if (s.open_) out[place(r.first + s.packed_)] = std::move(*s.open_);
